@@ -1,0 +1,111 @@
+"""NLP stage: razdel sentences and tokens, natasha NER spans, pymorphy3 lemmas.
+
+Models are loaded once per process (lazily, so importing is cheap and a
+process pool pays the cost once per worker). Extractors receive a `Doc` and
+never load anything themselves.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import lru_cache
+
+from razdel import sentenize, tokenize
+
+from .records import Article
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    lemma: str  # pymorphy3 normal form, lower case
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class NerSpan:
+    type: str  # PER, LOC or ORG
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Doc:
+    article: Article
+    text: str  # the cleaned text: same length as article.text, noise blanked out
+    sentences: list[Sentence]
+    tokens: list[Token]
+    spans: list[NerSpan]
+
+    def __post_init__(self):
+        self._sentence_starts = [s.start for s in self.sentences]
+        self._token_starts = [t.start for t in self.tokens]
+
+    def sentence_at(self, offset: int) -> Sentence:
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        return self.sentences[max(i, 0)]
+
+    def token_index(self, offset: int) -> int:
+        """Index of the first token starting at or after `offset`."""
+        return bisect.bisect_left(self._token_starts, offset)
+
+    def spans_covering(self, start: int, end: int, type: str | None = None) -> list[NerSpan]:
+        return [s for s in self.spans
+                if s.start <= start and end <= s.end and (type is None or s.type == type)]
+
+
+@lru_cache(maxsize=1)
+def morph():
+    """The one morphological analyzer of the process (pymorphy3)."""
+    import pymorphy3
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=200_000)
+def parse(word: str):
+    """pymorphy3 parses of a word, cached: news text repeats its words a lot."""
+    return morph().parse(word)
+
+
+def lemma(word: str) -> str:
+    return parse(word)[0].normal_form.replace("ё", "е")
+
+
+@lru_cache(maxsize=1)
+def ner_tagger():
+    from natasha import NewsEmbedding, NewsNERTagger
+    return NewsNERTagger(NewsEmbedding())
+
+
+@lru_cache(maxsize=1)
+def yargy_tokenizer():
+    """A yargy MorphTokenizer backed by our pymorphy3, so pymorphy2's dictionary is never loaded."""
+    from yargy.morph import MorphAnalyzer, prepare_form
+    from yargy.tokenizer import MorphTokenizer
+
+    class Pymorphy3(MorphAnalyzer):
+        def __call__(self, word):
+            return [prepare_form(p) for p in parse(word)]
+
+    return MorphTokenizer(morph=Pymorphy3(morph()))
+
+
+def analyze(article: Article, text: str | None = None, ner: bool = True) -> Doc:
+    """Build the Doc for an article; `text` is its cleaned, same-length text."""
+    text = article.text if text is None else text
+    sentences = [Sentence(s.text, s.start, s.stop) for s in sentenize(text)]
+    tokens = [Token(t.text, t.start, t.stop, lemma(t.text)) for t in tokenize(text)]
+    spans = []
+    if ner and text.strip():
+        markup = ner_tagger()(text)
+        spans = [NerSpan(s.type, s.start, s.stop, text[s.start:s.stop]) for s in markup.spans]
+    return Doc(article, text, sentences, tokens, spans)

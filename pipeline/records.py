@@ -1,0 +1,115 @@
+"""The record types every stage agrees on.
+
+Extractors return these plain dataclasses; `tables.py` turns them into the
+SPEC's DataFrames. Offsets index `Article.text`, so `text[start:end]` is the
+mention an analyst can check.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Article:
+    article_id: str
+    source: str
+    text: str
+    title: str | None = None
+    published: str | None = None  # ISO date, or None where the page states none
+    outlet: str | None = None
+
+
+@dataclass(frozen=True)
+class ReadError:
+    article_id: str
+    source: str
+    error: str
+
+
+@dataclass(frozen=True)
+class Region:
+    region: str
+    region_code: str
+    country: str
+    mentions: int
+    forms: tuple[str, ...]
+    start: int
+    end: int
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place NER found that the gazetteer does not hold as a first-level unit."""
+    place: str
+    normal: str
+    kind: str | None
+    parent_region: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Official:
+    person: str
+    position: str
+    organization: str | None
+    region: str | None
+    mentions: int
+    forms: tuple[str, ...]
+    start: int
+    end: int
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Sum:
+    amount: Decimal
+    amount_max: Decimal | None
+    currency: str
+    qualifier: str | None
+    text: str
+    start: int
+    end: int
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Memorandum:
+    count: int | None
+    count_text: str | None
+    document: str
+    parties: tuple[str, ...]
+    text: str
+    start: int
+    end: int
+    sentence: str
+    event: bool = True  # signed at the event the article covers (not past / elsewhere)
+
+
+@dataclass(frozen=True)
+class Link:
+    region_a: str
+    region_b: str
+    document: str
+    count: int | None
+    sentence: str
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one article."""
+    article: Article
+    regions: list[Region] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    officials: list[Official] = field(default_factory=list)
+    sums: list[Sum] = field(default_factory=list)
+    memoranda: list[Memorandum] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+
+    @property
+    def memoranda_total(self) -> int | None:
+        counted = [m.count for m in self.memoranda
+                   if m.event and m.count is not None and m.document == "меморандум"]
+        return max(counted) if counted else None
