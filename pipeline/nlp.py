@@ -7,7 +7,7 @@ never load anything themselves.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from razdel import sentenize, tokenize
@@ -45,6 +45,7 @@ class Doc:
     sentences: list[Sentence]
     tokens: list[Token]
     spans: list[NerSpan]
+    memo: dict = field(default_factory=dict, repr=False)  # results shared by extractors
 
     def __post_init__(self):
         self._sentence_starts = [s.start for s in self.sentences]
@@ -78,6 +79,12 @@ def parse(word: str):
 
 def lemma(word: str) -> str:
     return parse(word)[0].normal_form.replace("ё", "е")
+
+
+@lru_cache(maxsize=200_000)
+def lemmas(word: str) -> frozenset[str]:
+    """Every normal form pymorphy3 offers: matching on all of them survives a wrong first guess."""
+    return frozenset(p.normal_form.replace("ё", "е") for p in parse(word))
 
 
 @lru_cache(maxsize=1)

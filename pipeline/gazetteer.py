@@ -1,0 +1,109 @@
+"""The region gazetteer (rules/regions.csv) compiled into lemma patterns.
+
+Every name and alias is lemmatized the way document tokens are, so the CSV
+lists each name once, in the nominative, and any case or number matches.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from razdel import tokenize
+
+from .nlp import lemmas
+
+RULES = Path(__file__).resolve().parent.parent / "rules"
+
+# A region adjective also names its region before these heads:
+# `Гомельского облисполкома`, `Гродненского областного исполнительного комитета`.
+HEAD_VARIANTS = {
+    "область": ("облисполком", "областной", "облправительство", "облсовет", "облакимат"),
+    "край": ("краевой", "крайисполком"),
+}
+
+
+KIND_HEADS = frozenset({"область", "край", "округ", "аймак", "район", "велаят", "вилоят"})
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str
+    code: str
+    country: str
+    kind: str
+    capital: bool
+
+
+@dataclass(frozen=True)
+class Pattern:
+    words: tuple[frozenset[str], ...]  # lemma sets, one per token
+    unit: Unit
+    abbreviation: bool  # `ВКО`: must be written in capitals
+    head_outside: bool = False  # `Гомельского облисполкома`: the mention is the adjective alone
+
+    @property
+    def head(self) -> frozenset[str] | None:
+        """The head of an `<adjective> <head>` name, which coordinated adjectives share:
+        `Курская и Орловская области`, `Восточного и Северного Казахстана`."""
+        return self.words[-1] if len(self.words) == 2 and not self.head_outside else None
+
+    @property
+    def implies_head(self) -> bool:
+        """`в Северо-Казахстанской`: the adjective alone implies a head like `область`."""
+        return bool(self.head and self.head & KIND_HEADS)
+
+
+def _lemma_words(name: str) -> tuple[frozenset[str], ...]:
+    return tuple(lemmas(t.text) for t in tokenize(name))
+
+
+def _is_abbreviation(alias: str) -> bool:
+    letters = alias.replace("-", "")
+    return letters.isalpha() and letters.isupper() and len(letters) <= 6
+
+
+class Gazetteer:
+    def __init__(self, units: list[Unit], names: dict[Unit, list[str]], countries: dict[str, list[str]]):
+        self.units = units
+        self.by_name = {u.name: u for u in units}
+        self.capitals = {u.country: u for u in units if u.capital}
+        self.country_words = {w: code for code, ns in countries.items() for n in ns
+                              if len(_lemma_words(n)) == 1 for w in _lemma_words(n)[0]}
+        self.index: dict[str, list[Pattern]] = {}
+        for unit in units:
+            for name in names[unit]:
+                self._add(Pattern(_lemma_words(name), unit, _is_abbreviation(name)))
+
+    def _add(self, pattern: Pattern) -> None:
+        for variant in self._head_variants(pattern):
+            for word in variant.words[0]:
+                self.index.setdefault(word, []).append(variant)
+
+    @staticmethod
+    def _head_variants(pattern: Pattern) -> list[Pattern]:
+        variants = [pattern]
+        if pattern.head:
+            for head, others in HEAD_VARIANTS.items():
+                if head in pattern.head:
+                    variants += [Pattern((pattern.words[0], frozenset([o])), pattern.unit, False, True)
+                                 for o in others]
+        return variants
+
+    def candidates(self, word_lemmas: frozenset[str]) -> list[Pattern]:
+        found = {id(p): p for w in word_lemmas for p in self.index.get(w, ())}
+        return sorted(found.values(), key=lambda p: -len(p.words))
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    units, names = [], {}
+    with open(RULES / "regions.csv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            unit = Unit(row["name"], row["code"], row["country"], row["kind"], row["capital"] == "yes")
+            units.append(unit)
+            names[unit] = [row["name"]] + [a.strip() for a in row["aliases"].split(";") if a.strip()]
+    with open(RULES / "countries.csv", encoding="utf-8", newline="") as f:
+        countries = {row["code"]: row["names"].split(";") for row in csv.DictReader(f)}
+    return Gazetteer(units, names, countries)

@@ -1,0 +1,152 @@
+"""Office mentions (rules/offices.csv): `аким`, `вице-министр по инвестициям и развитию`,
+`председатель Гомельского облисполкома`, with the region the office belongs to.
+
+An office is matched on lemmas, so `акимов`, `акима`, `акиму` are all `аким`;
+region mentions may stand inside it (`председатель [Гомельского]
+облисполкома`) and are taken as its region rather than part of its words.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+
+from razdel import tokenize
+
+from .gazetteer import RULES, Unit
+from .nlp import Doc, lemmas, parse
+from .regions import Mention, find_mentions
+
+# Words between an office and its region or holder that carry no meaning of their own.
+GENERIC_PLACE_WORDS = {"город", "г", "область", "регион", "край", "республика", "округ"}
+# `исполняющий обязанности губернатора Алексей Кокорин`: the office noun's case says nothing
+# about the holder's.
+ACTING_WORDS = {"обязанность", "врио", "ио"}
+
+
+@dataclass(frozen=True)
+class OfficeRow:
+    office: str
+    words: tuple[tuple[frozenset[str], ...], ...]  # each alias as lemma sets
+    scope: str
+    countries: tuple[str, ...]
+    complement: bool  # `министр` takes a complement: `по инвестициям и развитию`
+    needs_region: bool  # `глава` is an office only as `глава региона` / `глава Курской области`
+
+
+@dataclass(frozen=True)
+class OfficeMention:
+    row: OfficeRow
+    position: str
+    start: int
+    end: int
+    first_token: int
+    last_token: int  # exclusive, after complement and region
+    cases: frozenset[str]
+    plural: bool
+    region: Unit | None
+    names_other_place: bool  # `аким Усть-Каменогорска`: a place that is not a region
+
+
+@lru_cache(maxsize=1)
+def office_rows() -> list[OfficeRow]:
+    rows = []
+    with open(RULES / "offices.csv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            names = [row["office"]] + [a.strip() for a in row["aliases"].split(";") if a.strip()]
+            words = tuple(tuple(lemmas(t.text) for t in tokenize(n)) for n in names)
+            rows.append(OfficeRow(row["office"], words, row["scope"],
+                                  tuple(c for c in row["countries"].split(";") if c),
+                                  row["complement"] == "yes", row["needs_region"] == "yes"))
+    return rows
+
+
+def _region_starts(mentions: list[Mention]) -> dict[int, Mention]:
+    return {m.first_token: m for m in mentions}
+
+
+def _match(doc: Doc, i: int, inside_region: set[int]) -> tuple[OfficeRow, list[int]] | None:
+    """The longest office alias at token i; region tokens inside it are skipped."""
+    best = None
+    for row in office_rows():
+        for alias in row.words:
+            taken, j = [], i
+            for words in alias:
+                while j in inside_region and taken:
+                    j += 1
+                if j >= len(doc.tokens) or not words & lemmas(doc.tokens[j].text):
+                    break
+                taken.append(j)
+                j += 1
+            else:
+                if best is None or len(taken) > len(best[1]):
+                    best = (row, taken)
+    return best
+
+
+def _complement(doc: Doc, j: int, inside_region: set[int]) -> int:
+    """End of a ministry complement: `по инвестициям и развитию`, `иностранных дел`."""
+    k = j
+    while k < len(doc.tokens) and k - j < 6 and k not in inside_region:
+        text = doc.tokens[k].text
+        if not text.isalpha() or not text.islower():
+            break
+        if k == j and text != "по" and not any(p.tag.case == "gent" for p in parse(text)):
+            break
+        k += 1
+    while k > j and doc.tokens[k - 1].text in {"и", "по"}:
+        k -= 1
+    return k
+
+
+def _head_grammar(doc: Doc, index: int, row: OfficeRow, alias_first: frozenset[str]):
+    parses = [p for p in parse(doc.tokens[index].text) if p.normal_form in alias_first] \
+        or parse(doc.tokens[index].text)
+    cases = frozenset(p.tag.case for p in parses if p.tag.case)
+    return cases, all(p.tag.number == "plur" for p in parses)
+
+
+def find_offices(doc: Doc) -> list[OfficeMention]:
+    if "offices" in doc.memo:
+        return doc.memo["offices"]
+    regions = find_mentions(doc)
+    starts = _region_starts(regions)
+    inside_region = {t for m in regions for t in range(m.first_token, m.last_token)}
+    found, i = [], 0
+    while i < len(doc.tokens):
+        match = None if i in inside_region else _match(doc, i, inside_region)
+        if match is None:
+            i += 1
+            continue
+        row, taken = match
+        end = taken[-1] + 1
+        position = row.office
+        if row.complement:
+            stop = _complement(doc, end, inside_region)
+            if stop > end:
+                position += " " + doc.text[doc.tokens[end].start:doc.tokens[stop - 1].end].lower()
+                end = stop
+        region = next((starts[t].unit for t in range(i, end) if t in starts), None)
+        k = end
+        while k < len(doc.tokens) and (doc.tokens[k].lemma in GENERIC_PLACE_WORDS or
+                                       doc.tokens[k].text == "." and doc.tokens[k - 1].text == "г"):
+            k += 1
+        other_place = False
+        if region is None and k < len(doc.tokens):
+            if k in starts:
+                region, k = starts[k].unit, starts[k].last_token
+            else:
+                token = doc.tokens[k]
+                other_place = bool(token.text[:1].isupper() and doc.spans_covering(token.start, token.end, "LOC"))
+        if row.needs_region and region is None and k == end:
+            i += 1
+            continue
+        alias_first = next(a[0] for a in row.words if lemmas(doc.tokens[i].text) & a[0])
+        cases, plural = _head_grammar(doc, i, row, alias_first)
+        if i > 0 and doc.tokens[i - 1].lemma.replace(".", "") in ACTING_WORDS:
+            cases = frozenset()
+        found.append(OfficeMention(row, position, doc.tokens[i].start, doc.tokens[end - 1].end, i, max(k, end),
+                                   cases, plural, region, other_place))
+        i = end
+    doc.memo["offices"] = found
+    return found

@@ -1,0 +1,185 @@
+"""Doc → officials: persons NER finds, tied to an office, one row per person.
+
+Links, in order of trust: an office right before a name (`аким Атырауской
+области Нурлан Ногаев`, a plural office shared by coordinated names), a
+name right before its office (`Нурлан Ногаев, аким ...`), and last an office
+without a name tied to the nearest person in the same, next or previous
+sentence (`Премьер-Министр РК ...` / `С.Ахметов отметил`). Names must agree
+in case with the office beside them, so `с послом Арман Абенов` links nothing.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .nlp import Doc, lemmas, parse
+from .names import NameParts, full_name, gender_votes, split_name
+from .offices import OfficeMention, find_offices
+from .records import Official
+from .regions import find_mentions
+
+APPOSITION_GAP = 8
+LINKING_PUNCTUATION = {",", "—", "–", "-"}
+COORDINATION = {",", "и"}
+
+
+@dataclass
+class PersonMention:
+    parts: NameParts
+    start: int
+    end: int
+    first_token: int
+    last_token: int
+    office: OfficeMention | None = None
+
+    def cases(self) -> frozenset[str]:
+        return self.office.cases if self.office else frozenset()
+
+
+@dataclass
+class Person:
+    mentions: list[PersonMention] = field(default_factory=list)
+
+    @property
+    def offices(self) -> list[OfficeMention]:
+        return [m.office for m in self.mentions if m.office]
+
+
+def _persons(doc: Doc) -> list[PersonMention]:
+    found = []
+    for span in doc.spans:
+        # NER spans sometimes run across a paragraph break: the name is on the first line.
+        parts = split_name(span.text.split("\n")[0]) if span.type == "PER" else None
+        if parts:
+            first, last = doc.token_index(span.start), doc.token_index(span.end)
+            found.append(PersonMention(parts, span.start, span.end, first, last))
+    return found
+
+
+def _name_cases(parts: NameParts) -> frozenset[str]:
+    return frozenset(p.tag.case for p in parse(parts.surname) if {"Surn", "Name"} & set(p.tag.grammemes))
+
+
+def _agree(office: OfficeMention, person: PersonMention) -> bool:
+    name_cases = _name_cases(person.parts)
+    return not name_cases or not office.cases or bool(name_cases & office.cases)
+
+
+def _gap_is_filler(doc: Doc, start: int, stop: int, place_tokens: set[int]) -> bool:
+    """Tokens between an office and its holder: places (`Республики Беларусь в Казахстане`) only."""
+    if stop - start > APPOSITION_GAP:
+        return False
+    for k in range(start, stop):
+        token = doc.tokens[k]
+        if k in place_tokens or token.text in {"в", "РК", "РФ"}:
+            continue
+        return False
+    return True
+
+
+def _link(doc: Doc, offices: list[OfficeMention], persons: list[PersonMention]) -> None:
+    place_tokens = {t for m in find_mentions(doc) for t in range(m.first_token, m.last_token)}
+    place_tokens |= {doc.token_index(s.start) + i for s in doc.spans if s.type == "LOC"
+                     for i in range(doc.token_index(s.end) - doc.token_index(s.start))}
+    by_first = {p.first_token: p for p in persons}
+    by_last = {p.last_token: p for p in persons}
+    linked_offices = set()
+    for office in offices:
+        following = next((p for p in persons if p.first_token >= office.last_token), None)
+        if following and _gap_is_filler(doc, office.last_token, following.first_token, place_tokens) \
+                and _agree(office, following):
+            following.office = office
+            linked_offices.add(id(office))
+            k = following.last_token
+            while office.plural and k < len(doc.tokens) and doc.tokens[k].text in COORDINATION \
+                    and k + 1 in by_first:
+                by_first[k + 1].office = office
+                k = by_first[k + 1].last_token
+        before = office.first_token - 1
+        if before >= 0 and doc.tokens[before].text in LINKING_PUNCTUATION and before in by_last:
+            person = by_last[before]
+            if person.office is None and _agree(office, person):
+                person.office = office
+                linked_offices.add(id(office))
+    _link_across_sentences(doc, [o for o in offices if id(o) not in linked_offices], persons)
+
+
+def _link_across_sentences(doc: Doc, offices: list[OfficeMention], persons: list[PersonMention]) -> None:
+    """`Премьер-Министр РК ...` then `С.Ахметов отметил`: the nearest person still without office."""
+    def sentence_index(offset: int) -> int:
+        return doc.sentences.index(doc.sentence_at(offset))
+    holders = {p.parts.key for p in persons if p.office}
+    # Subjects first (`Аким столицы ознакомился`), then genitives (`пресс-служба акима`).
+    ordered = [o for o in offices if "nomn" in o.cases] + \
+              [o for o in offices if "gent" in o.cases and "nomn" not in o.cases]
+    for office in ordered:
+        if office.plural:
+            continue
+        here = sentence_index(office.start)
+        for target in (here, here + 1, here - 1):
+            candidates = [p for p in persons if sentence_index(p.start) == target
+                          and p.parts.key not in holders]
+            if candidates:
+                person = candidates[0] if target != here - 1 else candidates[-1]
+                person.office = office
+                holders.add(person.parts.key)
+                break
+
+
+def _cluster(persons: list[PersonMention]) -> list[Person]:
+    """Mentions of one person: same surname key, compatible initials (Ю.Берг, Юрий Берг, Берг)."""
+    people: list[Person] = []
+    for mention in persons:
+        home = next((p for p in people if p.mentions[0].parts.key == mention.parts.key and
+                     all(not m.parts.initial or not mention.parts.initial or
+                         m.parts.initial == mention.parts.initial for m in p.mentions)), None)
+        if home is None:
+            home = Person()
+            people.append(home)
+        home.mentions.append(mention)
+    return people
+
+
+def _name(person: Person) -> str:
+    votes = Counter()
+    for m in person.mentions:
+        votes.update(gender_votes(m.parts, m.cases()))
+    gender = "femn" if votes["femn"] > votes["masc"] else "masc"
+    fullest = max(len([x for x in (m.parts.first, m.parts.initial) if x]) for m in person.mentions)
+    best = [m for m in person.mentions if len([x for x in (m.parts.first, m.parts.initial) if x]) == fullest]
+    names = Counter(full_name(m.parts, gender, m.cases()) for m in best)
+    return names.most_common(1)[0][0]
+
+
+def _default_region(doc: Doc, office: OfficeMention, taken: set[str]):
+    """`аким области`, `глава региона`: the region of the office's country the text is about."""
+    if not office.row.countries or office.names_other_place:
+        return None
+    candidates = [m for m in find_mentions(doc) if m.unit.country in office.row.countries
+                  and m.unit.name not in taken]
+    sentence = doc.sentence_at(office.start)
+    nearby = [m for m in candidates if sentence.start <= m.start < office.start]
+    if nearby:
+        return nearby[-1].unit
+    counts = Counter(m.unit for m in candidates)
+    return max(counts, key=lambda u: (counts[u], -next(m.start for m in candidates if m.unit == u)),
+               default=None)
+
+
+def extract_officials(doc: Doc) -> list[Official]:
+    persons = _persons(doc)
+    _link(doc, find_offices(doc), persons)
+    people = [p for p in _cluster(persons) if p.offices]
+    chosen = {id(p): next((o for o in p.offices if o.region), p.offices[0]) for p in people}
+    taken = {(o.row.office, o.region.name) for o in chosen.values() if o.region}
+    officials = []
+    for person in people:
+        office = chosen[id(person)]
+        region = office.region or _default_region(
+            doc, office, {name for kind, name in taken if kind == office.row.office})
+        first = person.mentions[0]
+        forms = tuple(dict.fromkeys(doc.text[m.start:m.end] for m in person.mentions))
+        officials.append(Official(_name(person), office.position, None, region.name if region else None,
+                                  len(person.mentions), forms, first.start, first.end,
+                                  doc.sentence_at(first.start).text))
+    return officials
