@@ -57,7 +57,9 @@ def _persons(doc: Doc) -> list[PersonMention]:
 
 
 def _name_cases(parts: NameParts) -> frozenset[str]:
-    return frozenset(p.tag.case for p in parse(parts.surname) if {"Surn", "Name"} & set(p.tag.grammemes))
+    """Cases the name can stand in, by pymorphy3's name analysis of its words."""
+    words = [w for w in (parts.first, parts.surname) if w]
+    return frozenset(p.tag.case for w in words for p in parse(w) if {"Surn", "Name"} & set(p.tag.grammemes))
 
 
 def _agree(office: OfficeMention, person: PersonMention) -> bool:
@@ -181,5 +183,6 @@ def extract_officials(doc: Doc) -> list[Official]:
         forms = tuple(dict.fromkeys(doc.text[m.start:m.end] for m in person.mentions))
         officials.append(Official(_name(person), office.position, None, region.name if region else None,
                                   len(person.mentions), forms, first.start, first.end,
-                                  doc.sentence_at(first.start).text))
+                                  doc.sentence_at(first.start).text,
+                                  tuple((m.start, m.end) for m in person.mentions)))
     return officials

@@ -37,6 +37,7 @@ class Region:
     start: int
     end: int
     sentence: str
+    spans: tuple[tuple[int, int], ...] = ()  # every mention, for the review report
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class Official:
     start: int
     end: int
     sentence: str
+    spans: tuple[tuple[int, int], ...] = ()  # every mention, for the review report
 
 
 @dataclass(frozen=True)

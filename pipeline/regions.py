@@ -171,5 +171,6 @@ def extract_regions(doc: Doc) -> tuple[list[Region], list[Place]]:
         first = group[0]
         forms = tuple(dict.fromkeys(doc.text[m.start:m.end] for m in group))
         regions.append(Region(unit.name, unit.code, unit.country, len(group), forms,
-                              first.start, first.end, doc.sentence_at(first.start).text))
+                              first.start, first.end, doc.sentence_at(first.start).text,
+                              tuple((m.start, m.end) for m in group)))
     return regions, _places(doc, mentions)

@@ -13,10 +13,11 @@ import csv
 from decimal import Decimal
 from pathlib import Path
 
-from yargy import and_, or_, rule
-from yargy.interpretation import attribute, const, custom, fact
-from yargy.predicates import caseless, eq, gram, in_, in_caseless, type
-from yargy.predicates.bank import DictionaryPredicate
+from yargy import and_, not_, or_, rule
+from yargy.interpretation import attribute, const, custom, fact, normalized
+from yargy.predicates import caseless, eq, in_, in_caseless, type
+from yargy.predicates.constructors import Predicate
+from yargy.token import is_morph_token
 from yargy.tokenizer import TokenRule
 
 # One token per written number, so the grammar never confuses a thousands
@@ -42,9 +43,47 @@ def digits_value(text: str) -> Decimal:
     return Decimal(text.replace(',', '.'))
 
 
-class lemma(DictionaryPredicate):
-    """Some parse of the word has one of these normal forms, as written:
-    yargy's `dictionary` re-parses them first (`сум` → `сума`, `три` → `тереть`)."""
+class lemma(Predicate):
+    """Some parse of the word has its normal form in `words` (as written: yargy's
+    `dictionary` re-parses them, `сум` → `сума`) and the `grammeme`, if given.
+    Only those parses are kept, so `normalized()` gives that normal form."""
+    __attributes__ = ['words', 'grammeme']
+
+    def __init__(self, words, grammeme=None):
+        self.words, self.grammeme = frozenset(words), grammeme
+
+    def fits(self, form):
+        return form.normalized in self.words and (
+            self.grammeme is None or self.grammeme in form.grams)
+
+    def __call__(self, token):
+        if is_morph_token(token):
+            return any(self.fits(_) for _ in token.forms)
+        return self.grammeme is None and token.normalized in self.words
+
+    def constrain(self, token):
+        if is_morph_token(token):
+            return token.constrained([_ for _ in token.forms if self.fits(_)])
+        return token
+
+
+def word(values: dict, grammeme=None):
+    """A word whose normal form is a key of `values`, meaning its value; also
+    the key as written, for words pymorphy normalizes otherwise (`тенге`).
+
+    One predicate for a whole lexicon keeps the parser fast: yargy predicts
+    every alternative of the grammar at every token."""
+    by_lemma = lemma(values, grammeme)
+    return or_(
+        rule(by_lemma).interpretation(normalized().custom(values.get)),
+        rule(and_(in_caseless(values), not_(by_lemma)))
+        .interpretation(custom(lambda value: values[value.lower()])),
+    )
+
+
+def written(values: dict):
+    """A token written as a key of `values` (any case), meaning its value."""
+    return in_caseless(values).interpretation(custom(lambda value: values[value.lower()]))
 
 
 DOT = eq('.')
@@ -72,11 +111,11 @@ WORD_VALUES = {
 
 DIGITS = type('INT').interpretation(custom(digits_value)).interpretation(Number.values)
 
-# `двадцать три` is 20 + 3: each word adds its value.
-NUMBER_WORD = or_(*[
-    lemma({word}).interpretation(const(Decimal(value)))
-    for word, value in WORD_VALUES.items()
-]).interpretation(Number.values)
+# `двадцать три` is 20 + 3: each word adds its value. Only by lemma: a
+# surface match too would parse every number word twice.
+NUMBER_WORD = lemma(WORD_VALUES).interpretation(
+    normalized().custom(lambda word: Decimal(WORD_VALUES[word]))
+).interpretation(Number.values)
 
 NUMBER = or_(
     rule(DIGITS),
@@ -97,21 +136,18 @@ SCALES = [  # abbreviation, word, its genitive, value
     ('трлн', 'триллион', 'триллиона', 10**12),
 ]
 
-MULTIPLIER = or_(*[
-    or_(rule(caseless(abbr), DOT.optional()), rule(lemma({word})))
-    .interpretation(const(value))
-    for abbr, word, _, value in SCALES
-]).interpretation(Part.multiplier)
+MULTIPLIER = or_(
+    rule(written({abbr: value for abbr, _, _, value in SCALES}), DOT.optional()),
+    word({word: value for _, word, _, value in SCALES}),
+).interpretation(Part.multiplier)
 
 # A multiplier word alone is one of it (`около миллиарда долларов`), or half
 # of it (`полмиллиона`, `полумиллиона`); the plural (`миллиарды`) is vague.
-SCALE = or_(*[
-    and_(lemma({word}), gram('sing')).interpretation(const(value))
-    for _, word, _, value in SCALES
-] + [
-    in_caseless({'пол' + genitive, 'полу' + genitive}).interpretation(const(value // 2))
-    for _, _, genitive, value in SCALES
-]).interpretation(Part.multiplier)
+SCALE = or_(
+    word({word: value for _, word, _, value in SCALES}, grammeme='sing'),
+    written({prefix + genitive: value // 2 for _, _, genitive, value in SCALES
+             for prefix in ('пол', 'полу')}),
+).interpretation(Part.multiplier)
 
 
 #########
@@ -143,40 +179,42 @@ AMOUNT = or_(
 CURRENCIES = Path(__file__).with_name('currencies.csv')
 
 
-def currency_name(name: str):
-    """`руб.`: an abbreviation, dot optional; else each word in any form."""
-    words = []
-    for word in name.split():
-        abbreviation = word.endswith('.')
-        word = word.rstrip('.').lower()
-        if abbreviation:
-            words.append(rule(caseless(word), DOT.optional()))
-        else:
-            words.append(or_(caseless(word), lemma({word})))
-    return rule(*words)
-
-
 def load_currencies(path=CURRENCIES):
     """(code, names, symbols) rows of currencies.csv."""
     with open(path, encoding='utf-8') as file:
         for row in csv.DictReader(file):
             yield (row['code'],
-                   [_.strip() for _ in row['names'].split(';') if _.strip()],
+                   [_.strip().lower() for _ in row['names'].split(';') if _.strip()],
                    [_.strip() for _ in row['symbols'].split(';') if _.strip()])
 
 
-def currency_rules(before: bool):
-    """After an amount any name or symbol; before it, symbols and ISO codes."""
-    for code, names, symbols in load_currencies():
-        if before:
-            names = [_ for _ in names if _.isascii() and len(_) == 3]
-        options = [currency_name(_) for _ in names] + [rule(eq(_)) for _ in symbols]
-        if options:
-            yield or_(*options).interpretation(const(code))
+SIGNS, ABBREVIATIONS, WORDS, PHRASES = {}, {}, {}, []
+for code, names, symbols in load_currencies():
+    SIGNS.update({_: code for _ in symbols})
+    for name in names:
+        if ' ' in name:
+            PHRASES.append((name.split(), code))   # доллар сша
+        elif name.endswith('.'):
+            ABBREVIATIONS[name.rstrip('.')] = code  # руб.: dot optional
+        elif name.isascii():
+            SIGNS[name] = code                      # usd: also before the amount
+        else:
+            WORDS[name] = code                      # рубль, in any form
 
 
-CURRENCY = or_(*currency_rules(before=False)).interpretation(Money.currency)
-SIGN = or_(*currency_rules(before=True)).interpretation(Money.currency)
+def phrase(words, code):
+    """`доллар США`, `белорусский рубль`: each word in any form."""
+    return rule(*[or_(caseless(_), lemma({_})) for _ in words]).interpretation(const(code))
+
+
+CURRENCY = or_(
+    rule(written(SIGNS)),
+    rule(written(ABBREVIATIONS), DOT.optional()),
+    word(WORDS),
+    *[phrase(words, code) for words, code in PHRASES],
+).interpretation(Money.currency)
+
+SIGN = written(SIGNS).interpretation(Money.currency)
 
 
 ###########
@@ -197,10 +235,11 @@ QUALIFIERS = {  # as written → as reported
     'минимум': 'минимум', 'как минимум': 'минимум',
 }
 
-QUALIFIER = or_(*[
-    rule(*[caseless(_) for _ in words.split()]).interpretation(const(reported))
-    for words, reported in QUALIFIERS.items()
-]).interpretation(Money.qualifier)
+QUALIFIER = or_(
+    rule(written({k: v for k, v in QUALIFIERS.items() if ' ' not in k})),
+    *[rule(*[caseless(_) for _ in words.split()]).interpretation(const(reported))
+      for words, reported in QUALIFIERS.items() if ' ' in words],
+).interpretation(Money.qualifier)
 
 
 #########

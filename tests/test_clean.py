@@ -76,6 +76,7 @@ def test_site_chrome_lines_are_blanked(line):
     BODY, "10.06.2016", "Губернатор, 13:34 24 апреля 2014", "Поиск инвесторов продолжается",
     "Новости региона обсудили на сессии маслихата, где выступил аким.",
     "Стороны обсудили курс на развитие торговли и логистики между регионами.",
+    "Реклама алкоголя запрещена в регионе", "Погода в области испортила урожай",
 ])
 def test_story_lines_are_kept(line):
     _, cleaned = run(f"{TITLE}\n{line}\n{BODY}\n")
@@ -143,6 +144,8 @@ def test_given_values_are_kept_and_published_normalised():
     (f"{BODY}\n{BODY}", None),           # the first line is a paragraph
     (f"{BODY} {BODY}", None),            # a single paragraph
     (f"10.06.2016\n\n{TITLE}\n{BODY}", TITLE),
+    (f"Правительственный портал\nреспублики узбекистан\n{TITLE}\n2018-11-19 | Политика\n{BODY}", TITLE),
+    (f"Новостные рубрики\n\n{TITLE}\n\n15:00, 28 июня\n\n{BODY}", TITLE),
 ])
 def test_title(text, title):
     assert run(text)[0].title == title
