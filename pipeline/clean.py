@@ -39,13 +39,15 @@ TIME = r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?!\d)"
 WIDGET = re.compile(r"(?<![а-яё])(?:понедельник|вторник|сред[аы]|четверг|пятниц[аы]|"
                     r"суббот[аы]|воскресень[ея]|сегодня)(?![а-яё])|курс|валют|погод", re.I)
 # After the article, lists of other pieces with their own dates begin.
-RELATED = re.compile(r"(?i)читайте|похож|други[ее] (?:новости|материалы)|по теме|последние новости|"
-                     r"популярн|сейчас читают|комментари|поделит|подпис[ыи]в")
+RELATED = re.compile(r"(?i)\W*(?:читайте|похож|(?:други[ее]|последние) (?:новости|материалы|статьи)|"
+                     r"(?:новости|материалы)? ?по теме|популярное|сейчас читают|комментари|"
+                     r"поделит|подпис[ыи]в)")
 DATE_HEADER = re.compile(r"\A\s*date\s+(\d{4}-\d\d-\d\d)\b")
 # Place words before a dateline's date; prepositions mean a sentence instead.
-DATELINE = re.compile(rf"\s*(?:{TIME}\s*[,|/]?\s*)?(?:(?!(?:На|Во|По|Из|До|От|За|Со|Ко)\b)[A-ZА-ЯЁ][\w-]+[,.]?\s+){{0,3}}")
-DATELINE_END = re.compile(rf"(?:\s*г\.)?(?:\s*,?\s*{TIME})?(?:\s*(?:[—–|]|-\s|[,.:]\s*(?=[A-ZА-ЯЁ«\"/(])|$)|"
-                          rf"\s+(?=[A-ZА-ЯЁ«\"/(]))\s*")
+DATELINE = re.compile(rf"\s*(?:{TIME}\s*[,|/]?\s*)?"
+                      r"(?:(?!(?:На|Во|По|Из|До|От|За|Со|Ко)\b)[A-ZА-ЯЁ][\w-]+[,.]?\s+){0,3}")
+DATELINE_END = re.compile(rf"(?:\s*г\.)?(?:\s*,?\s*{TIME})?"
+                          r"(?:\s*(?:[—–|]|-\s|[,.:]\s*(?=[A-ZА-ЯЁ«\"/(])|$)|\s+(?=[A-ZА-ЯЁ«\"/(]))\s*")
 WORD = re.compile(r"[A-Za-zА-Яа-яЁё]{2,}")
 # Lower-case words a byline may hold; any other one makes the line a sentence.
 LABELS = {"от", "года", "год", "опубликовано", "обновлено", "изменено", "размещено", "дата",
@@ -59,10 +61,11 @@ CHROME_LINE = re.compile(
     r"следующая|предыдущая|вверх|наверх|войти|вход|регистрация|подписаться|поделиться|"
     r"комментарии|читать далее|подробнее|версия для печати|распечатать|rss|реклама(?: \w+)?|"
     r"похожее|похожие \w+|читайте (?:также|еще|ещё).*|(?:другие|все|последние|главные|"
-    r"похожие) новости.*|новости(?: \w+){0,2}|лента новостей|(?:\w+ )?(?:портал|рубрики)(?: \w+)?|"
+    r"похожие) (?:новости|материалы|статьи).*|новости(?: \w+){0,2}|лента новостей|(?:\w+ )?(?:портал|рубрики)(?: \w+)?|"
     r"популярное(?: \w+)?|сейчас читают|самое (?:читаемое|популярное)(?: \w+)?|календарь(?: новостей)?|"
     r"архив(?: новостей)?|прогноз погоды|погода(?: (?:на|в) \S+)?|валюта\W+покупка.*|мнение|"
-    r"(?:теги|тэги|метки|tags|рубрика)\s*:.*|по теме.*|лайк|смех|удивление|гнев|печаль|грусть)[\s:.!]*")
+    r"(?:теги|тэги|метки|tags|рубрика)\s*:.*|по теме.*|"
+    r"лайк|смех|удивление|гнев|печаль|грусть)[\s:.!]*")
 # Photo and video credits: `Фото: пресс-служба ...`, `Фото Ивана Петрова.`
 CREDIT = re.compile(r"(?i:фото|видео|источник фото|автор фото)(?:\s*[:—–-]|\s+[А-ЯЁA-Z])")
 # Phrases that mark a short line as chrome wherever they stand in it.
@@ -181,10 +184,16 @@ def _date_line(line: str) -> str | None:
 
 
 def _stamp(line: str) -> str | None:
-    """A date glued to a time (`29.11.2017 18:08`, `17:04, 5 марта 2019`): a byline in any line."""
+    """A date glued to a time (`от 29.11.2017 18:08 Фото`), standing apart from any sentence."""
     for s, e, iso in _dates(line):
-        if re.match(rf"[\s,|/]*{TIME}", line[e:]) or re.search(rf"{TIME}[\s,|/]*$", line[:s]):
-            return iso
+        after = re.match(rf"[\s,|/]*{TIME}", line[e:])
+        before = re.search(rf"{TIME}[\s,|/]*$", line[:s])
+        if after or before:
+            start, end = (before.start() if before else s), e + (after.end() if after else 0)
+            previous = (WORD.findall(line[:start]) or ["От"])[-1]
+            if ((previous[0].isupper() or previous.lower() in LABELS)
+                    and not line[end:].lstrip()[:1].islower()):
+                return iso  # not `состоится 12.04.2021 10:00 в акимате`
     return None
 
 
@@ -231,7 +240,8 @@ def _title(lines: list[tuple[int, str]], chrome: list[bool]) -> tuple[int, str] 
         if len(heads) == 8:
             break
     for i, head in heads[:6]:  # a headline the page repeats is the title
-        if _headline(head) and any(_strip_dateline(other).startswith(head) for _, other in lines[i + 1:]):
+        if _headline(head) and any(_strip_dateline(other).startswith(head)
+                                   for _, other in lines[i + 1:]):
             return i, head
     for i, head in heads:  # otherwise the first line, if it reads as a headline
         # one word is a rubric (`Политика`), lower case a fragment: look further
@@ -261,8 +271,8 @@ def _title_copies(text: str, title: str) -> list[tuple[int, int]]:
 def _published(lines: list[tuple[int, str]], chrome: list[bool], title_line: int | None) -> str | None:
     top = title_line if title_line is not None else next(
         (i for i, (_, line) in enumerate(lines) if line.strip() and not chrome[i]), 0)
-    end = next((i for i in range(top, len(lines)) if chrome[i] and RELATED.search(lines[i][1])),
-               len(lines))
+    end = next((i for i in range(top, len(lines))
+                if len(lines[i][1]) <= 80 and RELATED.match(lines[i][1])), len(lines))
     content = [i for i, (_, line) in enumerate(lines[:end]) if line.strip() and not chrome[i]]
     at = content.index(title_line) if title_line is not None else 0
     for k in range(max(0, at - 2), min(at + 8, len(content))):

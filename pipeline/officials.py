@@ -111,6 +111,7 @@ def _link_across_sentences(doc: Doc, offices: list[OfficeMention], persons: list
     def sentence_index(offset: int) -> int:
         return doc.sentences.index(doc.sentence_at(offset))
     holders = {p.parts.key for p in persons if p.office}
+    holders |= {p.parts.key for p in persons if _has_other_role(doc, p)}
     # Subjects first (`Аким столицы ознакомился`), then genitives (`пресс-служба акима`).
     ordered = [o for o in offices if "nomn" in o.cases] + \
               [o for o in offices if "gent" in o.cases and "nomn" not in o.cases]
@@ -126,6 +127,17 @@ def _link_across_sentences(doc: Doc, offices: list[OfficeMention], persons: list
                 person.office = office
                 holders.add(person.parts.key)
                 break
+
+
+def _has_other_role(doc: Doc, person: PersonMention) -> bool:
+    """`журналист Иван Петров`, `директор завода Иван Петров`: a role that is no office."""
+    before = person.first_token - 1
+    if before < 0:
+        return False
+    word = doc.tokens[before].text
+    return word.isalpha() and any(p.tag.POS == "NOUN" and "anim" in p.tag and p.is_known and
+                                  not {"Name", "Surn", "Patr"} & set(p.tag.grammemes)
+                                  for p in parse(word)[:1])
 
 
 def _cluster(persons: list[PersonMention]) -> list[Person]:

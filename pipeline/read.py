@@ -11,8 +11,10 @@ analyst can act on; nothing here raises for a single input.
   guessing); trafilatura extracts the article text, title, publication date
   and site name, dropping menus, ads, widgets and footers.
 - `.jsonl`: one object a line; `.csv`: a header row. Both need `id` and
-  `text`; `title`, `published`, `url` (and `outlet`) are optional. A broken
-  line or row is a ReadError of its own, the others are still read.
+  `text`; `title`, `published`, `outlet` and `url` are optional (without an
+  `outlet`, the url's host names it). A broken line or row is a ReadError of
+  its own, the others are still read. Their source is `path#N`: N is the
+  line of a JSONL file, the data row (header not counted) of a CSV file.
 
 MAX_BYTES is 5 MB: a news article is a few dozen KB even as a saved page, so
 anything larger is a wrong file (an archive, a dump, a scan) rather than an

@@ -1,13 +1,12 @@
 """Doc → sums of money (the grammar lives in rules/money.py)."""
 from __future__ import annotations
 
-import bisect
 from copy import copy
 from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
-from .nlp import Doc, parse, yargy_tokenizer
+from .nlp import Doc, Sentence, parse, yargy_tokenizer
 from .records import Sum
 
 SEPARATORS = {'до', '-', '–', '—'}  # between the sides of a range
@@ -100,9 +99,9 @@ def candidates(text: str):
             yield Candidate(high, None, currency, None, high_start, high_end, scale)
 
 
-def is_rate(sum: Candidate) -> bool:
+def is_rate(found: Candidate) -> bool:
     """`$1 – 450`, `USD 80,7220`: an exchange-rate table, not an amount of money."""
-    return not sum.scale and (sum.amount == 1 or sum.amount.as_tuple().exponent < -2)
+    return not found.scale and (found.amount == 1 or found.amount.as_tuple().exponent < -2)
 
 
 def unit_follows(doc: Doc, end: int) -> bool:
@@ -117,24 +116,34 @@ def unit_follows(doc: Doc, end: int) -> bool:
     return pos in UNIT_POS or (len(word) == 1 and pos not in {'PREP', 'CONJ', 'PRCL'})
 
 
+def may_hold_money(doc: Doc, sentence: Sentence) -> bool:
+    """A digit or a number word: the parser, slow on long texts, skips the rest."""
+    from rules.money import AMOUNT_WORDS
+
+    tokens = doc.tokens[doc.token_index(sentence.start):doc.token_index(sentence.end)]
+    return any(c.isdigit() for c in sentence.text) or any(
+        t.lemma in AMOUNT_WORDS or t.text.lower() in AMOUNT_WORDS for t in tokens)
+
+
 def extract_sums(doc: Doc) -> list[Sum]:
-    starts = [s.start for s in doc.sentences]
     sums, previous = [], None  # previous: (currency, sentence index) of the last sum
-    for sum in sorted(candidates(doc.text), key=lambda c: c.start):
-        sentence = bisect.bisect_right(starts, sum.start) - 1
-        currency = sum.currency
-        if currency is None:
-            # A bare amount continues the previous sum (`20 млрд рублей, еще
-            # 5 млрд ...`): same or next sentence, millions or more (a bare
-            # `35 тыс.` mostly counts people), no unit after.
-            if (sum.scale < 10**6 or previous is None or sentence - previous[1] > 1
-                    or unit_follows(doc, sum.end)):
-                continue
-            currency = previous[0]
-        elif is_rate(sum):
+    for index, sentence in enumerate(doc.sentences):
+        if not may_hold_money(doc, sentence):
             continue
-        previous = currency, sentence
-        sums.append(Sum(sum.amount, sum.amount_max, currency, sum.qualifier,
-                        doc.text[sum.start:sum.end], sum.start, sum.end,
-                        doc.sentence_at(sum.start).text))
+        for found in sorted(candidates(sentence.text), key=lambda c: c.start):
+            start, end = sentence.start + found.start, sentence.start + found.end
+            currency = found.currency
+            if currency is None:
+                # A bare amount continues the previous sum (`20 млрд рублей, еще
+                # 5 млрд ...`): same or next sentence, millions or more (a bare
+                # `35 тыс.` mostly counts people), no unit after.
+                if (found.scale < 10**6 or previous is None or index - previous[1] > 1
+                        or unit_follows(doc, end)):
+                    continue
+                currency = previous[0]
+            elif is_rate(found):
+                continue
+            previous = currency, index
+            sums.append(Sum(found.amount, found.amount_max, currency, found.qualifier,
+                            doc.text[start:end], start, end, sentence.text))
     return sums

@@ -30,6 +30,9 @@ NUMBER_TOKEN = TokenRule(
     r'|\d+(?:[.,]\d+)?'                                      # 1400, 2,5
 )
 
+DOT = eq('.')
+DASH = in_('-–—')
+
 Number = fact('Number', [attribute('values').repeatable()])
 Part = fact('Part', ['number', 'multiplier'])
 Amount = fact('Amount', [attribute('parts').repeatable()])
@@ -81,13 +84,11 @@ def word(values: dict, grammeme=None):
     )
 
 
-def written(values: dict):
-    """A token written as a key of `values` (any case), meaning its value."""
-    return in_caseless(values).interpretation(custom(lambda value: values[value.lower()]))
-
-
-DOT = eq('.')
-DASH = in_('-–—')
+def written(values: dict, dot=False):
+    """A token written as a key of `values` (any case), meaning its value;
+    `dot`: an abbreviation, its dot optional (`млн.`, `руб.`)."""
+    token = rule(in_caseless(values), DOT.optional()) if dot else rule(in_caseless(values))
+    return token.interpretation(custom(lambda text: values[text.rstrip('. ').lower()]))
 
 
 ########
@@ -97,7 +98,7 @@ DASH = in_('-–—')
 #########
 
 WORD_VALUES = {
-    'ноль': 0, 'один': 1, 'два': 2, 'три': 3, 'четыре': 4, 'пять': 5,
+    'один': 1, 'два': 2, 'три': 3, 'четыре': 4, 'пять': 5,
     'шесть': 6, 'семь': 7, 'восемь': 8, 'девять': 9, 'десять': 10,
     'одиннадцать': 11, 'двенадцать': 12, 'тринадцать': 13,
     'четырнадцать': 14, 'пятнадцать': 15, 'шестнадцать': 16,
@@ -137,17 +138,23 @@ SCALES = [  # abbreviation, word, its genitive, value
 ]
 
 MULTIPLIER = or_(
-    rule(written({abbr: value for abbr, _, _, value in SCALES}), DOT.optional()),
+    written({abbr: value for abbr, _, _, value in SCALES}, dot=True),
     word({word: value for _, word, _, value in SCALES}),
 ).interpretation(Part.multiplier)
 
 # A multiplier word alone is one of it (`около миллиарда долларов`), or half
 # of it (`полмиллиона`, `полумиллиона`); the plural (`миллиарды`) is vague.
+HALVES = {prefix + genitive: value // 2 for _, _, genitive, value in SCALES
+          for prefix in ('пол', 'полу')}
+
 SCALE = or_(
     word({word: value for _, word, _, value in SCALES}, grammeme='sing'),
-    written({prefix + genitive: value // 2 for _, _, genitive, value in SCALES
-             for prefix in ('пол', 'полу')}),
+    written(HALVES),
 ).interpretation(Part.multiplier)
+
+# Words that may begin an amount written without digits: a sentence with
+# neither these nor a digit holds no money, and the parser may skip it.
+AMOUNT_WORDS = set(WORD_VALUES) | {word for _, word, _, _ in SCALES} | set(HALVES)
 
 
 #########
@@ -180,7 +187,8 @@ CURRENCIES = Path(__file__).with_name('currencies.csv')
 
 
 def load_currencies(path=CURRENCIES):
-    """(code, names, symbols) rows of currencies.csv."""
+    """(code, names, symbols) rows of currencies.csv. Names are lemmas; a
+    trailing dot marks an abbreviation (`руб.`), a Latin name an ISO code."""
     with open(path, encoding='utf-8') as file:
         for row in csv.DictReader(file):
             yield (row['code'],
@@ -208,8 +216,8 @@ def phrase(words, code):
 
 
 CURRENCY = or_(
-    rule(written(SIGNS)),
-    rule(written(ABBREVIATIONS), DOT.optional()),
+    written(SIGNS),
+    written(ABBREVIATIONS, dot=True),
     word(WORDS),
     *[phrase(words, code) for words, code in PHRASES],
 ).interpretation(Money.currency)
@@ -236,7 +244,7 @@ QUALIFIERS = {  # as written → as reported
 }
 
 QUALIFIER = or_(
-    rule(written({k: v for k, v in QUALIFIERS.items() if ' ' not in k})),
+    written({k: v for k, v in QUALIFIERS.items() if ' ' not in k}),
     *[rule(*[caseless(_) for _ in words.split()]).interpretation(const(reported))
       for words, reported in QUALIFIERS.items() if ' ' in words],
 ).interpretation(Money.qualifier)

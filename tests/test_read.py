@@ -175,6 +175,7 @@ def test_directory_walk_is_sorted_recursive_and_skips_hidden(tmp_path):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text(TEXT, encoding="utf-8")
     results = list(read_inputs([tmp_path]))
-    assert [r.source for r in results] == [str(tmp_path / p) for p in ("a/c.txt", "a/z.txt", "b.txt", "c.pdf")]
+    expected = ("a/c.txt", "a/z.txt", "b.txt", "c.pdf")
+    assert [r.source for r in results] == [str(tmp_path / p) for p in expected]
     assert [type(r) for r in results] == [Article, Article, Article, ReadError]
     assert [r.article_id for r in results] == ["c", "z", "b", "c"]

@@ -1,0 +1,12 @@
+import pytest
+
+from pipeline.nlp import analyze
+from pipeline.records import Article
+
+
+@pytest.fixture(scope="session")
+def make_doc():
+    """A Doc for a short test text, NER included (models load once per session)."""
+    def make(text: str, ner: bool = True):
+        return analyze(Article("t", "t", text), ner=ner)
+    return make
