@@ -14,6 +14,7 @@ from functools import lru_cache
 from razdel import tokenize
 
 from .gazetteer import RULES, Unit
+from .names import PATRONYMIC
 from .nlp import Doc, lemmas, parse
 from .regions import Mention, find_mentions
 
@@ -99,11 +100,30 @@ def _complement(doc: Doc, j: int, inside_region: set[int]) -> int:
     return k
 
 
+def _capitalized(doc: Doc, k: int) -> bool:
+    return k < len(doc.tokens) and doc.tokens[k].text[:1].isupper() and doc.tokens[k].text.isalpha()
+
+
+def _other_place(doc: Doc, k: int) -> tuple[bool, int]:
+    """`аким Актобе`, `аким Усть-Каменогорска`: a place that is no region ends the office phrase.
+
+    A place is what NER calls one, or a capitalized word followed by a two-word
+    name (`Аким Актобе Асхат Шахаров`), which NER often misreads as a person."""
+    token = doc.tokens[k]
+    places = doc.spans_covering(token.start, token.end, "LOC")
+    if token.text[:1].isupper() and places:
+        return True, doc.token_index(places[0].end)
+    if _capitalized(doc, k) and _capitalized(doc, k + 1) and _capitalized(doc, k + 2) \
+            and not PATRONYMIC.search(doc.tokens[k + 1].text):
+        return True, k + 1
+    return False, k
+
+
 def _head_grammar(doc: Doc, index: int, row: OfficeRow, alias_first: frozenset[str]):
     parses = [p for p in parse(doc.tokens[index].text) if p.normal_form in alias_first] \
         or parse(doc.tokens[index].text)
     cases = frozenset(p.tag.case for p in parses if p.tag.case)
-    return cases, all(p.tag.number == "plur" for p in parses)
+    return cases, parses[0].tag.number == "plur"  # the likeliest reading decides
 
 
 def find_offices(doc: Doc) -> list[OfficeMention]:
@@ -136,8 +156,7 @@ def find_offices(doc: Doc) -> list[OfficeMention]:
             if k in starts:
                 region, k = starts[k].unit, starts[k].last_token
             else:
-                token = doc.tokens[k]
-                other_place = bool(token.text[:1].isupper() and doc.spans_covering(token.start, token.end, "LOC"))
+                other_place, k = _other_place(doc, k)
         if row.needs_region and region is None and k == end:
             i += 1
             continue

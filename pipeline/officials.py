@@ -10,7 +10,7 @@ in case with the office beside them, so `с послом Арман Абенов
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .nlp import Doc, lemmas, parse
 from .names import NameParts, full_name, gender_votes, split_name
@@ -45,14 +45,25 @@ class Person:
         return [m.office for m in self.mentions if m.office]
 
 
-def _persons(doc: Doc) -> list[PersonMention]:
+def _persons(doc: Doc, offices: list[OfficeMention]) -> list[PersonMention]:
     found = []
     for span in doc.spans:
+        if span.type != "PER":
+            continue
+        start = span.start
+        for office in offices:  # NER may take the office in: `[Аким Актобе] Асхат Шахаров`
+            if office.start <= start < office.end or (start <= office.start < span.end):
+                start = max(start, doc.tokens[office.last_token - 1].end)
         # NER spans sometimes run across a paragraph break: the name is on the first line.
-        parts = split_name(span.text.split("\n")[0]) if span.type == "PER" else None
+        text = doc.text[start:span.end].split("\n")[0]
+        parts = split_name(text)
         if parts:
-            first, last = doc.token_index(span.start), doc.token_index(span.end)
-            found.append(PersonMention(parts, span.start, span.end, first, last))
+            first = doc.token_index(start)
+            while doc.tokens[first].end <= start or not doc.tokens[first].text.strip():
+                first += 1
+            start = doc.tokens[first].start
+            end = start + len(text.rstrip())
+            found.append(PersonMention(parts, start, end, first, doc.token_index(end)))
     return found
 
 
@@ -92,11 +103,8 @@ def _link(doc: Doc, offices: list[OfficeMention], persons: list[PersonMention]) 
                 and _agree(office, following):
             following.office = office
             linked_offices.add(id(office))
-            k = following.last_token
-            while office.plural and k < len(doc.tokens) and doc.tokens[k].text in COORDINATION \
-                    and k + 1 in by_first:
-                by_first[k + 1].office = office
-                k = by_first[k + 1].last_token
+            if office.plural:
+                _share_plural_office(doc, office, following, by_first)
         before = office.first_token - 1
         if before >= 0 and doc.tokens[before].text in LINKING_PUNCTUATION and before in by_last:
             person = by_last[before]
@@ -104,6 +112,24 @@ def _link(doc: Doc, offices: list[OfficeMention], persons: list[PersonMention]) 
                 person.office = office
                 linked_offices.add(id(office))
     _link_across_sentences(doc, [o for o in offices if id(o) not in linked_offices], persons)
+
+
+def _share_plural_office(doc: Doc, office: OfficeMention, first: PersonMention,
+                         by_first: dict[int, PersonMention]) -> None:
+    """`акимы Павлодарской области Скаков и Костанайской области Мухамбетов`, or
+    `акимов областей Ахметова и Султанова`: each coordinated name holds the office,
+    with the region named right before it, if any."""
+    regions = {m.first_token: m for m in find_mentions(doc)}
+    k = first.last_token
+    while k < len(doc.tokens) and doc.tokens[k].text in COORDINATION:
+        k += 1
+        region = None
+        if k in regions:
+            region, k = regions[k].unit, regions[k].last_token
+        if k not in by_first:
+            return
+        by_first[k].office = replace(office, region=region) if region else office
+        k = by_first[k].last_token
 
 
 def _link_across_sentences(doc: Doc, offices: list[OfficeMention], persons: list[PersonMention]) -> None:
@@ -181,8 +207,9 @@ def _default_region(doc: Doc, office: OfficeMention, taken: set[str]):
 
 
 def extract_officials(doc: Doc) -> list[Official]:
-    persons = _persons(doc)
-    _link(doc, find_offices(doc), persons)
+    offices = find_offices(doc)
+    persons = _persons(doc, offices)
+    _link(doc, offices, persons)
     people = [p for p in _cluster(persons) if p.offices]
     chosen = {id(p): next((o for o in p.offices if o.region), p.offices[0]) for p in people}
     taken = {(o.row.office, o.region.name) for o in chosen.values() if o.region}
