@@ -18,8 +18,9 @@ analyst can act on; nothing here raises for a single input.
 
 MAX_BYTES is 5 MB: a news article is a few dozen KB even as a saved page, so
 anything larger is a wrong file (an archive, a dump, a scan) rather than an
-article, and reading it would only stall the batch. Batch files obey the
-same limit; split bigger batches.
+article, and reading it would only stall the batch. Batch files may be of
+any size: they are streamed row by row, and the limit applies to each row's
+text.
 
 Line endings become `\\n` and a BOM is dropped; otherwise the text is kept
 as decoded, because every character offset downstream indexes it.
@@ -49,6 +50,7 @@ BOMS = [(codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
 MAGIC = {b"%PDF": "a PDF document", b"PK\x03\x04": "a ZIP/Office document",
          b"\xd0\xcf\x11\xe0": "an old MS Office document", b"{\\rtf": "an RTF document"}
 SUPPORTED = {".txt", ".html", ".htm", ".jsonl", ".csv"}
+SAMPLE_BYTES = 1024 * 1024  # what a batch's encoding is told from
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 
 
@@ -75,12 +77,13 @@ def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[Article | Read
         if ext not in SUPPORTED:
             raise BadInput(f"unsupported format {ext or '(no extension)'}: "
                            "save the article as .txt or .html")
-        data = _load(path, max_bytes)
         if ext in (".jsonl", ".csv"):
-            rows = _jsonl_rows(_decode(data)) if ext == ".jsonl" else _csv_rows(_decode(data))
+            _load(path, max_bytes=None)  # the file's own checks: exists, readable, not empty
+            rows = _jsonl_rows(path) if ext == ".jsonl" else _csv_rows(path)
             for n, row in rows:
-                yield _batch_article(row, f"{source}#{n}", f"{stem}#{n}")
+                yield _batch_article(row, f"{source}#{n}", f"{stem}#{n}", max_bytes)
             return
+        data = _load(path, max_bytes)
         if ext == ".txt":
             yield Article(stem, source, _nonblank(_normalise(_decode(data))))
         else:
@@ -91,12 +94,17 @@ def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[Article | Read
         yield ReadError(stem, source, f"cannot read the file: {type(err).__name__}: {err}")
 
 
-def _load(path: Path, max_bytes: int) -> bytes:
+def _load(path: Path, max_bytes: int | None) -> bytes:
+    """The file's bytes; with max_bytes=None only its first block (a batch is streamed)."""
     try:
         size = path.stat().st_size
-        if size > max_bytes:
+        if max_bytes is not None and size > max_bytes:
             raise BadInput(f"file too large: {_human(size)}, the limit is {_human(max_bytes)}")
-        data = path.read_bytes()
+        if max_bytes is None:
+            with open(path, "rb") as f:
+                data = f.read(SAMPLE_BYTES)
+        else:
+            data = path.read_bytes()
     except FileNotFoundError:
         raise BadInput("file not found") from None
     except PermissionError:
@@ -185,35 +193,59 @@ def _html_article(stem: str, source: str, html: str) -> Article:
                    published=doc.date or None, outlet=doc.sitename or None)
 
 
-def _jsonl_rows(text: str) -> Iterator[tuple[int, dict | BadInput]]:
-    for n, line in enumerate(_normalise(text).split("\n"), 1):
-        if not line.strip():
-            continue
+def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict | BadInput]]:
+    with open(path, "rb") as f:
+        for n, raw in enumerate(f, 1):
+            if not raw.strip():
+                continue
+            try:
+                row = json.loads(_normalise(_decode(raw)))
+            except BadInput as err:
+                yield n, BadInput(f"line {n}: {err}")
+                continue
+            except json.JSONDecodeError as err:
+                yield n, BadInput(f"line {n} is not valid JSON: {err.msg} (column {err.colno})")
+                continue
+            yield n, row if isinstance(row, dict) else BadInput(f"line {n} is not a JSON object")
+
+
+def _csv_rows(path: Path) -> Iterator[tuple[int, dict | BadInput]]:
+    sample = _load(path, max_bytes=None)
+    encoding = _batch_encoding(sample)
+    # The default 128 KB cell limit would reject a long article.
+    csv.field_size_limit(max(csv.field_size_limit(), 64 * 1024 * 1024))
+    with open(path, encoding=encoding, errors="replace", newline="") as f:
+        reader = csv.DictReader(f)
+        if reader.fieldnames is None:
+            raise BadInput("empty CSV: no header row")
+        reader.fieldnames = [(name or "").strip().lower() for name in reader.fieldnames]
+        missing = {"id", "text"} - set(reader.fieldnames)
+        if missing:
+            raise BadInput(f"CSV header has no {', '.join(sorted(missing))} column "
+                           f"(found: {', '.join(reader.fieldnames)})")
+        for n, row in enumerate(reader, 1):
+            yield n, row
+
+
+def _batch_encoding(sample: bytes) -> str:
+    """A batch's encoding, told from its first block like a .txt file's."""
+    for bom, encoding in BOMS:
+        if sample.startswith(bom):
+            return "utf-8-sig" if encoding == "utf-8" else encoding
+    text = _decode(sample)
+    if sample.decode("utf-8", "replace").count("\ufffd") <= 1:  # a block may cut a character
+        return "utf-8"
+    for encoding in CYRILLIC:
         try:
-            row = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield n, BadInput(f"line {n} is not valid JSON: {err.msg} (column {err.colno})")
+            if sample.decode(encoding) == text:
+                return encoding
+        except UnicodeDecodeError:
             continue
-        yield n, row if isinstance(row, dict) else BadInput(f"line {n} is not a JSON object")
+    return "utf-8"
 
 
-def _csv_rows(text: str) -> Iterator[tuple[int, dict | BadInput]]:
-    # The default 128 KB cell limit would reject a long article; a cell never
-    # exceeds its file, which MAX_BYTES already bounds.
-    csv.field_size_limit(max(csv.field_size_limit(), len(text)))
-    reader = csv.DictReader(io.StringIO(_normalise(text), newline=""))
-    if reader.fieldnames is None:
-        raise BadInput("empty CSV: no header row")
-    reader.fieldnames = [(name or "").strip().lower() for name in reader.fieldnames]
-    missing = {"id", "text"} - set(reader.fieldnames)
-    if missing:
-        raise BadInput(f"CSV header has no {', '.join(sorted(missing))} column "
-                       f"(found: {', '.join(reader.fieldnames)})")
-    for n, row in enumerate(reader, 1):
-        yield n, row
-
-
-def _batch_article(row: dict | BadInput, source: str, fallback_id: str) -> Article | ReadError:
+def _batch_article(row: dict | BadInput, source: str, fallback_id: str,
+                   max_bytes: int) -> Article | ReadError:
     if isinstance(row, BadInput):
         return ReadError(fallback_id, source, str(row))
     raw_id = row.get("id")
@@ -226,6 +258,9 @@ def _batch_article(row: dict | BadInput, source: str, fallback_id: str) -> Artic
                          else f"'text' is a {type(text).__name__}, not a string")
     if not text.strip():
         return ReadError(article_id, source, "no text: only whitespace")
+    size = len(text.encode("utf-8"))
+    if size > max_bytes:
+        return ReadError(article_id, source, f"text too large: {_human(size)}, the limit is {_human(max_bytes)}")
     url = _field(row, "url")
     host = urlparse(url).hostname if url else None
     outlet = _field(row, "outlet") or (host.removeprefix("www.") if host else None)

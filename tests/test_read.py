@@ -179,3 +179,21 @@ def test_directory_walk_is_sorted_recursive_and_skips_hidden(tmp_path):
     assert [r.source for r in results] == [str(tmp_path / p) for p in expected]
     assert [type(r) for r in results] == [Article, Article, Article, ReadError]
     assert [r.article_id for r in results] == ["c", "z", "b", "c"]
+
+
+def test_batches_stream_past_the_file_limit_and_limit_each_row(tmp_path):
+    rows = [{"id": f"r{i}", "text": "Статья о сотрудничестве областей. " * 3} for i in range(40)]
+    rows.append({"id": "huge", "text": "а" * 600})
+    path = tmp_path / "big.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    items = list(read_inputs([path], max_bytes=500))  # the file is far over 500 bytes
+    assert sum(isinstance(i, Article) for i in items) == 40
+    [error] = [i for i in items if isinstance(i, ReadError)]
+    assert (error.article_id, error.error) == ("huge", "text too large: 1.2 KB, the limit is 500 bytes")
+
+
+def test_cp1251_csv_batch(tmp_path):
+    path = tmp_path / "batch.csv"
+    path.write_bytes("id,text\nk1,Акимат Костанайской области\n".encode("cp1251"))
+    [article] = read_inputs([path])
+    assert (article.article_id, article.text) == ("k1", "Акимат Костанайской области")
