@@ -21,6 +21,7 @@ WORD = re.compile(r"[А-ЯЁA-ZӘҒҚҢӨҰҮҺІ]\.|[\w’'-]+")
 SURNAME = re.compile(r"^(?P<stem>.+?(?:ов|ев|ёв|ин|ын))(?P<ending>а|у|ым|ом|е|ой|ою)?$", re.IGNORECASE)
 ADJECTIVE_SURNAME = re.compile(r"^(?P<stem>.+?(?:ск|цк))(?P<ending>ий|ого|ому|им|ом|ая|ой|ую)$",
                                re.IGNORECASE)
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 OBLIQUE_SURNAME_ENDINGS = {"ом": ("ablt",), "ем": ("ablt",), "а": ("gent", "accs"), "у": ("datv",),
                            "е": ("loct",)}
 
@@ -38,6 +39,8 @@ class NameParts:
 
 def split_name(text: str) -> NameParts | None:
     words = WORD.findall(text)
+    if len(words) == 3 and PATRONYMIC.search(words[2]) and not INITIAL.match(words[0]):
+        words = [words[1], words[0]]  # `Назарбаев Нурсултан Абишевич`: surname first
     words = [w for w in words if not PATRONYMIC.search(w) or INITIAL.match(w)]
     initials = [w for w in words if INITIAL.match(w)]
     full = [w for w in words if not INITIAL.match(w) and w[:1].isupper()]
@@ -48,6 +51,28 @@ def split_name(text: str) -> NameParts | None:
     if len(full) == 1:
         return NameParts(None, None, full[0])
     return NameParts(full[0], full[0][0], full[-1])
+
+
+# The cases a surname's ending allows, for both genders (Ахметова: his genitive or her nominative).
+RUSSIAN_SURNAME_CASES = {  # ending → cases, his and hers
+    "": ({"nomn"}, set()), "а": ({"gent", "accs"}, {"nomn"}), "у": ({"datv"}, {"accs"}),
+    "ым": ({"ablt"}, set()), "ом": ({"ablt"}, set()), "е": ({"loct"}, set()),
+    "ой": (set(), {"gent", "datv", "ablt", "loct"}), "ою": (set(), {"ablt"}),
+}
+FOREIGN_SURNAME_CASES = {"ом": {"ablt"}, "ем": {"ablt"}, "у": {"datv"}, "ю": {"datv"}, "е": {"loct"}}
+
+
+def surname_cases(surname: str, gender: str | None = None) -> frozenset[str]:
+    """Cases a surname can stand in, by its ending; all of them for one that does not decline."""
+    s = surname.lower()
+    m = SURNAME.match(s)
+    if m:
+        his, hers = RUSSIAN_SURNAME_CASES[m.group("ending") or ""]
+        return frozenset({"masc": his, "femn": hers}.get(gender, his | hers))
+    for ending, cases in FOREIGN_SURNAME_CASES.items():
+        if s.endswith(ending) and len(s) > len(ending) + 2:
+            return frozenset(cases)
+    return frozenset(CASES)
 
 
 def surname_key(surname: str) -> str:
@@ -76,9 +101,11 @@ def gender_votes(parts: NameParts, cases: frozenset[str]) -> dict[str, int]:
     elif re.search(r"(ова|ева|ина|ына)$", s) and cases and "nomn" not in cases:
         votes["masc"] += 2  # a genitive or accusative man, not a nominative woman
     if parts.first:
-        genders = {p.tag.gender for p in parse(parts.first) if "Name" in p.tag}
+        genders = {p.tag.gender for p in parse(parts.first) if "Name" in p.tag and p.is_known}
         if len(genders) == 1:
             votes[genders.pop()] += 1
+        elif not genders and "nomn" in cases and parts.first.lower()[-1:] in "ая":
+            votes["femn"] += 1  # an unknown nominative first name in -а/-я: Гульшара, Айгуля
     return votes
 
 
@@ -131,9 +158,8 @@ def _inflected(word: str, role: str, gender: str, cases: frozenset[str]) -> str:
 
 def full_name(parts: NameParts, gender: str, cases: frozenset[str]) -> str:
     # The surname's own forms narrow the context's cases: masculine `Назарбаева` is not nominative.
-    own = frozenset(p.tag.case for p in parse(parts.surname) if "Surn" in p.tag and p.tag.gender == gender)
-    if own:
-        cases = (cases & own or cases) if cases else own
+    own = surname_cases(parts.surname, gender)
+    cases = (cases & own or cases) if cases else own
     surname = _title(surname_nominative(parts.surname, gender, cases))
     if parts.first:
         return f"{_title(first_name_nominative(parts.first, gender, cases))} {surname}"

@@ -33,6 +33,7 @@ class OfficeRow:
     countries: tuple[str, ...]
     complement: bool  # `министр` takes a complement: `по инвестициям и развитию`
     needs_region: bool  # `глава` is an office only as `глава региона` / `глава Курской области`
+    heads: frozenset[str]  # the first word of each alias as written: `аким`, `глава`
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,8 @@ def office_rows() -> list[OfficeRow]:
             words = tuple(tuple(lemmas(t.text) for t in tokenize(n)) for n in names)
             rows.append(OfficeRow(row["office"], words, row["scope"],
                                   tuple(c for c in row["countries"].split(";") if c),
-                                  row["complement"] == "yes", row["needs_region"] == "yes"))
+                                  row["complement"] == "yes", row["needs_region"] == "yes",
+                                  frozenset(n.split()[0].lower() for n in names)))
     return rows
 
 
@@ -119,11 +121,18 @@ def _other_place(doc: Doc, k: int) -> tuple[bool, int]:
     return False, k
 
 
-def _head_grammar(doc: Doc, index: int, row: OfficeRow, alias_first: frozenset[str]):
-    parses = [p for p in parse(doc.tokens[index].text) if p.normal_form in alias_first] \
-        or parse(doc.tokens[index].text)
-    cases = frozenset(p.tag.case for p in parses if p.tag.case)
-    return cases, parses[0].tag.number == "plur"  # the likeliest reading decides
+def _head_grammar(doc: Doc, taken: list[int], row: OfficeRow):
+    """Case and number of the office's head noun (`Послом` in `Чрезвычайным и Полномочным Послом`)."""
+    nouns = next((ps for ps in ([p for p in parse(doc.tokens[i].text) if p.tag.POS == "NOUN"]
+                                for i in taken) if ps), None) or parse(doc.tokens[taken[0]].text)
+    # Only readings of the office word itself: pymorphy3 also reads `акима` as a woman's name.
+    parses = [p for p in nouns if p.normal_form in row.heads] or \
+        [p for p in nouns if "Name" not in p.tag] or nouns
+    # The likeliest reading decides the number (`главы` is a genitive singular here,
+    # not a nominative plural); the cases are those of that number.
+    number = parses[0].tag.number
+    cases = frozenset(p.tag.case for p in parses if p.tag.case and p.tag.number == number)
+    return cases, number == "plur"
 
 
 def find_offices(doc: Doc) -> list[OfficeMention]:
@@ -160,8 +169,7 @@ def find_offices(doc: Doc) -> list[OfficeMention]:
         if row.needs_region and region is None and k == end:
             i += 1
             continue
-        alias_first = next(a[0] for a in row.words if lemmas(doc.tokens[i].text) & a[0])
-        cases, plural = _head_grammar(doc, i, row, alias_first)
+        cases, plural = _head_grammar(doc, taken, row)
         if i > 0 and doc.tokens[i - 1].lemma.replace(".", "") in ACTING_WORDS:
             cases = frozenset()
         found.append(OfficeMention(row, position, doc.tokens[i].start, doc.tokens[end - 1].end, i, max(k, end),

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .nlp import Doc, lemmas, parse
-from .names import NameParts, full_name, gender_votes, split_name
+from .names import NameParts, full_name, gender_votes, split_name, surname_cases
 from .offices import OfficeMention, find_offices
 from .records import Official
 from .regions import find_mentions
@@ -68,9 +68,9 @@ def _persons(doc: Doc, offices: list[OfficeMention]) -> list[PersonMention]:
 
 
 def _name_cases(parts: NameParts) -> frozenset[str]:
-    """Cases the name can stand in, by pymorphy3's name analysis of its words."""
-    words = [w for w in (parts.first, parts.surname) if w]
-    return frozenset(p.tag.case for w in words for p in parse(w) if {"Surn", "Name"} & set(p.tag.grammemes))
+    """Cases the name can stand in: its surname's ending, or a first name pymorphy3 knows."""
+    known = frozenset(p.tag.case for p in parse(parts.first or "") if "Name" in p.tag and p.is_known)
+    return surname_cases(parts.surname) | known
 
 
 def _agree(office: OfficeMention, person: PersonMention) -> bool:
@@ -187,8 +187,10 @@ def _name(person: Person) -> str:
     gender = "femn" if votes["femn"] > votes["masc"] else "masc"
     fullest = max(len([x for x in (m.parts.first, m.parts.initial) if x]) for m in person.mentions)
     best = [m for m in person.mentions if len([x for x in (m.parts.first, m.parts.initial) if x]) == fullest]
-    names = Counter(full_name(m.parts, gender, m.cases()) for m in best)
-    return names.most_common(1)[0][0]
+    # A mention beside its office knows its case best; the most frequent reading wins.
+    names = Counter(full_name(m.parts, gender, m.cases() or _name_cases(m.parts)) for m in best)
+    with_office = [full_name(m.parts, gender, m.cases()) for m in best if m.office]
+    return max(names, key=lambda n: (names[n], n in with_office))
 
 
 def _default_region(doc: Doc, office: OfficeMention, taken: set[str]):
