@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from razdel import tokenize
 
-from .gazetteer import RULES, Unit
+from .gazetteer import RULES, Unit, gazetteer
 from .names import PATRONYMIC
 from .nlp import Doc, lemmas, parse
 from .regions import Mention, find_mentions
@@ -121,6 +121,14 @@ def _other_place(doc: Doc, k: int) -> tuple[bool, int]:
     return False, k
 
 
+def _demonym_region(doc: Doc, i: int) -> Unit | None:
+    """`астраханский губернатор`, `курский коллега`: a region adjective before the office."""
+    if i == 0 or not doc.tokens[i - 1].text.islower():
+        return None
+    units = {p.unit for p in gazetteer().candidates(lemmas(doc.tokens[i - 1].text)) if p.implies_head}
+    return units.pop() if len(units) == 1 else None
+
+
 def _head_grammar(doc: Doc, taken: list[int], row: OfficeRow):
     """Case and number of the office's head noun (`Послом` in `Чрезвычайным и Полномочным Послом`)."""
     nouns = next((ps for ps in ([p for p in parse(doc.tokens[i].text) if p.tag.POS == "NOUN"]
@@ -166,9 +174,18 @@ def find_offices(doc: Doc) -> list[OfficeMention]:
                 region, k = starts[k].unit, starts[k].last_token
             else:
                 other_place, k = _other_place(doc, k)
+        if region is None and not other_place:
+            region = _demonym_region(doc, i)
         if row.needs_region and region is None and k == end:
             i += 1
             continue
+        if row.scope == "same":  # `и его ставропольский коллега`: the office named before
+            previous = found[-1] if found and doc.sentence_at(found[-1].start) == doc.sentence_at(
+                doc.tokens[i].start) else None
+            if previous is None:
+                i += 1
+                continue
+            row, position = previous.row, previous.position
         cases, plural = _head_grammar(doc, taken, row)
         if i > 0 and doc.tokens[i - 1].lemma.replace(".", "") in ACTING_WORDS:
             cases = frozenset()
