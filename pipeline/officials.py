@@ -9,6 +9,7 @@ in case with the office beside them, so `с послом Арман Абенов
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -133,21 +134,33 @@ def _share_plural_office(doc: Doc, office: OfficeMention, first: PersonMention,
 
 
 def _link_across_sentences(doc: Doc, offices: list[OfficeMention], persons: list[PersonMention]) -> None:
-    """`Премьер-Министр РК ...` then `С.Ахметов отметил`: the nearest person still without office."""
+    """An office without a name, tied to the nearest person still without one.
+
+    A subject (`Премьер-Министр РК ...` / `С.Ахметов отметил`, `Аким столицы
+    ознакомился`) looks in its sentence, the next, then the previous one. A
+    genitive (`пресс-служба акима ...`) only to a name that opens the next
+    sentence: `Послание Президента. Затем выступил Бахыт Султанов` speaks of an
+    office, not of the man."""
     def sentence_index(offset: int) -> int:
         return doc.sentences.index(doc.sentence_at(offset))
+
+    def opens_sentence(person: PersonMention) -> bool:
+        start = doc.sentence_at(person.start).start
+        return not re.search(r"\w", doc.text[start:person.start])
+
     holders = {p.parts.key for p in persons if p.office}
     holders |= {p.parts.key for p in persons if _has_other_role(doc, p)}
-    # Subjects first (`Аким столицы ознакомился`), then genitives (`пресс-служба акима`).
-    ordered = [o for o in offices if "nomn" in o.cases] + \
-              [o for o in offices if "gent" in o.cases and "nomn" not in o.cases]
-    for office in ordered:
+    subjects = [o for o in offices if "nomn" in o.cases]
+    genitives = [o for o in offices if "gent" in o.cases and "nomn" not in o.cases]
+    for office in subjects + genitives:
         if office.plural:
             continue
         here = sentence_index(office.start)
-        for target in (here, here + 1, here - 1):
+        targets = (here, here + 1, here - 1) if office in subjects else (here + 1,)
+        for target in targets:
             candidates = [p for p in persons if sentence_index(p.start) == target
-                          and p.parts.key not in holders]
+                          and p.parts.key not in holders
+                          and (office in subjects or opens_sentence(p))]
             if candidates:
                 person = candidates[0] if target != here - 1 else candidates[-1]
                 person.office = office

@@ -149,3 +149,8 @@ def test_colleague_holds_the_office_named_before(make_doc):
         ("Владимир Якушев", "губернатор", "Тюменская область"),
         ("Алексей Кокорин", "губернатор", "Курганская область"),
     }
+
+
+def test_an_office_spoken_of_is_no_holder_for_the_next_name(make_doc):
+    text = "Реализуется Послание Президента. Затем выступил Бахыт Султанов."
+    assert officials(make_doc, text) == set()
