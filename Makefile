@@ -7,7 +7,7 @@ OUTPUT ?= outputs
 EXTRACT_ARGS ?=
 SHARED ?= ../shared
 
-.PHONY: install extract test eval bench clean
+.PHONY: install browser extract test eval bench clean
 
 install: $(VENV)/.installed
 
@@ -20,7 +20,19 @@ $(VENV)/.installed: pyproject.toml
 extract: install
 	$(PY) -m pipeline extract $(INPUT) --out $(OUTPUT) $(EXTRACT_ARGS)
 
-test: install
+# Headless Chromium (Debian's package) for the report's browser test. Never fails the build:
+# where it cannot be installed (no apt-get, no root), that one test is skipped and says why.
+browser:
+	@if [ -x /usr/bin/chromium ] || command -v chromium >/dev/null 2>&1; then :; \
+	elif ! command -v apt-get >/dev/null 2>&1; then \
+	  echo "no apt-get: chromium not installed, the report's browser test will be skipped"; \
+	else sudo=""; [ "$$(id -u)" = 0 ] || sudo="sudo -n"; \
+	  echo "installing chromium for the report's browser test"; \
+	  ( $$sudo apt-get update -qq && \
+	    $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium ) >/dev/null 2>&1 \
+	  || echo "chromium could not be installed: the report's browser test will be skipped"; fi
+
+test: install browser
 	$(PY) -m pytest -q
 
 # Scores the sample (seed) articles against data/gold and the dev set read from $(SHARED)/dev.

@@ -1,0 +1,115 @@
+"""The tables as one Excel workbook: a sheet per table, header frozen, autofilter on,
+column widths that fit, numbers as numbers (amounts too), Cyrillic as is.
+
+Written with openpyxl's streaming (write-only) workbook, so memory stays flat
+for large runs, and atomically like the CSVs.
+"""
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from . import write
+
+# Stored as text in the CSVs (exact decimals), written as numbers here.
+DECIMAL_COLUMNS = ("amount", "amount_max")
+MAX_ROWS = 1_048_576  # Excel's limit per sheet, header included
+MAX_WIDTH, MIN_WIDTH = 60, 6
+HEADER_FONT, HEADER_FILL = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
+
+
+def _number(value) -> int | float | None:
+    """'1400000000000' → 1400000000000 (int where whole, else float); empty → None."""
+    if value is None or value == "" or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        return None
+    return int(number) if number == number.to_integral_value() else float(number)
+
+
+def _plain(value):
+    """A DataFrame value as something openpyxl stores with the right type."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, str):
+        return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+    if hasattr(value, "item"):  # numpy scalars
+        value = value.item()
+    if isinstance(value, float) and value != value:
+        return None
+    return value
+
+
+def _widths(frame: pd.DataFrame) -> list[float]:
+    widths = []
+    for column in frame.columns:
+        values = frame[column].dropna().astype(str)
+        if column in DECIMAL_COLUMNS:  # shown with thousands separators
+            longest = max((len(v) + len(v) // 3 for v in values), default=0)
+        else:
+            longest = int(values.str.split("\n").str[0].str.len().max()) if len(values) else 0
+        widths.append(min(MAX_WIDTH, max(MIN_WIDTH, len(str(column)) + 3, longest + 2)))
+    return widths
+
+
+def _cell(sheet, value, column: str):
+    value = _number(value) if column in DECIMAL_COLUMNS else _plain(value)
+    if isinstance(value, (int, float)) and column in DECIMAL_COLUMNS:
+        cell = WriteOnlyCell(sheet, value)
+        cell.number_format = "#,##0" if isinstance(value, int) else "#,##0.###"
+        return cell
+    if isinstance(value, str) and (value.startswith("=") or value in ERROR_CODES):
+        cell = WriteOnlyCell(sheet, value)
+        cell.data_type = "s"  # text that looks like a formula stays text
+        return cell
+    return value
+
+
+def _sheet(book: Workbook, title: str, frame: pd.DataFrame) -> None:
+    sheet = book.create_sheet(title)
+    columns = [str(c) for c in frame.columns]
+    for i, width in enumerate(_widths(frame), start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = width
+    sheet.freeze_panes = "A2"
+    last = get_column_letter(max(1, len(columns)))
+    sheet.auto_filter.ref = f"A1:{last}{len(frame) + 1}"
+    header = []
+    for name in columns:
+        cell = WriteOnlyCell(sheet, name)
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        cell.alignment = Alignment(vertical="top")
+        header.append(cell)
+    sheet.append(header)
+    for record in frame.itertuples(index=False, name=None):
+        sheet.append([_cell(sheet, value, column) for column, value in zip(columns, record)])
+
+
+def _sheet_title(name: str, part: int) -> str:
+    title = "".join("_" if c in "[]:*?/\\" else c for c in name)[:31]
+    return title if part == 0 else f"{title[:26]} ({part + 1})"
+
+
+def build_workbook(frames: dict[str, pd.DataFrame]) -> Workbook:
+    """One sheet per table in the order given; a table longer than Excel allows continues on
+    further sheets `name (2)`, `name (3)`, each with its own header."""
+    book = Workbook(write_only=True)
+    per_sheet = MAX_ROWS - 1
+    for name, frame in frames.items():
+        for part, start in enumerate(range(0, max(len(frame), 1), per_sheet)):
+            _sheet(book, _sheet_title(name, part), frame.iloc[start:start + per_sheet])
+    return book
+
+
+def write_workbook(frames: dict[str, pd.DataFrame], path: Path) -> Path:
+    path = Path(path)
+    write.write_atomically(path, lambda tmp: build_workbook(frames).save(tmp))
+    return path
