@@ -7,6 +7,7 @@ never load anything themselves.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -106,10 +107,18 @@ def yargy_tokenizer():
     return MorphTokenizer(morph=Pymorphy3(morph()))
 
 
+def split_sentences(text: str):
+    """razdel's sentences within each line: a title, a date line or a paragraph ends a
+    sentence even without a full stop (razdel alone would run them together)."""
+    for line in re.finditer(r"[^\n]+", text):
+        for s in sentenize(line.group()):
+            yield Sentence(s.text, line.start() + s.start, line.start() + s.stop)
+
+
 def analyze(article: Article, text: str | None = None, ner: bool = True) -> Doc:
     """Build the Doc for an article; `text` is its cleaned, same-length text."""
     text = article.text if text is None else text
-    sentences = [Sentence(s.text, s.start, s.stop) for s in sentenize(text)]
+    sentences = list(split_sentences(text))
     tokens = [Token(t.text, t.start, t.stop, lemma(t.text)) for t in tokenize(text)]
     spans = []
     if ner and text.strip():
