@@ -22,8 +22,11 @@ SURNAME = re.compile(r"^(?P<stem>.+?(?:ов|ев|ёв|ин|ын))(?P<ending>а|�
 ADJECTIVE_SURNAME = re.compile(r"^(?P<stem>.+?(?:ск|цк))(?P<ending>ий|ого|ому|им|ом|ая|ой|ую)$",
                                re.IGNORECASE)
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
-OBLIQUE_SURNAME_ENDINGS = {"ом": ("ablt",), "ем": ("ablt",), "а": ("gent", "accs"), "у": ("datv",),
-                           "е": ("loct",)}
+# A foreign surname's case ending → (cases, what the nominative ends in instead):
+# Паслером → Паслер, Синжуем → Синжуй, Невера → Невер.
+OBLIQUE_SURNAME_ENDINGS = [("уем", ("ablt",), "уй"), ("аем", ("ablt",), "ай"), ("ом", ("ablt",), ""),
+                           ("ем", ("ablt",), ""), ("уя", ("gent", "accs"), "уй"),
+                           ("а", ("gent", "accs"), ""), ("у", ("datv",), ""), ("е", ("loct",), "")]
 
 
 @dataclass(frozen=True)
@@ -118,9 +121,9 @@ def surname_nominative(surname: str, gender: str, cases: frozenset[str]) -> str:
     if inflected != surname or gender == "femn" or not cases or "nomn" in cases:
         return inflected
     # A man's foreign surname declines like a noun: Паслером, Айпом, Невера → Паслер, Айп, Невер.
-    for ending in OBLIQUE_SURNAME_ENDINGS:
-        if surname.lower().endswith(ending) and any(c in cases for c in OBLIQUE_SURNAME_ENDINGS[ending]):
-            return surname[: len(surname) - len(ending)]
+    for ending, ending_cases, nominative in OBLIQUE_SURNAME_ENDINGS:
+        if surname.lower().endswith(ending) and any(c in cases for c in ending_cases):
+            return surname[: len(surname) - len(ending)] + nominative
     return surname
 
 
