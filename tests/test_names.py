@@ -38,6 +38,7 @@ def test_every_case_form_of_a_surname_has_one_key(forms):
     ("Касым-Жомарта Токаева", {"gent"}, "Касым-Жомарт Токаев"),
     ("Ю.Берга", {"gent"}, "Ю. Берг"),
     ("Ма Синжуем", {"ablt"}, "Ма Синжуй"),
+    ("Тосио Камиямой", {"ablt"}, "Тосио Камияма"),
 ])
 def test_full_name_in_the_nominative(text, cases, expected):
     parts, cases = split_name(text), frozenset(cases)
