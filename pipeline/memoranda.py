@@ -1,77 +1,145 @@
 """Doc → memoranda and other signed documents, and the region links they make.
 
-A document counts where its sentence says it was signed or concluded (or is
-in force); one only planned or discussed (`будет подписан`, `намерена
-подписать`, `проект меморандума`) is no row. A signing reported about the
-past or elsewhere (`уже ... подписали 52 меморандума`, `в 2016 году`) is a
-row, but not counted for the event the article covers.
-
-Parties are the regions the signing sentence names: `X с Y` pairs X with Y,
-otherwise every pair of them; `стороны`, `двух областей`, `между регионами`
-mean the article's two main regions.
+A document counts where its clause says it was signed or concluded (or is in
+force); one only planned, discussed or not signed (`будет подписан`,
+`намерена подписать`, `проект меморандума`, `так и не подписали`) is no row.
+A signing reported about the past or elsewhere (`уже ... подписали 52
+меморандума`, `в 2016 году`) is a row, but not counted for the event the
+article covers. Who signed is `parties.py`'s business.
 """
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
-from itertools import product
+
+from rules.documents import DEAL, DOCUMENT_NOUNS, QUALIFIERS, UNCOUNTED_WORDS
 
 from .nlp import Doc, Token, lemmas, parse, yargy_tokenizer
+from .parties import clause_tokens, signing_pairs
 from .records import Link, Memorandum
-from .regions import Mention, find_mentions
-from .tables import region_pairs
 
 SIGNED = {"подписать", "подписывать", "подписание", "заключить", "заключать", "заключение",
-          "парафировать", "действовать", "подписанный", "заключенный"}
+          "парафировать", "действовать", "подписанный", "заключенный", "подпись"}
 PLANNED = {"планироваться", "планировать", "намереваться", "намеренный", "ожидаться", "предстоять",
            "проект", "готовиться", "подготовка", "обсуждаться", "предполагаться", "предлагать",
            "разработать", "разрабатывать", "намерение", "планируемый", "будущий", "намерен",
-           "намерить"}
+           "намерить", "запланировать", "запланированный", "наметить", "намеченный",
+           "договориться", "договоренность", "подготовить", "подготовленный", "должный", "мочь",
+           "рассчитывать", "хотеть", "готовый", "готовность"}
 # In the future tense these say the signing is still to come: `будет подписан`, `подписание пройдет`.
-FUTURE_EVENT = {"быть", "пройти", "состояться"}
+FUTURE_EVENT = {"быть", "пройти", "состояться", "стать"}
 PAST = {"уже", "ранее", "прежде", "предыдущий", "прошлый", "прошедший"}
-PARTY_WORDS = {"сторона"}
-PAIR_NOUNS = {"регион", "область", "город"}
-YEAR = re.compile(r"\b[вВ]\s+((?:19|20)\d\d)\s*(?:году|г\.)")
+DONE_POS = {"VERB", "PRTS", "PRTF", "GRND"}
+# A year the clause dates a signing by (`в 2015 году`, `3 ноября 2008 года`),
+# not a term (`на 2022-2023 годы`, `до 2030 года`).
+YEAR = re.compile(r"(?<![-–—])(?<!на )(?<!до )(?<!по )\b((?:19|20)\d\d)\s*(?:год|г\.)")
+# A line break before a capital ends a clause: titles and leads often lack a full stop.
+CLAUSE_BREAK = re.compile(r"\n\s*(?=[A-ZА-ЯЁ«\"—–-])")
 
 
 @lru_cache(maxsize=1)
 def parser():
     from yargy import Parser
-    from rules.documents import DEAL
     return Parser(DEAL, tokenizer=yargy_tokenizer())
 
 
-def _sentence_tokens(doc: Doc, start: int, end: int) -> list[Token]:
-    return doc.tokens[doc.token_index(start):doc.token_index(end)]
+def _clause(doc: Doc, offset: int) -> tuple[int, int]:
+    sentence = doc.sentence_at(offset)
+    start, end = sentence.start, sentence.end
+    for brk in CLAUSE_BREAK.finditer(sentence.text):
+        if sentence.start + brk.start() < offset:
+            start = sentence.start + brk.end()
+        else:
+            end = sentence.start + brk.start()
+            break
+    return start, end
 
 
-def _status(tokens: list[Token], published: str | None) -> str | None:
+def _clause_status(doc: Doc, start: int, end: int, year: int | None) -> str | None:
+    """The clause's own status; a list item (`Были подписаны:` then a line per
+    document) takes its lead's, a verbless clause (`Среди них – меморандум о
+    взаимопонимании.`) that of the clause before."""
+    tokens = clause_tokens(doc, start, end)
+    status = _status(tokens, year)
+    if status is not None or not doc.text[:start].strip():
+        return status
+    lead = _list_lead(doc, start)
+    if lead:
+        return _status(clause_tokens(doc, *lead), year)
+    if _verbless(tokens):
+        return _status(clause_tokens(doc, *_previous_clause(doc, start)), year)
+    return None
+
+
+def _previous_clause(doc: Doc, start: int) -> tuple[int, int]:
+    return _clause(doc, len(doc.text[:start].rstrip()) - 1)
+
+
+def _verbless(tokens: list[Token]) -> bool:
+    return not any(parse(t.text)[0].tag.POS in DONE_POS | {"INFN"} or lemmas(t.text) & PLANNED
+                   for t in tokens)
+
+
+def _list_lead(doc: Doc, start: int) -> tuple[int, int] | None:
+    """The clause ending in a colon that opens the list whose item starts at `start`."""
+    while doc.text[:start].rstrip().endswith(";"):
+        start, _ = _previous_clause(doc, start)
+    return _previous_clause(doc, start) if doc.text[:start].rstrip().endswith(":") else None
+
+
+def _done(tokens: list[Token], i: int, tag) -> bool:
+    """A signing verb or participle in the past or present, not negated, not
+    with a future or modal `быть` (`будет подписан`, `должен быть подписан`)."""
+    if tag.POS not in DONE_POS or "futr" in tag:
+        return False
+    if _negated(tokens, i):
+        return False
+    near = tokens[max(0, i - 2):i] + tokens[i + 1:i + 2]
+    return not any(p.normal_form == "быть" and ("futr" in p.tag or p.tag.POS == "INFN")
+                   for t in near for p in parse(t.text)[:1])
+
+
+def _negated(tokens: list[Token], i: int) -> bool:
+    """`не подписали`, `не был подписан`, `подписан не был`."""
+    before = [t.text.lower() for t in tokens[max(0, i - 2):i]]
+    after = [t.text.lower() for t in tokens[i + 1:i + 3]]
+    return (before[-1:] == ["не"] or (before[:1] == ["не"] and "быть" in lemmas(before[-1]))
+            or (after[:1] == ["не"] and len(after) == 2 and "быть" in lemmas(after[1])))
+
+
+def _status(tokens: list[Token], reference_year: int | None) -> str | None:
     """'event', 'past', or None where nothing was signed (or it is only planned).
 
     A signing verb in the past (`подписан`, `заключили`, `подписанные`) or present
     (`действуют`) settles it; an infinitive or future (`намерена подписать`,
     `подпишут`) or a bare noun with a plan around it (`подписание пройдет`) does not."""
     words = [lemmas(t.text) for t in tokens]
-    signing = [parse(t.text)[0].tag for t, w in zip(tokens, words) if w & SIGNED]
+    signing = [(i, parse(t.text)[0].tag) for i, (t, w) in enumerate(zip(tokens, words)) if w & SIGNED]
     if not signing:
         return None
-    done = any(tag.POS in {"VERB", "PRTS", "PRTF", "GRND"} and "futr" not in tag for tag in signing)
-    if not done:
+    if not any(_done(tokens, i, tag) for i, tag in signing):
         planned = any(w & PLANNED for w in words) or any(
             w & FUTURE_EVENT and "futr" in parse(t.text)[0].tag for t, w in zip(tokens, words))
-        if planned or any(tag.POS in {"VERB", "INFN"} for tag in signing):
+        negated = any(_negated(tokens, i) for i, _ in signing)
+        if planned or negated or any(tag.POS in DONE_POS | {"INFN"} for _, tag in signing):
             return None
     text = " ".join(t.text for t in tokens)
-    years = set(YEAR.findall(text)) - {(published or "")[:4]}
-    if years or any(w & PAST for w in words):
+    past_year = reference_year and any(int(y) < reference_year for y in YEAR.findall(text))
+    if past_year or any(w & PAST for w in words):
         return "past"
     return "event"
 
 
-COUNT_WORDS = {"более", "свыше", "около", "порядка", "почти", "не", "менее", "чем",
-               "ряд", "несколько", "пакет", "серия", "множество"}
+def _reference_year(doc: Doc) -> int | None:
+    """The year of the event the article covers: its date, else the latest year it names."""
+    if doc.article.published:
+        return int(doc.article.published[:4])
+    years = [int(y) for y in YEAR.findall(doc.text)]
+    return max(years) if years else None
+
+
+# Words of a count besides numerals: `не менее 7`, `ряд`.
+COUNT_WORDS = {word for words in QUALIFIERS for word in words.split()}
 
 
 def _count(match, doc: Doc) -> tuple[int | None, str | None]:
@@ -80,6 +148,7 @@ def _count(match, doc: Doc) -> tuple[int | None, str | None]:
     counting = []
     for token in match.tokens:
         if token.type != "INT" and not (token.value.lower() in COUNT_WORDS or
+                                        lemmas(token.value) & UNCOUNTED_WORDS or
                                         any(p.tag.POS == "NUMR" for p in parse(token.value))):
             break
         counting.append(token)
@@ -88,75 +157,56 @@ def _count(match, doc: Doc) -> tuple[int | None, str | None]:
         return sum(deal.numbers), count_text
     if deal.uncounted:
         return None, count_text
-    noun = match.tokens[-1].value
-    singular = any(p.tag.number == "sing" for p in parse(noun) if p.tag.POS == "NOUN")
-    return (1 if singular else None), None
+    return (1 if _singular(match, doc) else None), None
 
 
-def _parties(doc: Doc, tokens: list[Token], here: list[Mention], main: list) -> list[tuple]:
-    """Pairs of regions that signed together, from the sentence's own words."""
-    units = list(dict.fromkeys(m.unit for m in here))
-    if len(units) == 1 and len(main) > 1:
-        other = next(u for u in main if u != units[0])
-        return [(units[0], other)]
-    if len(units) >= 2:
-        for token in tokens:  # `Тульской области с Павлодарской и Карагандинской`
-            if token.text.lower() in {"с", "со"}:
-                left = list(dict.fromkeys(m.unit for m in here if m.end <= token.start))
-                right = list(dict.fromkeys(m.unit for m in here if m.start >= token.end))
-                if left and right:
-                    return [(a, b) for a, b in product(left, right) if a != b]
-        return [(a, b) for a, b in region_pairs_of(units)]
-    if _names_both_sides(tokens) and len(main) > 1:
-        return [(main[0], main[1])]
-    return []
-
-
-def region_pairs_of(units: list) -> list[tuple]:
-    by_name = {u.name: u for u in units}
-    return [(by_name[a], by_name[b]) for a, b in region_pairs(by_name)]
-
-
-def _names_both_sides(tokens: list[Token]) -> bool:
-    """`стороны`, `двух областей`, `между регионами`: the parties are the article's two regions."""
-    words = [lemmas(t.text) for t in tokens]
-    for i, w in enumerate(words):
-        if w & PARTY_WORDS:
-            return True
-        if i + 1 < len(words) and w & {"два", "оба", "между"} and words[i + 1] & PAIR_NOUNS:
-            return True
-    return False
-
-
-def _main_regions(doc: Doc) -> list:
-    """The article's regions, most mentioned first (ties: first mentioned first)."""
-    mentions = find_mentions(doc)
-    counts = Counter(m.unit for m in mentions)
-    first = {}
-    for m in mentions:
-        first.setdefault(m.unit, m.start)
-    return sorted(counts, key=lambda u: (-counts[u], first[u]))
+def _singular(match, doc: Doc) -> bool:
+    """Every document noun is singular. `соглашения` may be either: after a noun or
+    a preposition it is the genitive singular (`подписание соглашения`, `в рамках
+    соглашения`), as subject or object the plural (`подписаны соглашения`)."""
+    numbers = [{p.tag.number for p in parse(t.value) if p.normal_form in DOCUMENT_NOUNS}
+               for t in match.tokens if lemmas(t.value) & DOCUMENT_NOUNS]
+    numbers = [n for n in numbers if n]
+    if not numbers or any(n == {"plur"} for n in numbers):
+        return False
+    if all(n == {"sing"} for n in numbers):
+        return True
+    first = doc.token_index(_clause(doc, match.span.start)[0])
+    i = doc.token_index(match.span.start) - 1
+    while i >= first and parse(doc.tokens[i].text)[0].tag.POS in {"ADJF", "PRTF"}:
+        i -= 1
+    before = parse(doc.tokens[i].text)[0].tag.POS if i >= first else None
+    return before in {"NOUN", "PREP"}
 
 
 def extract_memoranda(doc: Doc) -> tuple[list[Memorandum], list[Link]]:
-    mentions = find_mentions(doc)
-    main = _main_regions(doc)
     rows, links = [], {}
+    year = _reference_year(doc)
     for match in parser().findall(doc.text):
         start, end = match.span.start, match.span.stop
-        sentence = doc.sentence_at(start)
-        tokens = _sentence_tokens(doc, sentence.start, sentence.end)
-        status = _status(tokens, doc.article.published)
+        clause_start, clause_end = _clause(doc, start)
+        status = _clause_status(doc, clause_start, clause_end, year)
         if status is None:
             continue
         count, count_text = _count(match, doc)
         document = "; ".join(dict.fromkeys(match.fact.documents))
-        here = [m for m in mentions if sentence.start <= m.start < sentence.end]
-        pairs = _parties(doc, tokens, here, main)
+        pairs = signing_pairs(doc, clause_start, clause_end, (start, end),
+                              batch=count is not None and count > 1)
         parties = tuple(dict.fromkeys(u.name for pair in pairs for u in pair))
+        sentence = doc.text[clause_start:clause_end].strip()
         rows.append(Memorandum(count, count_text, document, parties, doc.text[start:end],
-                               start, end, sentence.text, event=status == "event"))
+                               start, end, sentence, event=status == "event"))
         for a, b in pairs:
-            a, b = sorted((a.name, b.name))
-            links.setdefault((a, b, document), Link(a, b, document, count, sentence.text))
+            _add_link(links, tuple(sorted((a.name, b.name))), document, count, sentence)
     return rows, list(links.values())
+
+
+def _add_link(links: dict, pair: tuple[str, str], document: str, count: int | None, sentence: str):
+    """One link per region pair: its documents joined, its largest count."""
+    link = links.get(pair)
+    if link is None:
+        links[pair] = Link(pair[0], pair[1], document, count, sentence)
+        return
+    kinds = "; ".join(dict.fromkeys(link.document.split("; ") + document.split("; ")))
+    counts = [c for c in (link.count, count) if c is not None]
+    links[pair] = Link(pair[0], pair[1], kinds, max(counts) if counts else None, link.sentence)

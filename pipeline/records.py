@@ -112,6 +112,6 @@ class Extraction:
 
     @property
     def memoranda_total(self) -> int | None:
-        counted = [m.count for m in self.memoranda
-                   if m.event and m.count is not None and m.document == "меморандум"]
+        counted = [m.count for m in self.memoranda  # `15 соглашений и меморандумов` counts too
+                   if m.event and m.count is not None and "меморандум" in m.document]
         return max(counted) if counted else None

@@ -2,13 +2,14 @@
 
     10 меморандумов · три меморандума · двадцать пять меморандумов
     более 20 меморандумов · 4 двусторонних рамочных меморандума
-    15 соглашений и меморандумов · ряд меморандумов · меморандум
+    9 межрегиональных и коммерческих соглашений · 15 соглашений и меморандумов
+    ряд меморандумов · меморандум · план мероприятий · совместное заявление
 """
 from __future__ import annotations
 
 from yargy import and_, not_, or_, rule
 from yargy.interpretation import attribute, const, custom, fact
-from yargy.predicates import caseless, gram, type
+from yargy.predicates import caseless, eq, gram, type
 
 from rules.money import WORD_VALUES, lemma
 
@@ -21,14 +22,28 @@ DOCUMENTS = {  # lemmas as written → the kind reported in `document`
     ('договор',): 'договор',
     ('протокол',): 'протокол',
     ('дорожный', 'карта'): 'дорожная карта',
+    ('документ',): 'документ',
 }
+# The lemmas of the document nouns, for the extractor's singular / plural test.
+DOCUMENT_NOUNS = frozenset(words[-1] for words in DOCUMENTS) | {'план', 'заявление'}
 
-DOCUMENT = or_(*[
-    rule(*[lemma({word}) for word in words]).interpretation(const(kind))
-    for words, kind in DOCUMENTS.items()
-]).interpretation(Deal.documents)
+# `план` alone is any plan: only `план мероприятий / действий / сотрудничества` is signed.
+PLAN = rule(
+    lemma({'план'}),
+    rule(gram('ADJF')).optional(),
+    lemma({'мероприятие', 'действие', 'сотрудничество'}),
+).interpretation(const('план'))
 
-DOCUMENTS_TOGETHER = rule(DOCUMENT, rule(caseless('и'), DOCUMENT).optional())
+DOCUMENT = or_(
+    *[rule(*[lemma({word}) for word in words]).interpretation(const(kind))
+      for words, kind in DOCUMENTS.items()],
+    PLAN,
+    rule(lemma({'совместный'}), lemma({'заявление'})).interpretation(const('заявление')),
+).interpretation(Deal.documents)
+
+LIST_SEPARATOR = or_(rule(eq(','), caseless('и').optional()), rule(caseless('и')))
+
+DOCUMENTS_TOGETHER = rule(DOCUMENT, rule(LIST_SEPARATOR, DOCUMENT).repeatable(max=3).optional())
 
 NUMBER_WORD = or_(*[
     lemma({word}).interpretation(const(int(value)))
@@ -40,21 +55,24 @@ NUMBER = or_(
     rule(NUMBER_WORD.interpretation(Deal.numbers)).repeatable(max=3),  # двадцать пять
 )
 
+QUALIFIERS = ('более', 'свыше', 'около', 'порядка', 'почти', 'не менее', 'более чем',
+              'примерно', 'до')
 QUALIFIER = or_(*[
-    rule(*map(caseless, words.split())).interpretation(const(words))
-    for words in ('более', 'свыше', 'около', 'порядка', 'почти', 'не менее', 'более чем')
+    rule(*map(caseless, words.split())).interpretation(const(words)) for words in QUALIFIERS
 ]).interpretation(Deal.qualifier)
 
-UNCOUNTED = lemma({'ряд', 'несколько', 'пакет', 'серия', 'множество'}).interpretation(
-    Deal.uncounted.const(True))
+UNCOUNTED_WORDS = frozenset({'ряд', 'несколько', 'пакет', 'серия', 'множество', 'десяток', 'сотня'})
+UNCOUNTED = lemma(UNCOUNTED_WORDS).interpretation(Deal.uncounted.const(True))
 
-# `4 двусторонних рамочных меморандума`: adjectives between the count and the noun.
+# `4 двусторонних рамочных меморандума`, `9 межрегиональных и коммерческих
+# соглашений`: adjectives between the count and the noun.
 MODIFIER = and_(or_(gram('ADJF'), gram('PRTF')), not_(lemma({'дорожный'})))
+MODIFIERS = rule(MODIFIER, rule(LIST_SEPARATOR.optional(), MODIFIER).repeatable(max=3).optional())
 
 COUNTED = rule(
     QUALIFIER.optional(),
     or_(NUMBER, UNCOUNTED),
-    rule(MODIFIER).repeatable(max=3).optional(),
+    MODIFIERS.optional(),
     DOCUMENTS_TOGETHER,
 )
 
