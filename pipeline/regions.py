@@ -136,7 +136,9 @@ def _coordinated_after(doc: Doc, pattern: Pattern, i: int, g: Gazetteer) -> list
 def _bare_adjective(doc: Doc, i: int, g: Gazetteer) -> Mention | None:
     """`в Северо-Казахстанской`: a region adjective alone, which NER tags as a place."""
     token = doc.tokens[i]
-    if not token.text[:1].isupper() or not doc.spans_covering(token.start, token.end, "LOC"):
+    places = doc.spans_covering(token.start, token.end, "LOC")
+    # The adjective must end the place NER found: `Центральной Азии` is no `Центральный аймак`.
+    if not token.text[:1].isupper() or not any(span.end == token.end for span in places):
         return None
     if i + 1 < len(doc.tokens) and _continues_noun_phrase(doc.tokens[i + 1].text):
         return None  # `Западно-Казахстанским государственным университетом`

@@ -297,3 +297,13 @@ def test_places(text, normal, kind, parent):
 
 def test_regions_are_not_places():
     assert places("Аким Атырауской области и аким г. Алматы провели встречу.") == {}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Торговля со странами Центральной Азии растет.", set()),
+    ("Соглашение подписал Минский горисполком.", {"Минск"}),
+    ("Делегация Поморья прибыла в Астану.", {"Архангельская область", "Астана"}),
+])
+def test_generic_adjectives_and_city_bodies(make_doc, text, expected):
+    regions, _ = extract_regions(make_doc(text))
+    assert {r.region for r in regions} == expected
