@@ -43,6 +43,30 @@ def parser():
     return Parser(DEAL, tokenizer=yargy_tokenizer())
 
 
+# A count stands a few words before its noun (`более 20 двусторонних рамочных
+# меморандумов`), a second noun a few after (`соглашение и меморандумы`).
+WINDOW_BEFORE, WINDOW_AFTER = 8, 4
+
+
+def _deals(doc: Doc):
+    """The grammar's matches, only in a window around each document noun of a
+    sentence: yargy's chart parser pays for every token it sees. Spaces in place of
+    the text before the window keep the matches' offsets those of the document."""
+    for sentence in doc.sentences:
+        first, last = doc.token_index(sentence.start), doc.token_index(sentence.end)
+        windows: list[list[int]] = []
+        for i in range(first, last):
+            if lemmas(doc.tokens[i].text) & DOCUMENT_NOUNS:
+                start, end = max(first, i - WINDOW_BEFORE), min(last, i + WINDOW_AFTER + 1)
+                if windows and start <= windows[-1][1]:
+                    windows[-1][1] = end
+                else:
+                    windows.append([start, end])
+        for start, end in windows:
+            a, b = doc.tokens[start].start, doc.tokens[end - 1].end
+            yield from parser().findall(" " * a + doc.text[a:b])
+
+
 def _clause(doc: Doc, offset: int) -> tuple[int, int]:
     sentence = doc.sentence_at(offset)
     start, end = sentence.start, sentence.end
@@ -182,7 +206,7 @@ def _singular(match, doc: Doc) -> bool:
 def extract_memoranda(doc: Doc) -> tuple[list[Memorandum], list[Link]]:
     rows, links = [], {}
     year = _reference_year(doc)
-    for match in parser().findall(doc.text):
+    for match in _deals(doc):
         start, end = match.span.start, match.span.stop
         clause_start, clause_end = _clause(doc, start)
         status = _clause_status(doc, clause_start, clause_end, year)

@@ -6,7 +6,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
-from .nlp import Doc, Sentence, parse, yargy_tokenizer
+from .nlp import Doc, Sentence, lemmas, parse, yargy_tokenizer
 from .records import Sum
 
 SEPARATORS = {'до', '-', '–', '—'}  # between the sides of a range
@@ -117,12 +117,17 @@ def unit_follows(doc: Doc, end: int) -> bool:
 
 
 def may_hold_money(doc: Doc, sentence: Sentence) -> bool:
-    """A digit or a number word: the parser, slow on long texts, skips the rest."""
-    from rules.money import AMOUNT_WORDS
+    """A number (digits or words) and a currency or a million: the parser, slow on
+    long texts, skips the rest."""
+    from rules.money import AMOUNT_WORDS, MONEY_LEMMAS, MONEY_MARKS
 
     tokens = doc.tokens[doc.token_index(sentence.start):doc.token_index(sentence.end)]
-    return any(c.isdigit() for c in sentence.text) or any(
+    number = any(c.isdigit() for c in sentence.text) or any(
         t.lemma in AMOUNT_WORDS or t.text.lower() in AMOUNT_WORDS for t in tokens)
+    return number and any(lemmas(t.text) & MONEY_LEMMAS or t.text.lower() in MONEY_LEMMAS
+                          or t.text.lower().rstrip(".") in MONEY_MARKS
+                          or any(mark in t.text.lower() for mark in MONEY_MARKS if not mark.isalpha())
+                          for t in tokens)
 
 
 def extract_sums(doc: Doc) -> list[Sum]:

@@ -8,10 +8,10 @@
 from __future__ import annotations
 
 from yargy import and_, not_, or_, rule
-from yargy.interpretation import attribute, const, custom, fact
+from yargy.interpretation import attribute, const, custom, fact, normalized
 from yargy.predicates import caseless, eq, gram, type
 
-from rules.money import WORD_VALUES, lemma
+from rules.money import WORD_VALUES, lemma, word
 
 Deal = fact('Deal', ['qualifier', attribute('numbers').repeatable(), 'uncounted',
                      attribute('documents').repeatable()])
@@ -34,9 +34,12 @@ PLAN = rule(
     lemma({'мероприятие', 'действие', 'сотрудничество'}),
 ).interpretation(const('план'))
 
+SINGLE_WORD_DOCUMENTS = {words[0]: kind for words, kind in DOCUMENTS.items() if len(words) == 1}
+
 DOCUMENT = or_(
-    *[rule(*[lemma({word}) for word in words]).interpretation(const(kind))
-      for words, kind in DOCUMENTS.items()],
+    rule(lemma(SINGLE_WORD_DOCUMENTS)).interpretation(normalized().custom(SINGLE_WORD_DOCUMENTS.get)),
+    *[rule(*[lemma({w}) for w in words]).interpretation(const(kind))
+      for words, kind in DOCUMENTS.items() if len(words) > 1],
     PLAN,
     rule(lemma({'совместный'}), lemma({'заявление'})).interpretation(const('заявление')),
 ).interpretation(Deal.documents)
@@ -45,10 +48,8 @@ LIST_SEPARATOR = or_(rule(eq(','), caseless('и').optional()), rule(caseless('и
 
 DOCUMENTS_TOGETHER = rule(DOCUMENT, rule(LIST_SEPARATOR, DOCUMENT).repeatable(max=3).optional())
 
-NUMBER_WORD = or_(*[
-    lemma({word}).interpretation(const(int(value)))
-    for word, value in WORD_VALUES.items() if value == int(value)
-])
+# One predicate for the whole lexicon keeps the parser fast (see money.word).
+NUMBER_WORD = word({w: int(value) for w, value in WORD_VALUES.items() if value == int(value)})
 
 NUMBER = or_(
     rule(type('INT').interpretation(custom(int)).interpretation(Deal.numbers)),

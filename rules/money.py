@@ -210,6 +210,15 @@ for code, names, symbols in load_currencies():
             WORDS[name] = code                      # рубль, in any form
 
 
+# What a kept sum always shows: a currency, or millions and more (a bare amount
+# takes the previous currency only then). A sentence without any is skipped.
+MONEY_LEMMAS = set(WORDS) | {w for words, _ in PHRASES for w in words} | {
+    word for _, word, _, value in SCALES if value >= 10**6} | {
+    half for half, value in HALVES.items() if value >= 10**6}
+MONEY_MARKS = {_.lower() for _ in SIGNS} | set(ABBREVIATIONS) | {
+    abbr for abbr, _, _, value in SCALES if value >= 10**6}
+
+
 def phrase(words, code):
     """`доллар США`, `белорусский рубль`: each word in any form."""
     return rule(*[or_(caseless(_), lemma({_})) for _ in words]).interpretation(const(code))
