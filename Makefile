@@ -44,8 +44,9 @@ eval: install
 	  $(PY) -m pipeline eval --gold $(SHARED)/dev/gold --out $(OUTPUT)/dev; \
 	else echo "no $(SHARED)/dev: dev set skipped"; fi
 
+# Speed and memory against natasha's own pipeline; e.g. `make bench BENCH_ARGS="--articles 2000"`.
 bench: install
-	$(PY) -m pipeline bench --out $(OUTPUT)
+	$(PY) -m pipeline bench --out $(OUTPUT) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(OUTPUT)

@@ -9,9 +9,10 @@ from pathlib import Path
 from tqdm import tqdm
 
 from . import evaluate, read, run, tables, write
-from .records import Article, ReadError
+from .cache import Cache
 
 EXIT_OK, EXIT_ARTICLES_FAILED, EXIT_USAGE = 0, 1, 2
+FORMATS = ("csv", "xlsx", "html", "parquet")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -33,8 +34,21 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--out", type=Path, default=Path("outputs"), metavar="DIR",
                          help="folder for the tables (default: outputs)")
     extract.add_argument("--workers", type=int, default=run.default_workers(), metavar="N",
-                         help="parallel processes (default: all cores)")
+                         help="parallel processes (default: all cores; 1: in this process)")
     extract.add_argument("--quiet", action="store_true", help="no progress bar")
+    extract.add_argument("--engine", choices=run.ENGINES, default="local",
+                         help="local: this machine (default); dask: a Dask distributed cluster")
+    extract.add_argument("--scheduler", metavar="ADDRESS",
+                         help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (--engine dask; without "
+                              "it a local Dask cluster of --workers processes is started)")
+    extract.add_argument("--no-cache", action="store_true",
+                         help="extract every article afresh, neither reading nor writing the "
+                              "cache (DIR/.cache), which otherwise spares a rerun the articles "
+                              "it has already seen with the same code and rules")
+    extract.add_argument("--formats", type=_formats, default="csv,xlsx,html", metavar="LIST",
+                         help="comma-separated outputs beside the CSVs: csv (always written), xlsx "
+                              "(extract.xlsx), html (report.html), parquet (<table>.parquet); "
+                              "default: csv,xlsx,html")
 
     score = commands.add_parser(
         "eval", help="score extracted tables against gold files",
@@ -44,27 +58,68 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--out", type=Path, default=Path("outputs"), metavar="DIR",
                        help="folder with the extracted tables (default: outputs)")
     score.add_argument("--brief", action="store_true", help="only the per-field table")
+
+    bench = commands.add_parser(
+        "bench", help="measure speed and memory against natasha's own pipeline",
+        description="Build a corpus of varied copies of the sample articles, then time our "
+                    "extraction with 1 worker and with all cores, natasha's full Doc pipeline and "
+                    "razdel alone over it; print the table and write it to OUT/bench.csv.")
+    bench.add_argument("--out", type=Path, default=Path("outputs"), metavar="DIR",
+                       help="folder for bench.csv (default: outputs)")
+    bench.add_argument("--articles", type=int, default=None, metavar="N",
+                       help="corpus size (default: 200, see pipeline/bench.py)")
+    bench.add_argument("--workers", type=int, default=run.default_workers(), metavar="N",
+                       help="processes for the all-cores run (default: all cores)")
+    bench.add_argument("--samples", type=Path, default=None, metavar="DIR",
+                       help="sample .txt articles to vary (default: data/articles)")
+    bench.add_argument("--runs", default="abcde", metavar="LETTERS",
+                       help="which runs: a (1 worker), b (all cores), c (natasha), d (razdel), "
+                            "e (rerun after 1%% new articles); default: abcde")
     return parser
+
+
+def _formats(text: str) -> frozenset[str]:
+    """'csv,xlsx' → the formats to write; csv is always among them."""
+    chosen = {name.strip().lower() for name in text.split(",") if name.strip()}
+    unknown = sorted(chosen - set(FORMATS))
+    if unknown:
+        raise argparse.ArgumentTypeError(
+            f"unknown format {', '.join(unknown)} (choose from {', '.join(FORMATS)})")
+    return frozenset(chosen | {"csv"})
+
+
+def _write_formats(formats: frozenset[str], frames: dict, extractions, out: Path) -> None:
+    """extract.xlsx, report.html (iterates `extractions` once), <table>.parquet into `out`."""
+    from . import report, workbook  # imported only when a run writes them
+    if "xlsx" in formats:
+        workbook.write_workbook(frames, out / "extract.xlsx")
+    if "html" in formats:
+        report.write_report(extractions, frames, out / "report.html")
+    if "parquet" in formats:
+        write.write_parquet(frames, out)
 
 
 def extract(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    articles: list[Article] = []
-    errors: list[ReadError] = []
-    for item in read.read_inputs(args.inputs):
-        (errors if isinstance(item, ReadError) else articles).append(item)
-    progress = tqdm(total=len(articles), desc="articles", unit="art", file=sys.stderr,
-                    disable=args.quiet or None)
-    extractions = []
-    for extraction in run.extract_all(articles, workers=args.workers):
-        extractions.append(extraction)
-        progress.update()
-    progress.close()
-    frames = tables.build_tables(extractions, errors)
-    write.write_tables(frames, args.out)
+    progress = tqdm(total=run.expected_articles(args.inputs), desc="articles", unit="art",
+                    file=sys.stderr, disable=args.quiet or None)
+    # Streams: articles are read lazily, results go to the cache, and `extractions`
+    # reads them back in input order each time it is iterated (tables, then report).
+    cache = None if args.no_cache else Cache.in_folder(args.out)
+    with run.run(read.read_inputs(args.inputs), cache, workers=args.workers, engine=args.engine,
+                 scheduler=args.scheduler, progress=progress.update) as extractions:
+        progress.close()
+        errors = extractions.errors
+        frames = tables.build_tables(extractions, errors)
+        write.write_tables(frames, args.out)
+        _write_formats(args.formats, frames, extractions, args.out)
+    if cache is not None:
+        cache.close()
     counts = ", ".join(f"{name} {len(frames[name])}" for name in
                        ("regions", "officials", "sums", "memoranda", "links"))
-    print(f"{len(articles) + len(errors)} articles read, {len(errors)} failed; rows: {counts}; "
+    reused = f"{extractions.cached} from the cache, " if cache is not None else ""
+    print(f"{extractions.articles} articles read, {len(errors)} failed; {reused}"
+          f"{extractions.computed} extracted; rows: {counts}; "
           f"{time.perf_counter() - started:.1f} s; tables in {args.out}/", file=sys.stderr)
     return EXIT_ARTICLES_FAILED if errors else EXIT_OK
 
@@ -77,4 +132,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
             return EXIT_USAGE
         return extract(args)
+    if args.command == "bench":
+        from . import bench
+        return bench.main(args)
     return evaluate.main(args.gold, args.out, brief=args.brief)

@@ -1,0 +1,373 @@
+"""`python -m pipeline bench`: speed and memory, ours against natasha's own pipeline.
+
+A corpus of N articles is made from the sample articles with fresh names,
+numbers and regions in each copy (so no cache of parses or results can make
+a copy free), written as .txt files to a temporary folder. Then each of
+
+  (a) our `extract` with 1 worker,
+  (b) our `extract` with all cores (a process pool),
+  (c) natasha's full `Doc` pipeline: segment, morph, syntax, NER, normalize,
+  (d) razdel segmentation alone (the floor),
+
+runs in a fresh process over the same files, from reading the files to the
+last result, model loading included (load time is also shown apart). Peak
+RSS is the largest resident set of one process: the main process for (a),
+(c), (d) and the largest pool worker for (b). The figures go to
+`OUT/bench.csv`.
+"""
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from .gazetteer import RULES
+
+SAMPLES = Path(__file__).resolve().parent.parent / "data" / "articles"
+# Our 1-worker run needs ~0.6 s an article today (natasha's ~0.07 s): 2,000 articles would take
+# the bench past 25 minutes on 2 cores, so every run measures this many (`--articles` to change).
+DEFAULT_ARTICLES = 200
+BLAS_THREADS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+# Russian-type surnames: capitalised root + ов/ев/ин + case ending.
+SURNAME = re.compile(r"\b([А-ЯЁ][а-яё]{2,}?)(ов|ев|ин)(а|у|ым|ом|е|ой|ых|ы)?\b")
+# A capitalised word right before a surname: a first name.
+FIRST_NAME = re.compile(r"\b([А-ЯЁ][а-яё]{2,})(?= [А-ЯЁ][а-яё]{2,}?(?:ов|ев|ин)(?:а|у|ым|ом|е|ой)?\b)")
+# The case ending a masculine first name takes with the surname's ending.
+NAME_ENDING = {"а": "а", "у": "у", "ым": "ом", "ом": "ом", "е": "е", None: ""}
+REGION_ADJECTIVE = re.compile(r"\b([А-ЯЁ][а-яё]*(?:-[А-ЯЁ][а-яё]*)?ск)(ая|ой|ую|ою|ие|их|им|ими|ий|ого|ому|ом)\b")
+DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d\d-\d\d\b")
+NUMBER = re.compile(r"\d+")
+VOWEL_END = re.compile(r"[аеёиоуыэюяйь]$")
+
+FIRST_NAMES = ["Серик", "Марат", "Берик", "Нурлан", "Ерлан", "Айдар", "Руслан", "Тимур", "Максим",
+               "Олег", "Игорь", "Бахыт", "Кайрат", "Асхат", "Дамир", "Ербол", "Азамат", "Роман",
+               "Денис", "Вадим", "Артур", "Булат", "Ильдар", "Талгат", "Арман", "Самат", "Данияр",
+               "Борис", "Глеб", "Станислав", "Ростислав", "Ислам", "Рустам", "Жандос", "Мурат"]
+SYLLABLES = ["бек", "тур", "сал", "мах", "жан", "кур", "ос", "ман", "тас", "бай", "кен", "сер",
+             "дос", "мед", "нур", "гал", "рах", "сей", "там", "ер", "жол", "кар", "лук", "мир",
+             "пар", "сим", "тол", "шам", "ус", "вер", "гор", "дан", "зам", "кир", "лас", "нес"]
+
+
+def _oblast_stems() -> list[str]:
+    """`Курск`, `Павлодарск`, ...: stems of every `...ская область` in the gazetteer."""
+    import csv
+    stems = set()
+    with open(RULES / "regions.csv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            for name in [row["name"], *row["aliases"].split(";")]:
+                m = re.fullmatch(r"([А-ЯЁ][а-яё-]+ск)ая область", name.strip())
+                if m:
+                    stems.add(m.group(1))
+    return sorted(stems)
+
+
+def _surname_root(rng: random.Random, used: set[str]) -> str:
+    while True:
+        root = "".join(rng.choice(SYLLABLES) for _ in range(rng.choice((2, 2, 3)))).capitalize()
+        if root not in used:
+            used.add(root)
+            return root
+
+
+def vary(text: str, rng: random.Random, oblasts: list[str]) -> str:
+    """A copy of `text` with other regions, people and numbers, grammatical where it matters."""
+    # Regions: every oblast adjective stem maps to another one, consistently in this copy.
+    known = set(oblasts)
+    regions: dict[str, str] = {}
+
+    def region(m: re.Match) -> str:
+        stem = m.group(1)
+        if stem not in known:
+            return m.group(0)
+        if stem not in regions:
+            regions[stem] = rng.choice([s for s in oblasts if s not in regions.values()] or oblasts)
+        return regions[stem] + m.group(2)
+
+    text = REGION_ADJECTIVE.sub(region, text)
+    # First names before surnames, then the surnames: same person, same new name, every case.
+    names: dict[str, str] = {}
+
+    def first_name(m: re.Match) -> str:
+        word = m.group(1)
+        following = SURNAME.match(text, m.end() + 1)
+        ending = NAME_ENDING.get(following.group(3) if following else None)
+        if ending is None or not word.endswith(ending) or \
+                VOWEL_END.search(root := word[:len(word) - len(ending)] if ending else word):
+            return word
+        if root not in names:
+            names[root] = rng.choice([n for n in FIRST_NAMES if n not in names.values()])
+        return names[root] + ending
+
+    text = FIRST_NAME.sub(first_name, text)
+    roots: dict[str, str] = {}
+    used: set[str] = set()
+
+    def surname(m: re.Match) -> str:
+        root = m.group(1)
+        if root not in roots:
+            roots[root] = _surname_root(rng, used)
+        return roots[root] + m.group(2) + (m.group(3) or "")
+
+    text = SURNAME.sub(surname, text)
+    # Numbers: same number of digits, fresh digits; dates stay dates.
+    dates = [m.span() for m in DATE.finditer(text)]
+
+    def number(m: re.Match) -> str:
+        if any(a <= m.start() < b for a, b in dates):
+            return m.group(0)
+        digits = m.group(0)
+        if len(digits) == 4 and digits[:2] in ("19", "20"):
+            return str(rng.randint(2005, 2023))
+        new = "".join(rng.choice("0123456789") for _ in digits)
+        return (str(rng.randint(1, 9)) + new[1:]) if digits[0] != "0" else new
+
+    return NUMBER.sub(number, text)
+
+
+def make_corpus(folder: Path, n: int, samples: Path | None = None, seed: int = 1,
+                prefix: str = "bench") -> int:
+    """Write n varied copies of the sample articles to `folder` as .txt; returns their chars."""
+    samples = samples or SAMPLES
+    sources = sorted(p for p in Path(samples).rglob("*.txt"))
+    if not sources:
+        raise SystemExit(f"no sample .txt articles in {samples}")
+    texts = [p.read_text(encoding="utf-8") for p in sources]
+    oblasts = _oblast_stems()
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    chars = 0
+    for i in range(n):
+        text = vary(texts[i % len(texts)], rng, oblasts)
+        (folder / f"{prefix}_{i:06d}.txt").write_text(text, encoding="utf-8")
+        chars += len(text)
+    return chars
+
+
+# ---------------------------------------------------------------- measuring
+# Each run is a fresh process (`python -m pipeline.bench --child MODE ...`), so
+# model loading and peak RSS are its own; it prints its figures as JSON.
+
+class Watch(threading.Thread):
+    """Samples this process's descendants (pool workers, wherever they were started from):
+    the peak RSS of each (Linux: VmHWM, exact) and its CPU seconds so far."""
+
+    def __init__(self, interval: float = 0.25):
+        super().__init__(daemon=True)
+        self.interval, self.done = interval, threading.Event()
+        self.peak_mb: dict[int, float] = {}
+        self.cpu_s: dict[int, float] = {}
+
+    def run(self) -> None:
+        while not self.done.wait(self.interval):
+            self.sample()
+
+    def sample(self) -> None:
+        import psutil
+        for child in psutil.Process().children(recursive=True):
+            try:
+                times = child.cpu_times()
+                self.cpu_s[child.pid] = times.user + times.system
+                self.peak_mb[child.pid] = max(self.peak_mb.get(child.pid, 0.0), _peak_rss(child))
+            except psutil.Error:
+                pass
+
+    def stop(self) -> None:
+        self.sample()
+        self.done.set()
+
+
+def _peak_rss(process) -> float:
+    try:
+        with open(f"/proc/{process.pid}/status", encoding="ascii") as f:
+            return next(int(line.split()[1]) for line in f if line.startswith("VmHWM:")) / 1024
+    except (OSError, StopIteration):
+        return process.memory_info().rss / 1024 / 1024  # not Linux: the current RSS
+
+
+def _own_figures() -> tuple[float, float]:
+    """Peak RSS (MB) and CPU seconds of this process."""
+    import resource
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    scale = 1024 if sys.platform != "darwin" else 1024 * 1024  # ru_maxrss: KB on Linux
+    return usage.ru_maxrss / scale, usage.ru_utime + usage.ru_stime
+
+
+def _child_ours(corpus: Path, workers: int, out: Path) -> dict:
+    from . import cli, run
+    started = time.perf_counter()
+    load = run.load_models() if workers <= 1 else None  # a pool's workers load their own
+    status = cli.main(["extract", str(corpus), "--out", str(out), "--workers", str(workers),
+                       "--formats", "csv", "--quiet"])
+    if status not in (0, 1):
+        raise SystemExit(f"extract failed with status {status}")
+    return {"seconds": time.perf_counter() - started, "load": load}
+
+
+def _natasha_models():
+    from natasha import (MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger,
+                         NewsSyntaxParser, Segmenter)
+    embedding = NewsEmbedding()
+    return (Segmenter(), MorphVocab(), NewsMorphTagger(embedding), NewsSyntaxParser(embedding),
+            NewsNERTagger(embedding))
+
+
+def _child_natasha(corpus: Path) -> dict:
+    from natasha import Doc
+    from .read import read_inputs
+    started = time.perf_counter()
+    segmenter, vocab, morph, syntax, ner = _natasha_models()
+    load = time.perf_counter() - started
+    for article in read_inputs([corpus]):
+        doc = Doc(article.text)
+        doc.segment(segmenter)
+        doc.tag_morph(morph)
+        doc.parse_syntax(syntax)
+        doc.tag_ner(ner)
+        for span in doc.spans:
+            span.normalize(vocab)
+    return {"seconds": time.perf_counter() - started, "load": load}
+
+
+def _child_razdel(corpus: Path) -> dict:
+    from razdel import sentenize, tokenize
+    from .read import read_inputs
+    started = time.perf_counter()
+    for article in read_inputs([corpus]):
+        for sentence in sentenize(article.text):
+            list(tokenize(sentence.text))
+    return {"seconds": time.perf_counter() - started, "load": None}
+
+
+def _child(argv: list[str]) -> None:
+    mode, corpus, workers, out = argv[0], Path(argv[1]), int(argv[2]), Path(argv[3])
+    watch = Watch()
+    watch.start()
+    figures = (_child_ours(corpus, workers, out) if mode == "ours" else
+               _child_natasha(corpus) if mode == "natasha" else _child_razdel(corpus))
+    watch.stop()
+    figures["rss"], own_cpu = _own_figures()
+    figures["worker_rss"] = max(watch.peak_mb.values(), default=None)
+    figures["cpu"] = own_cpu + sum(watch.cpu_s.values())
+    print("BENCH " + json.dumps(figures))
+
+
+def _measure(mode: str, corpus: Path, workers: int = 1, out: Path | None = None) -> dict:
+    command = [sys.executable, "-m", "pipeline.bench", "--child", mode, str(corpus), str(workers),
+               str(out or corpus.parent / "unused")]
+    # One thread per process for numpy's BLAS too: every run gets the cores it says it uses
+    # (natasha's and our NER models would otherwise spread a "1 worker" run over all cores).
+    env = {**os.environ, **{name: "1" for name in BLAS_THREADS}}
+    done = subprocess.run(command, capture_output=True, text=True, env=env,
+                          cwd=Path(__file__).resolve().parent.parent)
+    line = next((l for l in done.stdout.splitlines() if l.startswith("BENCH ")), None)
+    if done.returncode != 0 or line is None:
+        raise SystemExit(f"bench run {mode} failed:\n{done.stderr[-3000:]}")
+    return json.loads(line[len("BENCH "):])
+
+
+RUNS = {
+    "a": "(a) ours, 1 worker",
+    "b": "(b) ours, {workers} workers",
+    "c": "(c) natasha Doc: segment+morph+syntax+NER+normalize",
+    "d": "(d) razdel segmentation alone",
+    "e": "(e) ours rerun after +1% new articles, {workers} workers",
+}
+COLUMNS = ["run", "label", "articles", "chars", "seconds", "articles_per_s", "chars_per_s",
+           "peak_rss_mb", "main_rss_mb", "cpu_s", "model_load_s", "ratio"]
+
+
+def main(args) -> int:
+    import csv
+    import tempfile
+
+    n = args.articles or DEFAULT_ARTICLES
+    workers = max(1, args.workers)
+    runs = [r for r in (getattr(args, "runs", None) or "abcde") if r in RUNS]
+    if "e" in runs and "b" not in runs:
+        runs.insert(runs.index("e"), "b")  # the rerun reuses (b)'s cache
+    busy = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        tmp = Path(tmp)
+        corpus = tmp / "corpus"
+        print(f"bench: building {n} articles from {args.samples or SAMPLES} ...", file=sys.stderr)
+        chars = make_corpus(corpus, n, args.samples)
+        for run in runs:
+            label = RUNS[run].format(workers=workers)
+            print(f"bench: {label} ...", file=sys.stderr, flush=True)
+            articles, run_chars = n, chars
+            if run in "ab":
+                f = _measure("ours", corpus, 1 if run == "a" else workers, tmp / f"out_{run}")
+            elif run == "c":
+                f = _measure("natasha", corpus)
+            elif run == "d":
+                f = _measure("razdel", corpus)
+            else:  # e: 1% new articles beside the corpus (b) extracted, same output folder
+                new = max(1, n // 100)
+                run_chars = chars + make_corpus(corpus, new, args.samples, seed=2, prefix="new")
+                articles = n + new
+                f = _measure("ours", corpus, workers, tmp / "out_b")
+            pooled = run in "be" and workers > 1
+            worker_rss = (f["worker_rss"] or f["rss"]) if pooled else f["rss"]
+            rows.append({"run": run, "label": label, "articles": articles, "chars": run_chars,
+                         "seconds": round(f["seconds"], 2),
+                         "articles_per_s": round(articles / f["seconds"], 2),
+                         "chars_per_s": round(run_chars / f["seconds"]),
+                         "peak_rss_mb": round(worker_rss), "main_rss_mb": round(f["rss"]),
+                         "cpu_s": round(f["cpu"], 1),
+                         "model_load_s": None if f["load"] is None else round(f["load"], 2),
+                         "ratio": None})
+
+    def figure(run, column):
+        return next((r[column] for r in rows if r["run"] == run), None)
+
+    ratios = [("a/c", "(a)/(c): ours on 1 worker vs natasha's full pipeline",
+               figure("a", "articles_per_s"), figure("c", "articles_per_s")),
+              ("b/a", f"(b)/(a): {workers} workers vs 1",
+               figure("b", "articles_per_s"), figure("a", "articles_per_s")),
+              ("e/b", "(e)/(b): the rerun's time as a share of the full run",
+               figure("e", "seconds"), figure("b", "seconds"))]
+    for run, label, top, bottom in ratios:
+        if top is not None and bottom:
+            rows.append({"run": run, "label": label, "ratio": round(top / bottom, 3)})
+    _print(rows, n, chars, workers, busy)
+    args.out.mkdir(parents=True, exist_ok=True)
+    with open(args.out / "bench.csv", "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"figures in {args.out / 'bench.csv'}", file=sys.stderr)
+    return 0
+
+
+def _print(rows: list[dict], n: int, chars: int, workers: int, busy: float | None) -> None:
+    print(f"\n{n} articles, {chars:,} chars (varied copies of the sample articles), {workers} "
+          f"workers for (b) and (e); each run a fresh process from reading the files to the last "
+          f"result, model loading included"
+          + (f"; load average {busy:.1f} before the bench" if busy is not None else "") + "\n")
+    print(f"{'run':<56} {'art/s':>7} {'chars/s':>9} {'peak RSS MB':>14} {'seconds':>8} "
+          f"{'CPU s':>7} {'load s':>7}")
+    for r in rows:
+        if r["ratio"] is not None:
+            continue
+        load = "" if r["model_load_s"] is None else f"{r['model_load_s']:.2f}"
+        rss = f"{r['peak_rss_mb']}" + (" per worker" if r["run"] in "be" and workers > 1 else "")
+        print(f"{r['label']:<56} {r['articles_per_s']:>7.2f} {r['chars_per_s']:>9,} {rss:>14} "
+              f"{r['seconds']:>8.1f} {r['cpu_s']:>7.1f} {load:>7}")
+    print()
+    for r in rows:
+        if r["ratio"] is not None:
+            print(f"{r['label']:<56} {r['ratio']:>7.2f}")
+    print("\nload s: loading the models in one process (each pool worker pays it once, in parallel).")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--child"]:
+        _child(sys.argv[2:])

@@ -1,0 +1,50 @@
+"""The Dask engine: a LocalCluster of 2 worker processes writes exactly the local run's tables."""
+from pathlib import Path
+
+import pytest
+from distributed import Client, LocalCluster
+
+from pipeline import read, run, tables
+from pipeline.cache import Cache
+from pipeline.records import Article
+
+SAMPLES = Path(__file__).resolve().parent.parent / "data" / "articles"
+
+
+def sample_articles() -> list[Article]:
+    return [a for a in read.read_inputs([SAMPLES]) if isinstance(a, Article)]
+
+
+def csv_tables(results) -> dict[str, str]:
+    frames = tables.build_tables(results, results.errors)
+    return {name: frame.to_csv(index=False, lineterminator="\n") for name, frame in frames.items()}
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address=":0") as local:
+        yield local
+
+
+def test_dask_cluster_writes_the_local_tables(cluster, tmp_path):
+    with run.run(sample_articles(), None, workers=1) as local:
+        expected = csv_tables(local)
+    with Cache(tmp_path) as store:
+        with run.run(sample_articles(), store, engine="dask",
+                     scheduler=cluster.scheduler_address) as remote:
+            assert (remote.computed, remote.cached, remote.errors) == (5, 0, [])
+            assert csv_tables(remote) == expected
+            assert [ex.article.article_id for ex in remote] == [a.article_id for a in sample_articles()]
+        assert len(store) == 5  # the client cached what the workers sent back
+        # a rerun against the cluster finds everything in the cache and sends nothing
+        with run.run(sample_articles(), store, engine="dask", scheduler="tcp://0.0.0.0:1") as again:
+            assert (again.computed, again.cached) == (0, 5)
+    with Client(cluster.scheduler_address) as client:  # the cluster is still whole
+        assert len(client.scheduler_info()["workers"]) == 2
+
+
+def test_workers_running_other_code_are_refused(cluster, monkeypatch):
+    monkeypatch.setattr(run, "code_version", lambda: "not-the-workers-version")
+    with pytest.raises(RuntimeError, match="2 of 2 Dask workers run another version"):
+        run.run(sample_articles()[:1], None, engine="dask", scheduler=cluster.scheduler_address)
