@@ -1,19 +1,22 @@
 """`python -m pipeline bench`: speed and memory, ours against natasha's own pipeline.
 
-A corpus of N articles is made from the sample articles with fresh names,
-numbers and regions in each copy (so no cache of parses or results can make
-a copy free), written as .txt files to a temporary folder. Then each of
+A corpus of N articles (default 1,000) is made from the sample articles with
+fresh names, numbers and regions in each copy (so no cache of parses or
+results can make a copy free), written as .txt files to a temporary folder.
+Then each of
 
   (a) our `extract` with 1 worker,
   (b) our `extract` with all cores (a process pool),
   (c) natasha's full `Doc` pipeline: segment, morph, syntax, NER, normalize,
   (d) razdel segmentation alone (the floor),
+  (e) our `extract` again into (b)'s folder after adding 1% new articles
+      (the cache serves the rest),
 
 runs in a fresh process over the same files, from reading the files to the
-last result, model loading included (load time is also shown apart). Peak
-RSS is the largest resident set of one process: the main process for (a),
-(c), (d) and the largest pool worker for (b). The figures go to
-`OUT/bench.csv`.
+last result, model loading included (load time is also shown apart), with one
+BLAS thread a process. Peak RSS is the largest resident set of one process:
+the process itself for (a), (c), (d), the largest pool worker for (b) and (e).
+CPU s adds every process of the run. The figures go to `OUT/bench.csv`.
 """
 from __future__ import annotations
 
@@ -30,9 +33,9 @@ from pathlib import Path
 from .gazetteer import RULES
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "articles"
-# Our 1-worker run needs ~0.6 s an article today (natasha's ~0.07 s): 2,000 articles would take
-# the bench past 25 minutes on 2 cores, so every run measures this many (`--articles` to change).
-DEFAULT_ARTICLES = 200
+# Each of (a) and (c) needs ~0.07 s an article on one core: at 2,000 articles the whole bench
+# takes ~7 minutes on 2 cores, at this default ~3.5 (`--articles 2000` for the issue's size).
+DEFAULT_ARTICLES = 1000
 BLAS_THREADS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 # Russian-type surnames: capitalised root + ов/ев/ин + case ending.
@@ -200,14 +203,23 @@ def _own_figures() -> tuple[float, float]:
 
 
 def _child_ours(corpus: Path, workers: int, out: Path) -> dict:
+    import contextlib
+    import io
     from . import cli, run
+    from .cache import code_version
     started = time.perf_counter()
     load = run.load_models() if workers <= 1 else None  # a pool's workers load their own
-    status = cli.main(["extract", str(corpus), "--out", str(out), "--workers", str(workers),
-                       "--formats", "csv", "--quiet"])
+    said = io.StringIO()
+    with contextlib.redirect_stderr(said):
+        status = cli.main(["extract", str(corpus), "--out", str(out), "--workers", str(workers),
+                           "--formats", "csv", "--quiet"])
+    seconds = time.perf_counter() - started
     if status not in (0, 1):
-        raise SystemExit(f"extract failed with status {status}")
-    return {"seconds": time.perf_counter() - started, "load": load}
+        raise SystemExit(f"extract failed with status {status}:\n{said.getvalue()[-3000:]}")
+    counts = re.search(r"(\d+) from the cache, (\d+) extracted", said.getvalue())
+    return {"seconds": seconds, "load": load, "version": code_version(),
+            "cached": int(counts.group(1)) if counts else None,
+            "extracted": int(counts.group(2)) if counts else None}
 
 
 def _natasha_models():
@@ -280,7 +292,8 @@ RUNS = {
     "e": "(e) ours rerun after +1% new articles, {workers} workers",
 }
 COLUMNS = ["run", "label", "articles", "chars", "seconds", "articles_per_s", "chars_per_s",
-           "peak_rss_mb", "main_rss_mb", "cpu_s", "model_load_s", "ratio"]
+           "peak_rss_mb", "main_rss_mb", "cpu_s", "model_load_s", "from_cache", "extracted",
+           "ratio"]
 
 
 def main(args) -> int:
@@ -293,7 +306,7 @@ def main(args) -> int:
     if "e" in runs and "b" not in runs:
         runs.insert(runs.index("e"), "b")  # the rerun reuses (b)'s cache
     busy = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
-    rows = []
+    rows, notes, versions = [], [], {}
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         tmp = Path(tmp)
         corpus = tmp / "corpus"
@@ -314,6 +327,11 @@ def main(args) -> int:
                 run_chars = chars + make_corpus(corpus, new, args.samples, seed=2, prefix="new")
                 articles = n + new
                 f = _measure("ours", corpus, workers, tmp / "out_b")
+                if f["extracted"] != new:
+                    notes.append(f"(e) extracted {f['extracted']} articles, not the {new} new ones: "
+                                 "pipeline/ or rules/ changed during the bench (the cache's version "
+                                 f"went from {versions.get('b')} to {f['version']}), so rerun it")
+            versions[run] = f.get("version")
             pooled = run in "be" and workers > 1
             worker_rss = (f["worker_rss"] or f["rss"]) if pooled else f["rss"]
             rows.append({"run": run, "label": label, "articles": articles, "chars": run_chars,
@@ -323,6 +341,7 @@ def main(args) -> int:
                          "peak_rss_mb": round(worker_rss), "main_rss_mb": round(f["rss"]),
                          "cpu_s": round(f["cpu"], 1),
                          "model_load_s": None if f["load"] is None else round(f["load"], 2),
+                         "from_cache": f.get("cached"), "extracted": f.get("extracted"),
                          "ratio": None})
 
     def figure(run, column):
@@ -338,6 +357,8 @@ def main(args) -> int:
         if top is not None and bottom:
             rows.append({"run": run, "label": label, "ratio": round(top / bottom, 3)})
     _print(rows, n, chars, workers, busy)
+    for note in notes:
+        print(f"note: {note}")
     args.out.mkdir(parents=True, exist_ok=True)
     with open(args.out / "bench.csv", "w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, COLUMNS, lineterminator="\n")
@@ -366,6 +387,9 @@ def _print(rows: list[dict], n: int, chars: int, workers: int, busy: float | Non
         if r["ratio"] is not None:
             print(f"{r['label']:<56} {r['ratio']:>7.2f}")
     print("\nload s: loading the models in one process (each pool worker pays it once, in parallel).")
+    rerun = next((r for r in rows if r["run"] == "e"), None)
+    if rerun:
+        print(f"(e) read {rerun['from_cache']} articles from the cache and extracted {rerun['extracted']}.")
 
 
 if __name__ == "__main__":

@@ -8,8 +8,8 @@ one article into an error row instead of stopping the batch).
 cache, sends only the missing ones to an engine (at most a few per worker in
 flight), stores every result in the cache as it arrives, and returns a
 `Results` that reads the extractions back from the cache in input order.
-Memory therefore stays flat however large the corpus, and the tables do not
-depend on which worker finished first.
+No process holds the corpus or its extractions (the main process keeps only
+the tables' rows), and the tables do not depend on which worker finished first.
 
 Engines:
   - local, 1 worker: in this process;
