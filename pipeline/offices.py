@@ -15,7 +15,7 @@ from razdel import tokenize
 
 from .gazetteer import RULES, Unit, gazetteer
 from .names import PATRONYMIC
-from .nlp import Doc, lemmas, parse
+from .nlp import Doc, lemma, lemmas, parse
 from .regions import Mention, find_mentions
 
 # Words between an office and its region or holder that carry no meaning of their own.
@@ -114,7 +114,10 @@ def _other_place(doc: Doc, k: int) -> tuple[bool, int]:
     token = doc.tokens[k]
     places = doc.spans_covering(token.start, token.end, "LOC")
     if token.text[:1].isupper() and places:
-        return True, doc.token_index(places[0].end)
+        end = doc.token_index(places[0].end)
+        # A country (`правительства Кыргызской Республики`) is the office's state, no place.
+        country = " ".join(lemma(t.text) for t in doc.tokens[k:end]) in gazetteer().country_names
+        return not country, end
     if _capitalized(doc, k) and _capitalized(doc, k + 1) and _capitalized(doc, k + 2) \
             and not PATRONYMIC.search(doc.tokens[k + 1].text):
         return True, k + 1

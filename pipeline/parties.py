@@ -17,6 +17,8 @@ two regions.
 """
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from itertools import combinations, product
 
@@ -51,9 +53,18 @@ def clause_tokens(doc: Doc, start: int, end: int) -> list[Token]:
     return doc.tokens[doc.token_index(start):doc.token_index(end)]
 
 
+# `АСТАНА. КАЗИНФОРМ -`, `Ташкент, Узбекистан (UzDaily.uz) --`, `Омск, 5 сентября.`:
+# a line opening with the place the news was filed from.
+DATELINE_AFTER = re.compile(r"[^\S\n]*[,.][^\n]{0,80}?(?:\s(?:—|–|--|-)\s|\d{4}\.|\b\d{1,2}\s+[а-я]+\.)")
+
+
 def _place(doc: Doc, m: Mention) -> bool:
-    """`в Москве`, `визит в Ташкент`: where a signing happened, not a side of it."""
-    return m.first_token > 0 and doc.tokens[m.first_token - 1].text.lower() in PLACE_PREPOSITIONS
+    """`в Москве`, `визит в Ташкент`, a dateline: where a signing happened or was
+    reported, not a side of it."""
+    if m.first_token > 0 and doc.tokens[m.first_token - 1].text.lower() in PLACE_PREPOSITIONS:
+        return True
+    line_start = doc.text.rfind("\n", 0, m.start) + 1
+    return not doc.text[line_start:m.start].strip() and bool(DATELINE_AFTER.match(doc.text, m.end))
 
 
 def _governed(doc: Doc, m: Mention) -> bool:

@@ -251,3 +251,13 @@ def test_network_sums_over_articles():
         "region_a": "Омская область", "region_b": "Павлодарская область",
         "articles": 2, "documents": 3, "memoranda_total": 5}
     assert network[("Курганская область", "Омская область")]["memoranda_total"] == 0
+
+
+@pytest.mark.parametrize("text", [
+    "Ташкент, Узбекистан (UzDaily.uz) -- Хоким Ташкентской области и аким Туркестанской области подписали соглашение.",
+    "АСТАНА. КАЗИНФОРМ - Хоким Ташкентской области и аким Туркестанской области подписали соглашение.",
+])
+def test_the_dateline_place_signs_nothing(make_doc, text):
+    _, links = extract_memoranda(make_doc(text))
+    assert {(link.region_a, link.region_b) for link in links} == {
+        ("Ташкентская область", "Туркестанская область")}

@@ -156,3 +156,10 @@ def test_colleague_holds_the_office_named_before(make_doc):
 def test_an_office_spoken_of_is_no_holder_for_the_next_name(make_doc):
     text = "Реализуется Послание Президента. Затем выступил Бахыт Султанов."
     assert officials(make_doc, text) == set()
+
+
+def test_a_country_after_the_office_is_its_state_not_a_place(make_doc):
+    text = ("Полномочный представитель правительства Кыргызской Республики в Иссык-Кульской "
+            "области Эркин Бозгонбаев встретился с делегацией.")
+    assert officials(make_doc, text) == {
+        ("Эркин Бозгонбаев", "полномочный представитель правительства", "Иссык-Кульская область")}
