@@ -1,6 +1,6 @@
 """`python -m pipeline bench`: speed and memory, ours against natasha's own pipeline.
 
-A corpus of N articles (default 1,000) is made from the sample articles with
+A corpus of N articles (default 2,000) is made from the sample articles with
 fresh names, numbers and regions in each copy (so no cache of parses or
 results can make a copy free), written as .txt files to a temporary folder.
 Then each of
@@ -33,9 +33,9 @@ from pathlib import Path
 from .gazetteer import RULES
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "articles"
-# Each of (a) and (c) needs ~0.07 s an article on one core: at 2,000 articles the whole bench
-# takes ~7 minutes on 2 cores, at this default ~3.5 (`--articles 2000` for the issue's size).
-DEFAULT_ARTICLES = 1000
+# Each of (a) and (c) needs ~0.06 s an article on one core: at 2,000 articles the whole bench
+# takes ~5.5 minutes on an idle 2-core machine (`--articles 500` for a quick look).
+DEFAULT_ARTICLES = 2000
 BLAS_THREADS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 # Russian-type surnames: capitalised root + ов/ев/ин + case ending.

@@ -67,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--out", type=Path, default=Path("outputs"), metavar="DIR",
                        help="folder for bench.csv (default: outputs)")
     bench.add_argument("--articles", type=int, default=None, metavar="N",
-                       help="corpus size (default: 1000, see pipeline/bench.py)")
+                       help="corpus size (default: 2000)")
     bench.add_argument("--workers", type=int, default=run.default_workers(), metavar="N",
                        help="processes for the all-cores run (default: all cores)")
     bench.add_argument("--samples", type=Path, default=None, metavar="DIR",
