@@ -45,7 +45,7 @@ def parser():
 
 # A count stands a few words before its noun (`более 20 двусторонних рамочных
 # меморандумов`), a second noun a few after (`соглашение и меморандумы`).
-WINDOW_BEFORE, WINDOW_AFTER = 8, 4
+WINDOW_BEFORE, WINDOW_AFTER = 15, 4  # the grammar reaches ~15 tokens before its noun
 
 
 def _deals(doc: Doc):

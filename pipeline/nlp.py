@@ -72,7 +72,8 @@ def morph():
     return pymorphy3.MorphAnalyzer()
 
 
-@lru_cache(maxsize=200_000)
+# Bounded: an entry costs ~3 KB, and a long run meets new words all the time.
+@lru_cache(maxsize=50_000)
 def parse(word: str):
     """pymorphy3 parses of a word, cached: news text repeats its words a lot."""
     return morph().parse(word)
@@ -82,7 +83,7 @@ def lemma(word: str) -> str:
     return parse(word)[0].normal_form.replace("ё", "е")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def lemmas(word: str) -> frozenset[str]:
     """Every normal form pymorphy3 offers: matching on all of them survives a wrong first guess."""
     return frozenset(p.normal_form.replace("ё", "е") for p in parse(word))

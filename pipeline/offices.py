@@ -68,22 +68,39 @@ def _region_starts(mentions: list[Mention]) -> dict[int, Mention]:
     return {m.first_token: m for m in mentions}
 
 
-def _match(doc: Doc, i: int, inside_region: set[int]) -> tuple[OfficeRow, list[int]] | None:
-    """The longest office alias at token i; region tokens inside it are skipped."""
-    best = None
+@lru_cache(maxsize=1)
+def aliases_by_first_word() -> dict[str, list[tuple[int, OfficeRow, tuple[frozenset[str], ...]]]]:
+    """Each alias (with its place in offices.csv) under every lemma of its first word,
+    so a token tries only the aliases that can start with it."""
+    index: dict[str, list] = {}
+    order = 0
     for row in office_rows():
         for alias in row.words:
-            taken, j = [], i
-            for words in alias:
-                while j in inside_region and taken:
-                    j += 1
-                if j >= len(doc.tokens) or not words & lemmas(doc.tokens[j].text):
-                    break
-                taken.append(j)
+            for word in alias[0]:
+                index.setdefault(word, []).append((order, row, alias))
+            order += 1
+    return index
+
+
+def _match(doc: Doc, i: int, inside_region: set[int]) -> tuple[OfficeRow, list[int]] | None:
+    """The longest office alias at token i (the first in offices.csv among equals);
+    region tokens inside it are skipped."""
+    index = aliases_by_first_word()
+    candidates = sorted({entry[0]: entry for word in lemmas(doc.tokens[i].text)
+                         for entry in index.get(word, ())}.values(), key=lambda e: e[0])
+    best = None
+    for _, row, alias in candidates:
+        taken, j = [], i
+        for words in alias:
+            while j in inside_region and taken:
                 j += 1
-            else:
-                if best is None or len(taken) > len(best[1]):
-                    best = (row, taken)
+            if j >= len(doc.tokens) or not words & lemmas(doc.tokens[j].text):
+                break
+            taken.append(j)
+            j += 1
+        else:
+            if best is None or len(taken) > len(best[1]):
+                best = (row, taken)
     return best
 
 
