@@ -58,17 +58,22 @@ class BadInput(Exception):
     """A reason, in words for an analyst, why an input cannot be read."""
 
 
-def read_inputs(paths: Iterable[Path], max_bytes: int = MAX_BYTES) -> Iterator[Article | ReadError]:
-    """Articles and errors for files and (recursively walked) directories."""
+def input_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Each given file, and the files of each given directory (recursively, sorted,
+    hidden ones skipped)."""
     for given in paths:
         given = Path(given)
         if given.is_dir():
-            files = sorted(p for p in given.rglob("*") if p.is_file()
-                           and not any(part.startswith(".") for part in p.relative_to(given).parts))
+            yield from sorted(p for p in given.rglob("*") if p.is_file()
+                              and not any(part.startswith(".") for part in p.relative_to(given).parts))
         else:
-            files = [given]
-        for path in files:
-            yield from read_file(path, max_bytes)
+            yield given
+
+
+def read_inputs(paths: Iterable[Path], max_bytes: int = MAX_BYTES) -> Iterator[Article | ReadError]:
+    """Articles and errors for files and (recursively walked) directories."""
+    for path in input_files(paths):
+        yield from read_file(path, max_bytes)
 
 
 def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[Article | ReadError]:

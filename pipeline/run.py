@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from . import cache as cache_module
-from . import clean, memoranda, nlp, officials, regions, sums
+from . import clean, memoranda, nlp, officials, read, regions, sums
 from .cache import Cache, article_key, code_version
 from .records import Article, Extraction, ReadError
 
@@ -306,27 +306,12 @@ def run(inputs: Iterable[Article | ReadError], cache: Cache | None = None, *, us
                    time.perf_counter() - started, owns_spool=cache is None)
 
 
-def extract_all(articles: Iterable[Article], workers: int = 1, engine: str = "local",
-                scheduler: str | None = None) -> Iterator[Extraction]:
-    """Extractions in input order, nothing cached (a temporary spool)."""
-    with run(articles, None, workers=workers, engine=engine, scheduler=scheduler) as results:
-        if results.failures:
-            raise RuntimeError(next(iter(results.failures.values())).error)
-        yield from results
-
-
 def expected_articles(paths: Iterable[Path]) -> int | None:
     """How many articles the inputs hold, for a progress bar: one per .txt/.html file;
     None when a batch file (.jsonl, .csv) is among them."""
     count = 0
-    for given in paths:
-        given = Path(given)
-        files = ([p for p in given.rglob("*") if p.is_file()
-                  and not any(part.startswith(".") for part in p.relative_to(given).parts)]
-                 if given.is_dir() else [given])
-        for path in files:
-            suffix = path.suffix.lower()
-            if suffix in (".jsonl", ".csv"):
-                return None
-            count += 1  # an unsupported file is an error row: counted too
+    for path in read.input_files(paths):
+        if path.suffix.lower() in (".jsonl", ".csv"):
+            return None
+        count += 1  # an unsupported file is an error row: counted too
     return count

@@ -52,12 +52,6 @@ def test_results_can_be_iterated_again_one_extraction_at_a_time(one_worker):
     assert again[0] is not list(results)[0]  # read back from the spool, not held in memory
 
 
-def test_extract_all_keeps_its_old_contract(one_worker):
-    results, _ = one_worker
-    articles = sample_articles()[:2]
-    assert [ex.article.article_id for ex in run.extract_all(articles)] == [a.article_id for a in articles]
-
-
 def test_a_crash_on_one_article_is_an_error_row_and_the_others_go_on(monkeypatch, one_worker):
     real = run.extract_article
 
