@@ -52,9 +52,11 @@ class Doc:
         self._sentence_starts = [s.start for s in self.sentences]
         self._token_starts = [t.start for t in self.tokens]
 
+    def sentence_index(self, offset: int) -> int:
+        return max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
+
     def sentence_at(self, offset: int) -> Sentence:
-        i = bisect.bisect_right(self._sentence_starts, offset) - 1
-        return self.sentences[max(i, 0)]
+        return self.sentences[self.sentence_index(offset)]
 
     def token_index(self, offset: int) -> int:
         """Index of the first token starting at or after `offset`."""

@@ -141,9 +141,6 @@ def _link_across_sentences(doc: Doc, offices: list[OfficeMention], persons: list
     genitive (`пресс-служба акима ...`) only to a name that opens the next
     sentence: `Послание Президента. Затем выступил Бахыт Султанов` speaks of an
     office, not of the man."""
-    def sentence_index(offset: int) -> int:
-        return doc.sentences.index(doc.sentence_at(offset))
-
     def opens_sentence(person: PersonMention) -> bool:
         start = doc.sentence_at(person.start).start
         return not re.search(r"\w", doc.text[start:person.start])
@@ -155,10 +152,10 @@ def _link_across_sentences(doc: Doc, offices: list[OfficeMention], persons: list
     for office in subjects + genitives:
         if office.plural:
             continue
-        here = sentence_index(office.start)
+        here = doc.sentence_index(office.start)
         targets = (here, here + 1, here - 1) if office in subjects else (here + 1,)
         for target in targets:
-            candidates = [p for p in persons if sentence_index(p.start) == target
+            candidates = [p for p in persons if doc.sentence_index(p.start) == target
                           and p.parts.key not in holders
                           and (office in subjects or opens_sentence(p))]
             if candidates:
