@@ -62,6 +62,7 @@ def _present(value) -> bool:
 
 def predicted_sets(tables: dict[str, pd.DataFrame], article_id: str) -> dict[str, set]:
     officials = _rows(tables["officials"], article_id)
+    sums, links = _rows(tables["sums"], article_id), _rows(tables["links"], article_id)
     memoranda = _rows(tables["memoranda"], article_id)
     memoranda = memoranda[memoranda["document"].astype(str).str.contains("меморандум")]
     counts = {int(c) if _present(c) else UNSPECIFIED for c in memoranda["count"]}
@@ -73,12 +74,9 @@ def predicted_sets(tables: dict[str, pd.DataFrame], article_id: str) -> dict[str
         "positions": {(person_key(p), fold(q)) for p, q in zip(officials["person"], officials["position"])},
         "official_regions": {(person_key(p), fold(r) if _present(r) else "-")
                              for p, r in zip(officials["person"], officials["region"])},
-        "sums": {(_amount(a), c.upper()) for a, c in zip(_rows(tables["sums"], article_id)["amount"],
-                                                          _rows(tables["sums"], article_id)["currency"])},
+        "sums": {(_amount(a), c.upper()) for a, c in zip(sums["amount"], sums["currency"])},
         "memoranda": counts,
-        "links": {frozenset((fold(a), fold(b))) for a, b in
-                  zip(_rows(tables["links"], article_id)["region_a"],
-                      _rows(tables["links"], article_id)["region_b"])},
+        "links": {frozenset((fold(a), fold(b))) for a, b in zip(links["region_a"], links["region_b"])},
         "published": {str(published)} if _present(published) else set(),
     }
 
