@@ -46,7 +46,7 @@ eval: install
 
 # Speed and memory against natasha's own pipeline; e.g. `make bench BENCH_ARGS="--articles 2000"`.
 bench: install
-	$(PY) -m pipeline bench --out $(OUTPUT) $(BENCH_ARGS)
+	$(PY) -m pipeline.tools.bench --out $(OUTPUT) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(OUTPUT)

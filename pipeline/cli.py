@@ -8,8 +8,12 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from . import evaluate, read, run, tables, write
-from .cache import Cache
+from .engine import batch
+from .engine.cache import Cache
+from .engine.engines import ENGINES, default_workers
+from .output import tables, write
+from .read.inputs import read_inputs
+from .tools import evaluate
 
 EXIT_OK, EXIT_ARTICLES_FAILED, EXIT_USAGE = 0, 1, 2
 FORMATS = ("csv", "xlsx", "html", "parquet")
@@ -33,10 +37,10 @@ def _parser() -> argparse.ArgumentParser:
                          help="article files or folders (searched recursively)")
     extract.add_argument("--out", type=Path, default=Path("outputs"), metavar="DIR",
                          help="folder for the tables (default: outputs)")
-    extract.add_argument("--workers", type=int, default=run.default_workers(), metavar="N",
+    extract.add_argument("--workers", type=int, default=default_workers(), metavar="N",
                          help="parallel processes (default: all cores; 1: in this process)")
     extract.add_argument("--quiet", action="store_true", help="no progress bar")
-    extract.add_argument("--engine", choices=run.ENGINES, default="local",
+    extract.add_argument("--engine", choices=ENGINES, default="local",
                          help="local: this machine (default); dask: a Dask distributed cluster")
     extract.add_argument("--scheduler", metavar="ADDRESS",
                          help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (--engine dask; without "
@@ -59,22 +63,6 @@ def _parser() -> argparse.ArgumentParser:
                        help="folder with the extracted tables (default: outputs)")
     score.add_argument("--brief", action="store_true", help="only the per-field table")
 
-    bench = commands.add_parser(
-        "bench", help="measure speed and memory against natasha's own pipeline",
-        description="Build a corpus of varied copies of the sample articles, then time our "
-                    "extraction with 1 worker and with all cores, natasha's full Doc pipeline and "
-                    "razdel alone over it; print the table and write it to OUT/bench.csv.")
-    bench.add_argument("--out", type=Path, default=Path("outputs"), metavar="DIR",
-                       help="folder for bench.csv (default: outputs)")
-    bench.add_argument("--articles", type=int, default=None, metavar="N",
-                       help="corpus size (default: 2000)")
-    bench.add_argument("--workers", type=int, default=run.default_workers(), metavar="N",
-                       help="processes for the all-cores run (default: all cores)")
-    bench.add_argument("--samples", type=Path, default=None, metavar="DIR",
-                       help="sample .txt articles to vary (default: data/articles)")
-    bench.add_argument("--runs", default="abcde", metavar="LETTERS",
-                       help="which runs: a (1 worker), b (all cores), c (natasha), d (razdel), "
-                            "e (rerun after 1%% new articles); default: abcde")
     return parser
 
 
@@ -90,7 +78,7 @@ def _formats(text: str) -> frozenset[str]:
 
 def _write_formats(formats: frozenset[str], frames: dict, extractions, out: Path) -> None:
     """extract.xlsx, report.html (iterates `extractions` once), <table>.parquet into `out`."""
-    from . import report, workbook  # imported only when a run writes them
+    from .output import report, workbook  # imported only when a run writes them
     if "xlsx" in formats:
         workbook.write_workbook(frames, out / "extract.xlsx")
     if "html" in formats:
@@ -101,12 +89,12 @@ def _write_formats(formats: frozenset[str], frames: dict, extractions, out: Path
 
 def extract(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    progress = tqdm(total=run.expected_articles(args.inputs), desc="articles", unit="art",
+    progress = tqdm(total=batch.expected_articles(args.inputs), desc="articles", unit="art",
                     file=sys.stderr, disable=args.quiet or None)
     # Streams: articles are read lazily, results go to the cache, and `extractions`
     # reads them back in input order each time it is iterated (tables, then report).
     cache = None if args.no_cache else Cache.in_folder(args.out)
-    with run.run(read.read_inputs(args.inputs), cache, workers=args.workers, engine=args.engine,
+    with batch.run(read_inputs(args.inputs), cache, workers=args.workers, engine=args.engine,
                  scheduler=args.scheduler, progress=progress.update) as extractions:
         progress.close()
         errors = extractions.errors
@@ -132,7 +120,4 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
             return EXIT_USAGE
         return extract(args)
-    if args.command == "bench":
-        from . import bench
-        return bench.main(args)
     return evaluate.main(args.gold, args.out, brief=args.brief)

@@ -3,6 +3,12 @@
 Models are loaded once per process (lazily, so importing is cheap and a
 process pool pays the cost once per worker). Extractors receive a `Doc` and
 never load anything themselves.
+
+Like natasha's `Doc`, ours grows by layers, each a named attribute filled once
+by one stage (`engine.run.add_layers` gives the order): `analyze` fills
+sentences, tokens and NER spans; `extract.regions` fills `regions` (the region
+mentions); `extract.offices` fills `offices`, which reads `regions`. Officials
+and memoranda only read layers, so nothing is computed twice.
 """
 from __future__ import annotations
 
@@ -10,10 +16,15 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from razdel import sentenize, tokenize
 
 from .records import Article
+
+if TYPE_CHECKING:  # the layers' record types, defined by the stages that fill them
+    from .extract.gazetteer import Mention
+    from .extract.offices import OfficeMention
 
 
 @dataclass(frozen=True)
@@ -46,7 +57,9 @@ class Doc:
     sentences: list[Sentence]
     tokens: list[Token]
     spans: list[NerSpan]
-    memo: dict = field(default_factory=dict, repr=False)  # results shared by extractors
+    # Layers filled by later stages; None until their stage has run.
+    regions: list[Mention] | None = field(default=None, repr=False)
+    offices: list[OfficeMention] | None = field(default=None, repr=False)
 
     def __post_init__(self):
         self._sentence_starts = [s.start for s in self.sentences]

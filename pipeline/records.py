@@ -1,13 +1,16 @@
 """The record types every stage agrees on.
 
-Extractors return these plain dataclasses; `tables.py` turns them into the
-SPEC's DataFrames. Offsets index `Article.text`, so `text[start:end]` is the
+Extractors return these plain dataclasses; `output/tables.py` turns them into
+the SPEC's DataFrames. Offsets index `Article.text`, so `text[start:end]` is the
 mention an analyst can check.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+
+# How a table cell joins several values (`Атырауской области; ВКО`).
+LIST_SEPARATOR = "; "
 
 
 @dataclass(frozen=True)

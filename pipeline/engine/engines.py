@@ -1,0 +1,164 @@
+"""The engines that run `extract_safely` over many articles.
+
+Each takes (key, article) pairs lazily and yields (key, Extraction | ReadError)
+in whatever order the work finishes:
+  - local, 1 worker: in this process;
+  - local, N workers: a process pool, models loaded once per worker;
+  - dask: a Dask distributed cluster (`scheduler` address, or a LocalCluster
+    of N single-threaded worker processes when none is given).
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from itertools import islice
+from typing import Iterable, Iterator
+
+from ..records import Article, Extraction, ReadError
+from . import cache as cache_module
+from .cache import code_version
+from .run import extract_safely, load_models
+
+ENGINES = ("local", "dask")
+IN_FLIGHT_PER_WORKER = 4
+# The pool is replaced after this many articles a worker (reloading the models takes ~1 s):
+# the parse caches grow with every new word, so without it a worker's memory would grow with
+# the corpus; with it, a run of 20,000 articles peaks where a run of 2,000 does.
+RECYCLE_AFTER = 1000
+
+Pairs = Iterator[tuple[str, Article]]
+Done = Iterator[tuple[str, Extraction | ReadError]]
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _in_process(pairs: Pairs) -> Done:
+    for key, article in pairs:
+        yield key, extract_safely(article)
+
+
+def _init_worker() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    try:
+        load_models()
+    except Exception:  # noqa: BLE001 - the models then load with the first article, whose
+        pass           # failure becomes that article's error row instead of a broken pool
+
+
+def _pool(pairs: Pairs, workers: int) -> Done:
+    """A process pool, replaced by a fresh one after RECYCLE_AFTER articles a worker.
+
+    (Python 3.11's own `max_tasks_per_child` can leave the pool without workers.)"""
+    while True:
+        batch = islice(pairs, RECYCLE_AFTER * workers)
+        first = next(batch, None)
+        if first is None:  # nothing (more) to extract: no pool, no model loading
+            return
+        yield from _one_pool(_chain(first, batch), workers)
+
+
+def _one_pool(pairs: Pairs, workers: int) -> Done:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_init_worker)
+    try:
+        pending = {}
+        for key, article in islice(pairs, workers * IN_FLIGHT_PER_WORKER):
+            pending[pool.submit(extract_safely, article)] = key
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                key = pending.pop(future)
+                yield key, future.result()
+                for next_key, article in islice(pairs, 1):
+                    pending[pool.submit(extract_safely, article)] = next_key
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _context():
+    """Workers start from a fresh server process that has imported the pipeline (not as forks
+    of this one, which may hold threads, open files and a test's monkeypatches)."""
+    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")  # the workers are the parallelism: one BLAS thread each
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["pipeline.engine.run"])
+    return context
+
+
+def _chain(first, rest):
+    yield first
+    yield from rest
+
+
+def _dask(pairs: Pairs, scheduler: str | None, workers: int) -> Done:
+    first = next(pairs, None)
+    if first is None:
+        return
+    pairs = _chain(first, pairs)
+    from distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    if scheduler:
+        client = Client(scheduler, timeout="60s")
+    else:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               dashboard_address=":0")
+        client = Client(cluster)
+    try:
+        client.wait_for_workers(1, timeout=120)
+        version = check_cluster(client)
+        slots = max(2, IN_FLIGHT_PER_WORKER * sum(client.nthreads().values()))
+        pending = {}
+        running = as_completed()
+
+        def submit(key: str, article: Article) -> None:
+            future = client.submit(extract_safely, article, key=f"extract_article-{version}-{key}",
+                                   pure=False)
+            pending[future.key] = key
+            running.add(future)
+
+        for key, article in islice(pairs, slots):
+            submit(key, article)
+        for future in running:
+            key = pending.pop(future.key)
+            result = future.result()
+            future.release()
+            yield key, result
+            for next_key, article in islice(pairs, 1):
+                submit(next_key, article)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def check_cluster(client) -> str:
+    """The workers must run this very pipeline (same code, rules and models): else stop."""
+    ours = code_version()
+    try:
+        theirs = client.run(cache_module.code_version)  # imported there, by name
+    except ImportError as err:
+        raise RuntimeError(f"the Dask workers cannot import the pipeline ({err}): install this "
+                           "project on every worker (pip install /path/to/project)") from None
+    other = {worker: v for worker, v in theirs.items() if v != ours}
+    if other:
+        raise RuntimeError(f"{len(other)} of {len(theirs)} Dask workers run another version of the "
+                           f"pipeline ({', '.join(sorted(set(other.values())))}, here {ours}): "
+                           "install the same code and rules on every worker")
+    return ours
+
+
+def compute(pairs: Iterable[tuple[str, Article]], workers: int = 1, engine: str = "local",
+            scheduler: str | None = None) -> Done:
+    """Extract the given articles with the chosen engine; results in completion order."""
+    pairs = iter(pairs)
+    if engine == "dask":
+        return _dask(pairs, scheduler, max(1, workers))
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+    return _in_process(pairs) if workers <= 1 else _pool(pairs, workers)

@@ -1,0 +1,236 @@
+"""Doc → memoranda and other signed documents, and the region links they make.
+
+A document counts where its clause says it was signed or concluded (or is in
+force); one only planned, discussed or not signed (`будет подписан`,
+`намерена подписать`, `проект меморандума`, `так и не подписали`) is no row.
+A signing reported about the past or elsewhere (`уже ... подписали 52
+меморандума`, `в 2016 году`) is a row, but not counted for the event the
+article covers. Who signed is `parties.py`'s business.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rules.documents import DEAL, DOCUMENT_NOUNS, QUALIFIERS, UNCOUNTED_WORDS
+
+from ..nlp import Doc, Token, lemmas, parse, yargy_tokenizer
+from ..records import Link, Memorandum
+from .parties import clause_tokens, signing_pairs
+
+SIGNED = {"подписать", "подписывать", "подписание", "заключить", "заключать", "заключение",
+          "парафировать", "действовать", "подписанный", "заключенный", "подпись"}
+PLANNED = {"планироваться", "планировать", "намереваться", "намеренный", "ожидаться", "предстоять",
+           "проект", "готовиться", "подготовка", "обсуждаться", "предполагаться", "предлагать",
+           "разработать", "разрабатывать", "намерение", "планируемый", "будущий", "намерен",
+           "намерить", "запланировать", "запланированный", "наметить", "намеченный",
+           "договориться", "договоренность", "подготовить", "подготовленный", "должный", "мочь",
+           "рассчитывать", "хотеть", "готовый", "готовность"}
+# In the future tense these say the signing is still to come: `будет подписан`, `подписание пройдет`.
+FUTURE_EVENT = {"быть", "пройти", "состояться", "стать"}
+PAST = {"уже", "ранее", "прежде", "предыдущий", "прошлый", "прошедший"}
+DONE_POS = {"VERB", "PRTS", "PRTF", "GRND"}
+# A year the clause dates a signing by (`в 2015 году`, `3 ноября 2008 года`),
+# not a term (`на 2022-2023 годы`, `до 2030 года`).
+YEAR = re.compile(r"(?<![-–—])(?<!на )(?<!до )(?<!по )\b((?:19|20)\d\d)\s*(?:год|г\.)")
+# A line break before a capital ends a clause: titles and leads often lack a full stop.
+CLAUSE_BREAK = re.compile(r"\n\s*(?=[A-ZА-ЯЁ«\"—–-])")
+
+
+@lru_cache(maxsize=1)
+def parser():
+    from yargy import Parser
+    return Parser(DEAL, tokenizer=yargy_tokenizer())
+
+
+# A count stands a few words before its noun (`более 20 двусторонних рамочных
+# меморандумов`), a second noun a few after (`соглашение и меморандумы`).
+WINDOW_BEFORE, WINDOW_AFTER = 15, 4  # the grammar reaches ~15 tokens before its noun
+
+
+def _deals(doc: Doc):
+    """The grammar's matches, only in a window around each document noun of a
+    sentence: yargy's chart parser pays for every token it sees. Spaces in place of
+    the text before the window keep the matches' offsets those of the document."""
+    for sentence in doc.sentences:
+        first, last = doc.token_index(sentence.start), doc.token_index(sentence.end)
+        windows: list[list[int]] = []
+        for i in range(first, last):
+            if lemmas(doc.tokens[i].text) & DOCUMENT_NOUNS:
+                start, end = max(first, i - WINDOW_BEFORE), min(last, i + WINDOW_AFTER + 1)
+                if windows and start <= windows[-1][1]:
+                    windows[-1][1] = end
+                else:
+                    windows.append([start, end])
+        for start, end in windows:
+            a, b = doc.tokens[start].start, doc.tokens[end - 1].end
+            yield from parser().findall(" " * a + doc.text[a:b])
+
+
+def _clause(doc: Doc, offset: int) -> tuple[int, int]:
+    sentence = doc.sentence_at(offset)
+    start, end = sentence.start, sentence.end
+    for brk in CLAUSE_BREAK.finditer(sentence.text):
+        if sentence.start + brk.start() < offset:
+            start = sentence.start + brk.end()
+        else:
+            end = sentence.start + brk.start()
+            break
+    return start, end
+
+
+def _clause_status(doc: Doc, start: int, end: int, year: int | None) -> str | None:
+    """The clause's own status; a list item (`Были подписаны:` then a line per
+    document) takes its lead's, a verbless clause (`Среди них – меморандум о
+    взаимопонимании.`) that of the clause before."""
+    tokens = clause_tokens(doc, start, end)
+    status = _status(tokens, year)
+    if status is not None or not doc.text[:start].strip():
+        return status
+    lead = _list_lead(doc, start)
+    if lead:
+        return _status(clause_tokens(doc, *lead), year)
+    if _verbless(tokens):
+        return _status(clause_tokens(doc, *_previous_clause(doc, start)), year)
+    return None
+
+
+def _previous_clause(doc: Doc, start: int) -> tuple[int, int]:
+    return _clause(doc, len(doc.text[:start].rstrip()) - 1)
+
+
+def _verbless(tokens: list[Token]) -> bool:
+    return not any(parse(t.text)[0].tag.POS in DONE_POS | {"INFN"} or lemmas(t.text) & PLANNED
+                   for t in tokens)
+
+
+def _list_lead(doc: Doc, start: int) -> tuple[int, int] | None:
+    """The clause ending in a colon that opens the list whose item starts at `start`."""
+    while doc.text[:start].rstrip().endswith(";"):
+        start, _ = _previous_clause(doc, start)
+    return _previous_clause(doc, start) if doc.text[:start].rstrip().endswith(":") else None
+
+
+def _done(tokens: list[Token], i: int, tag) -> bool:
+    """A signing verb or participle in the past or present, not negated, not
+    with a future or modal `быть` (`будет подписан`, `должен быть подписан`)."""
+    if tag.POS not in DONE_POS or "futr" in tag:
+        return False
+    if _negated(tokens, i):
+        return False
+    near = tokens[max(0, i - 2):i] + tokens[i + 1:i + 2]
+    return not any(p.normal_form == "быть" and ("futr" in p.tag or p.tag.POS == "INFN")
+                   for t in near for p in parse(t.text)[:1])
+
+
+def _negated(tokens: list[Token], i: int) -> bool:
+    """`не подписали`, `не был подписан`, `подписан не был`."""
+    before = [t.text.lower() for t in tokens[max(0, i - 2):i]]
+    after = [t.text.lower() for t in tokens[i + 1:i + 3]]
+    return (before[-1:] == ["не"] or (before[:1] == ["не"] and "быть" in lemmas(before[-1]))
+            or (after[:1] == ["не"] and len(after) == 2 and "быть" in lemmas(after[1])))
+
+
+def _status(tokens: list[Token], reference_year: int | None) -> str | None:
+    """'event', 'past', or None where nothing was signed (or it is only planned).
+
+    A signing verb in the past (`подписан`, `заключили`, `подписанные`) or present
+    (`действуют`) settles it; an infinitive or future (`намерена подписать`,
+    `подпишут`) or a bare noun with a plan around it (`подписание пройдет`) does not."""
+    words = [lemmas(t.text) for t in tokens]
+    signing = [(i, parse(t.text)[0].tag) for i, (t, w) in enumerate(zip(tokens, words)) if w & SIGNED]
+    if not signing:
+        return None
+    if not any(_done(tokens, i, tag) for i, tag in signing):
+        planned = any(w & PLANNED for w in words) or any(
+            w & FUTURE_EVENT and "futr" in parse(t.text)[0].tag for t, w in zip(tokens, words))
+        negated = any(_negated(tokens, i) for i, _ in signing)
+        if planned or negated or any(tag.POS in DONE_POS | {"INFN"} for _, tag in signing):
+            return None
+    text = " ".join(t.text for t in tokens)
+    past_year = reference_year and any(int(y) < reference_year for y in YEAR.findall(text))
+    if past_year or any(w & PAST for w in words):
+        return "past"
+    return "event"
+
+
+def _reference_year(doc: Doc) -> int | None:
+    """The year of the event the article covers: its date, else the latest year it names."""
+    if doc.article.published:
+        return int(doc.article.published[:4])
+    years = [int(y) for y in YEAR.findall(doc.text)]
+    return max(years) if years else None
+
+
+# Words of a count besides numerals: `не менее 7`, `ряд`.
+COUNT_WORDS = {word for words in QUALIFIERS for word in words.split()}
+
+
+def _count(match, doc: Doc) -> tuple[int | None, str | None]:
+    """The count a phrase gives, and the words that give it (`10`, `три`, `ряд`)."""
+    deal = match.fact
+    counting = []
+    for token in match.tokens:
+        if token.type != "INT" and not (token.value.lower() in COUNT_WORDS or
+                                        lemmas(token.value) & UNCOUNTED_WORDS or
+                                        any(p.tag.POS == "NUMR" for p in parse(token.value))):
+            break
+        counting.append(token)
+    count_text = doc.text[counting[0].span.start:counting[-1].span.stop] if counting else None
+    if deal.numbers:
+        return sum(deal.numbers), count_text
+    if deal.uncounted:
+        return None, count_text
+    return (1 if _singular(match, doc) else None), None
+
+
+def _singular(match, doc: Doc) -> bool:
+    """Every document noun is singular. `соглашения` may be either: after a noun or
+    a preposition it is the genitive singular (`подписание соглашения`, `в рамках
+    соглашения`), as subject or object the plural (`подписаны соглашения`)."""
+    numbers = [{p.tag.number for p in parse(t.value) if p.normal_form in DOCUMENT_NOUNS}
+               for t in match.tokens if lemmas(t.value) & DOCUMENT_NOUNS]
+    numbers = [n for n in numbers if n]
+    if not numbers or any(n == {"plur"} for n in numbers):
+        return False
+    if all(n == {"sing"} for n in numbers):
+        return True
+    first = doc.token_index(_clause(doc, match.span.start)[0])
+    i = doc.token_index(match.span.start) - 1
+    while i >= first and parse(doc.tokens[i].text)[0].tag.POS in {"ADJF", "PRTF"}:
+        i -= 1
+    before = parse(doc.tokens[i].text)[0].tag.POS if i >= first else None
+    return before in {"NOUN", "PREP"}
+
+
+def extract_memoranda(doc: Doc) -> tuple[list[Memorandum], list[Link]]:
+    rows, links = [], {}
+    year = _reference_year(doc)
+    for match in _deals(doc):
+        start, end = match.span.start, match.span.stop
+        clause_start, clause_end = _clause(doc, start)
+        status = _clause_status(doc, clause_start, clause_end, year)
+        if status is None:
+            continue
+        count, count_text = _count(match, doc)
+        document = "; ".join(dict.fromkeys(match.fact.documents))
+        pairs = signing_pairs(doc, clause_start, clause_end, (start, end),
+                              batch=count is not None and count > 1)
+        parties = tuple(dict.fromkeys(u.name for pair in pairs for u in pair))
+        sentence = doc.text[clause_start:clause_end].strip()
+        rows.append(Memorandum(count, count_text, document, parties, doc.text[start:end],
+                               start, end, sentence, event=status == "event"))
+        for a, b in pairs:
+            _add_link(links, tuple(sorted((a.name, b.name))), document, count, sentence)
+    return rows, list(links.values())
+
+
+def _add_link(links: dict, pair: tuple[str, str], document: str, count: int | None, sentence: str):
+    """One link per region pair: its documents joined, its largest count."""
+    link = links.get(pair)
+    if link is None:
+        links[pair] = Link(pair[0], pair[1], document, count, sentence)
+        return
+    kinds = "; ".join(dict.fromkeys(link.document.split("; ") + document.split("; ")))
+    counts = [c for c in (link.count, count) if c is not None]
+    links[pair] = Link(pair[0], pair[1], kinds, max(counts) if counts else None, link.sentence)

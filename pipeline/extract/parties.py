@@ -1,0 +1,289 @@
+"""Which regions signed a document together, from the words of its clause.
+
+`X и Y подписали`, `между X, Y и Z`: every pair of the regions the clause
+names; `между X и Y, Z`: X with each of the others. `X ... с Y`: X with each
+Y, and `... подписал с Y` (X left implicit) is the article's main region
+with Y. `A и B, C и D областями`: pair by pair. `астраханский губернатор`
+names a side too.
+
+A region that is only where the signing took place (`в Москве`) or that only
+locates a district, a capital or a city (`районов ВКО`, `столицей Оренбургской
+области`) signs nothing. A clause that names none links the article's two main
+regions where it says so (`стороны`, `двух областей`, `регионы`). Otherwise,
+unless a company, a city or a country is the other side or the clause counts
+a batch (`15 соглашений`), a clause naming one region links it with the
+article's other main region, and one naming none links an article about just
+two regions.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import combinations, product
+
+from rules.documents import DOCUMENT_NOUNS
+
+from ..nlp import Doc, Token, lemma, lemmas, parse
+from .gazetteer import Mention, gazetteer
+
+COUNTERPART = {"с", "со"}
+NOT_COUNTERPART = {"участие", "цель", "учет", "визит", "помощь", "точка"}  # `с участием`, `с визитом`
+# Tokens from `с` to the region it introduces, with no verb between:
+# `с акиматом Карагандинской`, `с шестью территориями Казахстана: Восточно-Казахстанской`.
+COUNTERPART_REACH = 6
+VERBS = {"VERB", "INFN", "PRTS", "GRND"}
+NOT_PARTY_HEADS = {"район", "округ", "столица", "центр", "филиал"}  # `районов ВКО`
+PLACE_PREPOSITIONS = {"в", "во"}
+REGION_HEADS = {"область", "край", "республика", "округ", "провинция", "велаят", "аймак"}
+OTHER_SIDE = {"компания", "корпорация", "холдинг", "предприятие", "инвестор", "банк", "фонд",
+              "университет", "институт", "колледж", "школа", "завод", "мэрия", "министерство",
+              "ассоциация", "палата", "тоо", "ао", "ооо", "район"}
+CITY_WORDS = {"город", "г"}
+# `астраханский губернатор`, `омская делегация`: an office or body names its region.
+OFFICE_WORDS = {"губернатор", "аким", "хоким", "глава", "руководитель", "делегация", "правительство",
+                "власть", "коллега", "акимат", "облисполком", "администрация"}
+BOTH_SIDES = {"сторона"}
+PAIR_WORDS = {"два", "оба"}  # `два региона`: a singular noun after the numeral
+PAIR_NOUNS = {"регион", "область", "территория"}
+
+
+def clause_tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    return doc.tokens[doc.token_index(start):doc.token_index(end)]
+
+
+# `АСТАНА. КАЗИНФОРМ -`, `Ташкент, Узбекистан (UzDaily.uz) --`, `Омск, 5 сентября.`:
+# a line opening with the place the news was filed from.
+DATELINE_AFTER = re.compile(r"[^\S\n]*[,.][^\n]{0,80}?(?:\s(?:—|–|--|-)\s|\d{4}\.|\b\d{1,2}\s+[а-я]+\.)")
+
+
+def _place(doc: Doc, m: Mention) -> bool:
+    """`в Москве`, `визит в Ташкент`, a dateline: where a signing happened or was
+    reported, not a side of it."""
+    if m.first_token > 0 and doc.tokens[m.first_token - 1].text.lower() in PLACE_PREPOSITIONS:
+        return True
+    line_start = doc.text.rfind("\n", 0, m.start) + 1
+    return not doc.text[line_start:m.start].strip() and bool(DATELINE_AFTER.match(doc.text, m.end))
+
+
+def _governed(doc: Doc, m: Mention) -> bool:
+    """`районов ВКО`, `столицей Оренбургской области`, `городе провинции Чжэцзян`,
+    `Волновахского района (Донецкая Народная Республика)`."""
+    i = m.first_token - 1
+    if i > 0 and doc.tokens[i].text == "(":
+        i -= 1
+    if i < 0:
+        return False
+    before = lemmas(doc.tokens[i].text)
+    return bool(before & NOT_PARTY_HEADS or (before & CITY_WORDS and m.unit.kind != "city"))
+
+
+def _acting(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    return [m for m in mentions if not _place(doc, m) and not _governed(doc, m)]
+
+
+def main_regions(doc: Doc) -> list:
+    """The article's regions, most mentioned first; those only named as a place
+    (`в Москве`, `прибыла в Пензенскую область`) after those that act."""
+    mentions = [m for m in doc.regions if not _governed(doc, m)]
+    acting = Counter(m.unit for m in mentions if not _place(doc, m))
+    counts = Counter(m.unit for m in mentions)
+    first = {}
+    for m in mentions:
+        first.setdefault(m.unit, m.start)
+    return sorted(counts, key=lambda u: (-acting[u], -counts[u], first[u]))
+
+
+def _demonyms(doc: Doc, start: int, end: int, named: list[Mention]) -> list[Mention]:
+    """`астраханский губернатор`, `омская делегация`: a lower-case region adjective before an office."""
+    g, taken = gazetteer(), {m.first_token for m in named}
+    found = []
+    for i in range(doc.token_index(start), min(doc.token_index(end), len(doc.tokens) - 1)):
+        token = doc.tokens[i]
+        if i in taken or not token.text.islower() or not lemmas(doc.tokens[i + 1].text) & OFFICE_WORDS:
+            continue
+        units = {p.unit for p in g.candidates(lemmas(token.text)) if p.implies_head}
+        if len(units) == 1:
+            found.append(Mention(units.pop(), token.start, token.end, i, i + 1))
+    return found
+
+
+def _sides(doc: Doc, start: int, end: int) -> list[Mention]:
+    named = _acting(doc, [m for m in doc.regions if start <= m.start < end])
+    return sorted(named + _demonyms(doc, start, end, named), key=lambda m: m.start)
+
+
+def _units(mentions: list[Mention]) -> list:
+    return list(dict.fromkeys(m.unit for m in mentions))
+
+
+def _counterparts(doc: Doc, tokens: list[Token], here: list[Mention]) -> list[int]:
+    """Token indices of the `с` that introduce a region, named (`Тульской области с
+    Павлодарской`) or not in the gazetteer (`с Волынской и Закарпатской областями`)."""
+    starts = {m.first_token for m in here}
+    found = []
+    for token in tokens:
+        if token.text.lower() not in COUNTERPART:
+            continue
+        i = doc.token_index(token.start)
+        following = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
+        if following is None or following.text[:1].isdigit() or lemmas(following.text) & NOT_COUNTERPART:
+            continue
+        for j in range(i + 1, min(i + 1 + COUNTERPART_REACH, len(doc.tokens))):
+            if j in starts or lemmas(doc.tokens[j].text) & REGION_HEADS:
+                found.append(i)
+                break
+            if parse(doc.tokens[j].text)[0].tag.POS in VERBS:
+                break
+    return found
+
+
+def _nominative(doc: Doc, m: Mention) -> bool:
+    return all(p.tag.case == "nomn" for p in parse(doc.tokens[m.first_token].text))
+
+
+def _group(doc: Doc, here: list[Mention], at: int, stop: int) -> list:
+    """The regions the `с` at `at` introduces, up to `stop`, a new predicate (`...,
+    сообщил председатель Правительства ДНР`) or a new subject (`..., Витебская область - с ...`)."""
+    stop = next((i for i in range(at + 1, stop) if parse(doc.tokens[i].text)[0].tag.POS == "VERB"), stop)
+    group = []
+    for m in (m for m in here if at < m.first_token < stop):
+        if _nominative(doc, m):
+            break
+        group.append(m)
+    return _units(group)
+
+
+def _counterpart_split(doc: Doc, tokens: list[Token], here: list[Mention], match: tuple[int, int]):
+    """The (left, right) sides of the document at `match`, every region some `с` of the
+    clause introduces, and where this document's `с` stands.
+
+    Left are the regions before the first `с`; right the ones the document's `с`
+    introduces: the first after it (`соглашение с X и меморандум с Y`), else the
+    last before it (`с X подписан план`). `..., Z - с W` repeats the document for Z."""
+    starts = _counterparts(doc, tokens, here)
+    if not starts:
+        return None
+    ends = starts[1:] + [doc.token_index(tokens[-1].end)]
+    groups = [(at, _group(doc, here, at, stop)) for at, stop in zip(starts, ends)]
+    every = {u for _, group in groups for u in group}
+    first_doc_token, last_doc_token = doc.token_index(match[0]), doc.token_index(match[1])
+    later = [k for k, (at, _) in enumerate(groups) if at >= last_doc_token]
+    if later:
+        k, right = later[0], groups[later[0]][1]
+    else:
+        k = max(k for k, (at, _) in enumerate(groups) if at < first_doc_token)
+        right = _group(doc, here, groups[k][0], first_doc_token)
+    left = [u for u in _units([m for m in here if m.first_token < starts[0]]) if u not in right]
+    sides = [(left, right)]
+    for (before, _), (at, group) in zip(groups[k:], groups[k + 1:]) if later else ():
+        subjects = [m for m in here if before < m.first_token < at and _nominative(doc, m)]
+        if not subjects or any(lemmas(t.text) & DOCUMENT_NOUNS for t in doc.tokens[before:at]):
+            break
+        sides.append((_units(subjects), group))
+    return sides, every, groups[k][0]
+
+
+def _named_elsewhere(doc: Doc, start: int, end: int, here: list[Mention]) -> bool:
+    """A place other than a region or a country stands here (`мэра Вэньчжоу`)."""
+    countries = set(gazetteer().country_words)
+    for span in doc.spans:
+        if span.type != "LOC" or not (start <= span.start and span.end <= end):
+            continue
+        if any(m.start < span.end and span.start < m.end for m in here):
+            continue
+        if not any(lemmas(word) & countries for word in span.text.split()):
+            return True
+    return False
+
+
+def _pair_by_pair(doc: Doc, here: list[Mention]) -> list[tuple] | None:
+    """`Павлодарской и Омской, Костанайской и Оренбургской областями`: each `и` joins a pair."""
+    if len(here) < 4 or len(here) % 2:
+        return None
+    gaps = [doc.text[a.end:b.start].strip().lower() for a, b in zip(here, here[1:])]
+    if all(gap == ("и" if i % 2 == 0 else ",") for i, gap in enumerate(gaps)):
+        return [(here[i].unit, here[i + 1].unit) for i in range(0, len(here), 2)]
+    return None
+
+
+def _between_groups(tokens: list[Token], here: list[Mention]) -> list[tuple] | None:
+    """`соглашения между X и Y, а также план между Z и W`: each `между` pairs its own regions."""
+    starts = [t.start for t in tokens if t.text.lower() == "между"]
+    if len(starts) < 2:
+        return None
+    pairs = []
+    for a, b in zip(starts, starts[1:] + [tokens[-1].end]):
+        pairs += combinations(_units([m for m in here if a < m.start < b]), 2)
+    return pairs
+
+
+def _star(doc: Doc, tokens: list[Token], here: list[Mention]) -> list[tuple] | None:
+    """`между Минском и Пермью, Пензенской областью и Бишкеком`: the first with each other."""
+    between = next((t for t in tokens if t.text.lower() == "между"), None)
+    after = [m for m in here if between and m.start > between.end]
+    if len(_units(after)) < 3 or not doc.text[after[0].end:after[1].start].strip().lower().startswith("и"):
+        return None
+    return [(after[0].unit, u) for u in _units(after[1:]) if u != after[0].unit]
+
+
+def _other_side(doc: Doc, tokens: list[Token], here: list[Mention]) -> bool:
+    """A company, a non-first-level city or a country signed: `с компанией`, `с акиматом г. Актобе`."""
+    starts = {m.first_token for m in here}
+    for token in tokens:
+        words = lemmas(token.text)
+        i = doc.token_index(token.start)
+        if words & OTHER_SIDE:
+            return True
+        if words & CITY_WORDS and i + 1 not in starts and i + 2 not in starts:
+            return True
+        if _country_at(doc, i + 1) and (token.text.lower() in COUNTERPART | {"между"} or (
+                token.text.lower() == "и" and any(t.text.lower() == "между" for t in doc.tokens[max(0, i - 8):i]))):
+            return True  # `с Беларусью`, `между Минской областью и Российской Федерацией`
+    return False
+
+
+def _country_at(doc: Doc, i: int) -> bool:
+    g, words = gazetteer(), [lemma(t.text) for t in doc.tokens[i:i + 2]]
+    return bool(words) and (words[0] in g.country_words or " ".join(words) in g.country_names)
+
+
+def _says_both_sides(tokens: list[Token]) -> bool:
+    """`стороны`, `двух областей`, `регионы перешли`, `товарооборот регионов`."""
+    words = [lemmas(t.text) for t in tokens]
+    for i, w in enumerate(words):
+        if w & BOTH_SIDES and not (i and parse(tokens[i - 1].text)[0].tag.POS == "ADJF"):
+            return True  # `стороны подписали`, not `с казахстанской стороны`
+        if w & PAIR_NOUNS and parse(tokens[i].text)[0].tag.number == "plur":
+            return True
+        if i + 1 < len(words) and w & PAIR_WORDS and words[i + 1] & PAIR_NOUNS:
+            return True
+    return False
+
+
+def signing_pairs(doc: Doc, start: int, end: int, match: tuple[int, int], batch: bool) -> list[tuple]:
+    """Pairs of regions that signed the document at `match` in the clause doc.text[start:end].
+
+    `batch`: the clause counts many documents (`15 соглашений`), often with
+    companies, so the article's main regions are not read into it."""
+    tokens = clause_tokens(doc, start, end)
+    here = _sides(doc, start, end)
+    units = _units(here)
+    main = main_regions(doc)
+    split = _counterpart_split(doc, tokens, here, match)
+    if split:
+        sides, every, at = split
+        (left, right), *more = sides
+        if not left and right and not _named_elsewhere(doc, start, doc.tokens[at].start, here):
+            left = [u for u in main if u not in every][:1]
+        return [(a, b) for l, r in [(left, right), *more] for a, b in product(l, r) if a != b]
+    if len(units) >= 2:
+        return (_pair_by_pair(doc, here) or _between_groups(tokens, here) or _star(doc, tokens, here)
+                or list(combinations(units, 2)))
+    if len(main) >= 2 and not units and _says_both_sides(tokens):
+        return [(main[0], main[1])]
+    if batch or _other_side(doc, tokens, here):
+        return []
+    if len(units) == 1:
+        others = [u for u in main if u != units[0]]
+        return [(units[0], others[0])] if others else []
+    return [(main[0], main[1])] if len(main) == 2 else []

@@ -1,0 +1,155 @@
+"""Doc → sums of money (the grammar lives in rules/money.py)."""
+from __future__ import annotations
+
+from copy import copy
+from decimal import Decimal
+from functools import lru_cache
+from typing import NamedTuple
+
+from ..nlp import Doc, Sentence, lemmas, parse, yargy_tokenizer
+from ..records import Sum
+
+SEPARATORS = {'до', '-', '–', '—'}  # between the sides of a range
+# After a bare amount these parts of speech begin its unit (`66 тыс. тонн`,
+# `2 млн новых рабочих мест`), so it counts something else than money.
+UNIT_POS = {'NOUN', 'ADJF', 'PRTF', 'NUMR', None}  # None: Latin, unknown words
+
+
+class Candidate(NamedTuple):
+    amount: Decimal
+    amount_max: Decimal | None
+    currency: str | None  # None: a bare amount
+    qualifier: str | None
+    start: int
+    end: int
+    scale: int  # its largest multiplier (10**3 for тыс., ...), 0 for none
+
+
+@lru_cache(maxsize=1)
+def parser():
+    from yargy import Parser
+
+    from rules.money import MONEY, NUMBER_TOKEN
+
+    # A copy: the shared tokenizer must stay as the other extractors know it.
+    tokenizer = copy(yargy_tokenizer()).add_rules(NUMBER_TOKEN)
+    return Parser(MONEY, tokenizer=tokenizer)
+
+
+def exact(value: Decimal) -> Decimal:
+    """`477,6 млрд` is Decimal('477600000000'), not '477600000000.0'."""
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+
+
+def multipliers(amount) -> list[int]:
+    return [part.multiplier for part in amount.parts if part.multiplier]
+
+
+def value(amount, scale: int | None = None) -> Decimal | None:
+    """The amount's value; None where its parts do not add up (`5 млн 2019`).
+
+    `scale` is the multiplier a range's lower bound borrows (`5–7 млрд`)."""
+    scales = multipliers(amount)
+    if scales != sorted(set(scales), reverse=True):
+        return None
+    total = Decimal(0)
+    for i, part in enumerate(amount.parts):
+        number = sum(part.number.values) if part.number else Decimal(1)
+        if part.multiplier:
+            total += number * part.multiplier
+        elif i and number >= scales[-1]:  # a tail stays below the last multiplier
+            return None
+        else:
+            total += number
+    return exact(total * (scale if scale and not scales else 1))
+
+
+def sides(match) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Offsets of the two sides of `от 5 до 7 млрд`, `5–7 млрд`, `с 5 до 7 млрд`."""
+    tokens = match.tokens
+    i = next(i for i, t in enumerate(tokens) if i and t.value.lower() in SEPARATORS)
+    first = 1 if tokens[0].value.lower() in ('от', 'с') else 0
+    return ((tokens[first].span.start, tokens[i - 1].span.stop),
+            (tokens[i + 1].span.start, tokens[-1].span.stop))
+
+
+def candidates(text: str):
+    for match in parser().findall(text):
+        money, (start, end) = match.fact, match.span
+        if money.kind == 'rate':
+            continue
+        if money.amount_max is None:
+            amount = value(money.amount)
+            if amount is not None:
+                yield Candidate(amount, None, money.currency, money.qualifier, start, end,
+                                max(multipliers(money.amount), default=0))
+            continue
+        scales = multipliers(money.amount_max)
+        low = value(money.amount, scales[0] if scales else None)
+        high = value(money.amount_max)
+        if high is None:
+            continue
+        (low_start, low_end), (high_start, high_end) = sides(match)
+        currency, scale = money.currency, max(scales, default=0)
+        if money.kind == 'change' and low is not None:
+            yield Candidate(low, None, currency, None, low_start, low_end, scale)
+            yield Candidate(high, None, currency, None, high_start, high_end, scale)
+        elif low is not None and low < high:
+            yield Candidate(low, high, currency, None, start, end, scale)
+        else:  # no range after all (`Алматы-2020 — 5 млрд тенге`): the upper sum
+            yield Candidate(high, None, currency, None, high_start, high_end, scale)
+
+
+def is_rate(found: Candidate) -> bool:
+    """`$1 – 450`, `USD 80,7220`: an exchange-rate table, not an amount of money."""
+    return not found.scale and (found.amount == 1 or found.amount.as_tuple().exponent < -2)
+
+
+def unit_follows(doc: Doc, end: int) -> bool:
+    i = doc.token_index(end)
+    if i == len(doc.tokens) or '\n' in doc.text[end:doc.tokens[i].start]:
+        return False
+    word = doc.tokens[i].text
+    if not word.isalpha():
+        return word == '%' or word[0].isdigit()
+    pos = parse(word)[0].tag.POS
+    # a lone letter is an abbreviated unit (`т` for tonnes) unless a preposition
+    return pos in UNIT_POS or (len(word) == 1 and pos not in {'PREP', 'CONJ', 'PRCL'})
+
+
+def may_hold_money(doc: Doc, sentence: Sentence) -> bool:
+    """A number (digits or words) and a currency or a million: the parser, slow on
+    long texts, skips the rest."""
+    from rules.money import AMOUNT_WORDS, MONEY_LEMMAS, MONEY_MARKS
+
+    tokens = doc.tokens[doc.token_index(sentence.start):doc.token_index(sentence.end)]
+    number = any(c.isdigit() for c in sentence.text) or any(
+        t.lemma in AMOUNT_WORDS or t.text.lower() in AMOUNT_WORDS for t in tokens)
+    return number and any(lemmas(t.text) & MONEY_LEMMAS or t.text.lower() in MONEY_LEMMAS
+                          or t.text.lower().rstrip(".") in MONEY_MARKS
+                          or any(mark in t.text.lower() for mark in MONEY_MARKS if not mark.isalpha())
+                          for t in tokens)
+
+
+def extract_sums(doc: Doc) -> list[Sum]:
+    sums, previous = [], None  # previous: (currency, sentence index) of the last sum
+    for index, sentence in enumerate(doc.sentences):
+        if not may_hold_money(doc, sentence):
+            continue
+        for found in sorted(candidates(sentence.text), key=lambda c: c.start):
+            start, end = sentence.start + found.start, sentence.start + found.end
+            currency = found.currency
+            if currency is None:
+                # A bare amount continues the previous sum (`20 млрд рублей, еще
+                # 5 млрд ...`): same or next sentence, millions or more (a bare
+                # `35 тыс.` mostly counts people), no unit after.
+                if (found.scale < 10**6 or previous is None or index - previous[1] > 1
+                        or unit_follows(doc, end)):
+                    continue
+                currency = previous[0]
+            elif is_rate(found):
+                continue
+            previous = currency, index
+            sums.append(Sum(found.amount, found.amount_max, currency, found.qualifier,
+                            doc.text[start:end], start, end, sentence.text))
+    return sums

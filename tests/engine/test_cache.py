@@ -1,0 +1,158 @@
+"""The incremental cache: hits on a rerun, only new articles extracted, invalidated by a rules change."""
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from pipeline import cli
+from pipeline.engine import batch, cache, run
+from pipeline.engine.cache import Cache, article_key, compute_version
+from pipeline.output import tables
+from pipeline.read.inputs import read_inputs
+from pipeline.records import Article
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "data" / "articles"
+
+
+def sample_articles() -> list[Article]:
+    return [a for a in read_inputs([SAMPLES]) if isinstance(a, Article)]
+
+
+def csv_tables(results) -> dict[str, str]:
+    frames = tables.build_tables(results, results.errors)
+    return {name: frame.to_csv(index=False, lineterminator="\n") for name, frame in frames.items()}
+
+
+def test_article_key_covers_every_field_and_nothing_else():
+    a = sample_articles()[0]
+    assert article_key(a) == article_key(replace(a))
+    for change in ({"text": a.text + " "}, {"article_id": "other"}, {"source": "elsewhere.txt"},
+                   {"title": "T"}, {"published": "2020-01-01"}, {"outlet": "site.kz"}):
+        assert article_key(replace(a, **change)) != article_key(a), change
+
+
+def test_version_changes_with_a_rule_or_a_line_of_code(tmp_path):
+    shutil.copytree(ROOT / "pipeline", tmp_path / "pipeline", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "rules", tmp_path / "rules", ignore=shutil.ignore_patterns("__pycache__"))
+    dirs = (tmp_path / "pipeline", tmp_path / "rules")
+    before = compute_version(dirs)
+    assert compute_version(dirs) == before  # stable
+    (tmp_path / "rules" / "SOURCES.md").write_text("notes are no rules")
+    (tmp_path / "pipeline" / "__pycache__").mkdir(exist_ok=True)
+    (tmp_path / "pipeline" / "__pycache__" / "x.pyc").write_bytes(b"\0")
+    assert compute_version(dirs) == before
+    with open(tmp_path / "rules" / "regions.csv", "a", encoding="utf-8") as f:
+        f.write("Новая область,XX-01,XX,oblast,,\n")
+    after_rules = compute_version(dirs)
+    assert after_rules != before
+    with open(tmp_path / "pipeline" / "sums.py", "a", encoding="utf-8") as f:
+        f.write("\n# a comment is a change too\n")
+    assert compute_version(dirs) not in (before, after_rules)
+
+
+def test_rerun_extracts_only_the_new_articles_and_writes_what_a_full_run_writes(tmp_path):
+    articles = sample_articles()
+    with Cache(tmp_path / "c") as store:
+        with batch.run(articles[:4], store, workers=1) as first:
+            assert (first.cached, first.computed) == (0, 4)
+        assert len(store) == 4
+    with Cache(tmp_path / "c") as store:  # a new process would reopen it like this
+        with batch.run(articles, store, workers=1) as rerun:
+            assert (rerun.cached, rerun.computed) == (4, 1)
+            incremental = csv_tables(rerun)
+        with batch.run(articles, store, workers=1) as third:
+            assert (third.cached, third.computed) == (5, 0)
+            assert csv_tables(third) == incremental
+    with batch.run(articles, None, workers=1) as full:  # no cache at all
+        assert (full.cached, full.computed) == (0, 5)
+        assert csv_tables(full) == incremental
+
+
+def test_a_rules_change_invalidates_the_cache(tmp_path, monkeypatch):
+    shutil.copytree(ROOT / "rules", tmp_path / "rules", ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "SOURCE_DIRS", (ROOT / "pipeline", tmp_path / "rules"))
+    cache.code_version.cache_clear()
+    articles = sample_articles()[:2]
+    try:
+        with Cache(tmp_path / "c") as store:
+            old = store.version
+            assert (batch.run(articles, store).computed, batch.run(articles, store).cached) == (2, 2)
+        with open(tmp_path / "rules" / "offices.csv", "a", encoding="utf-8") as f:
+            f.write("\n")
+        cache.code_version.cache_clear()
+        with Cache(tmp_path / "c") as store:
+            assert store.version != old
+            assert len(store) == 0
+            results = batch.run(articles, store)
+            assert (results.cached, results.computed) == (0, 2)
+        assert len(Cache(tmp_path / "c", version=old)) == 0  # the stale entries are gone
+    finally:
+        cache.code_version.cache_clear()
+
+
+def test_cli_reuses_the_cache_and_no_cache_forces_a_fresh_run(tmp_path, capsys):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for path in sorted(SAMPLES.glob("*.txt"))[:2]:
+        shutil.copy(path, inputs)
+    out = tmp_path / "out"
+
+    def extract(*extra):
+        assert cli.main(["extract", str(inputs), "--out", str(out), "--workers", "1",
+                         "--formats", "csv", "--quiet", *extra]) == 0
+        return capsys.readouterr().err, {p.name: p.read_bytes() for p in out.glob("*.csv")}
+
+    first, tables_first = extract()
+    assert "0 from the cache, 2 extracted" in first
+    assert (out / ".cache" / "extractions.sqlite").exists()
+    second, tables_second = extract()
+    assert "2 from the cache, 0 extracted" in second
+    assert tables_second == tables_first
+    forced, tables_forced = extract("--no-cache")
+    assert "from the cache" not in forced and "2 extracted" in forced
+    assert tables_forced == tables_first
+    (inputs / "new.txt").write_text("Аким Омской области подписал 2 меморандума.", encoding="utf-8")
+    third, _ = extract()
+    assert "2 from the cache, 1 extracted" in third
+
+
+def test_cache_stores_and_returns_equal_extractions(tmp_path):
+    ex = run.extract_article(Article("a", "a.txt", "Аким Павлодарской области подписал меморандум "
+                                                   "на 5 млн тенге."))
+    with Cache(tmp_path, version="v1") as store:
+        store.put("k", ex)
+        assert "k" in store and "other" not in store
+        assert store.get("k") == ex
+        assert store.get("other") is None
+    with Cache(tmp_path, version="v2") as store:
+        assert store.get("k") is None
+        assert store.prune() == 1
+    assert len(Cache(tmp_path, version="v1")) == 0
+
+
+@pytest.mark.parametrize("folder", [None])
+def test_a_spool_without_folder_is_private_and_temporary(folder):
+    with Cache(folder, version="v") as spool:
+        assert spool.path is None
+        spool.put("k", run.extract_article(Article("a", "a.txt", "Текст.")))
+        assert len(spool) == 1
+
+
+def test_an_interrupted_run_keeps_what_it_extracted(tmp_path):
+    articles = sample_articles()[:3]
+    done = []
+
+    def stop_after_two():
+        done.append(1)
+        if len(done) == 2:
+            raise KeyboardInterrupt
+
+    with Cache(tmp_path) as store:
+        with pytest.raises(KeyboardInterrupt):
+            batch.run(articles, store, progress=stop_after_two)
+    with Cache(tmp_path) as store:
+        assert len(store) == 2
+        resumed = batch.run(articles, store)
+        assert (resumed.cached, resumed.computed) == (2, 1)
