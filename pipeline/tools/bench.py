@@ -30,7 +30,8 @@ import time
 from pathlib import Path
 
 from ..engine.engines import default_workers
-from .bench_corpus import SAMPLES, make_corpus
+from .bench_corpus import make_corpus, source_folders
+from .bench_stages import stage_costs
 
 # Each of (a) and (c) needs ~0.06 s an article on one core: at 2,000 articles the whole bench
 # takes ~5.5 minutes on an idle 2-core machine (`--articles 500` for a quick look).
@@ -156,7 +157,9 @@ def _child(argv: list[str]) -> None:
     watch = Watch()
     watch.start()
     figures = (_child_ours(corpus, workers, out) if mode == "ours" else
-               _child_natasha(corpus) if mode == "natasha" else _child_razdel(corpus))
+               _child_natasha(corpus) if mode == "natasha" else
+               {"stages": stage_costs(corpus, limit=workers)} if mode == "stages" else
+               _child_razdel(corpus))
     watch.stop()
     figures["rss"], own_cpu = _own_figures()
     figures["worker_rss"] = max(watch.peak_mb.values(), default=None)
@@ -184,6 +187,7 @@ RUNS = {
     "c": "(c) natasha Doc: segment+morph+syntax+NER+normalize",
     "d": "(d) razdel segmentation alone",
     "e": "(e) ours rerun after +1% new articles, {workers} workers",
+    "s": "(s) ours per stage, 1 process",
 }
 COLUMNS = ["run", "label", "articles", "chars", "seconds", "articles_per_s", "chars_per_s",
            "peak_rss_mb", "main_rss_mb", "cpu_s", "model_load_s", "from_cache", "extracted",
@@ -196,20 +200,25 @@ def main(args) -> int:
 
     n = args.articles or DEFAULT_ARTICLES
     workers = max(1, args.workers)
-    runs = [r for r in (getattr(args, "runs", None) or "abcde") if r in RUNS]
+    runs = [r for r in (getattr(args, "runs", None) or "abcdes") if r in RUNS]
     if "e" in runs and "b" not in runs:
         runs.insert(runs.index("e"), "b")  # the rerun reuses (b)'s cache
     busy = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
-    rows, notes, versions = [], [], {}
+    rows, notes, versions, stages = [], [], {}, None
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         tmp = Path(tmp)
         corpus = tmp / "corpus"
-        print(f"bench: building {n} articles from {args.samples or SAMPLES} ...", file=sys.stderr)
-        chars = make_corpus(corpus, n, args.samples)
+        sources = args.sources or source_folders()
+        print(f"bench: building {n} articles from {', '.join(map(str, sources))} ...",
+              file=sys.stderr)
+        chars = make_corpus(corpus, n, sources)
         for run in runs:
             label = RUNS[run].format(workers=workers)
             print(f"bench: {label} ...", file=sys.stderr, flush=True)
             articles, run_chars = n, chars
+            if run == "s":
+                stages = _measure("stages", corpus, args.stage_articles)["stages"]
+                continue
             if run in "ab":
                 f = _measure("ours", corpus, 1 if run == "a" else workers, tmp / f"out_{run}")
             elif run == "c":
@@ -218,7 +227,7 @@ def main(args) -> int:
                 f = _measure("razdel", corpus)
             else:  # e: 1% new articles beside the corpus (b) extracted, same output folder
                 new = max(1, n // 100)
-                run_chars = chars + make_corpus(corpus, new, args.samples, seed=2, prefix="new")
+                run_chars = chars + make_corpus(corpus, new, sources, seed=2, prefix="new")
                 articles = n + new
                 f = _measure("ours", corpus, workers, tmp / "out_b")
                 if f["extracted"] != new:
@@ -243,6 +252,8 @@ def main(args) -> int:
 
     ratios = [("a/c", "(a)/(c): ours on 1 worker vs natasha's full pipeline",
                figure("a", "articles_per_s"), figure("c", "articles_per_s")),
+              ("b/c", f"(b)/(c)/{workers}: ours per core on {workers} workers vs natasha on 1",
+               figure("b", "articles_per_s"), (figure("c", "articles_per_s") or 0) * workers),
               ("b/a", f"(b)/(a): {workers} workers vs 1",
                figure("b", "articles_per_s"), figure("a", "articles_per_s")),
               ("e/b", "(e)/(b): the rerun's time as a share of the full run",
@@ -258,12 +269,23 @@ def main(args) -> int:
         writer = csv.DictWriter(f, COLUMNS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
+    if stages:
+        _print_stages(stages)
+        with open(args.out / "bench_stages.csv", "w", encoding="utf-8", newline="") as f:
+            f.write("stage,ms_per_article\n" + "".join(f"{k},{v}\n" for k, v in stages.items()))
     print(f"figures in {args.out / 'bench.csv'}", file=sys.stderr)
     return 0
 
 
+def _print_stages(stages: dict) -> None:
+    print(f"\nper stage, ms an article ({stages.pop('articles')} articles in one process; models "
+          f"loaded first in {stages.pop('model load (s)')} s):")
+    for stage, ms in stages.items():
+        print(f"  {stage:<32} {ms:>9.2f}")
+
+
 def _print(rows: list[dict], n: int, chars: int, workers: int, busy: float | None) -> None:
-    print(f"\n{n} articles, {chars:,} chars (varied copies of the sample articles), {workers} "
+    print(f"\n{n} articles, {chars:,} chars (real articles recombined), {workers} "
           f"workers for (b) and (e); each run a fresh process from reading the files to the last "
           f"result, model loading included"
           + (f"; load average {busy:.1f} before the bench" if busy is not None else "") + "\n")
@@ -289,20 +311,24 @@ def _print(rows: list[dict], n: int, chars: int, workers: int, busy: float | Non
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m pipeline.tools.bench",
-        description="Build a corpus of varied copies of the sample articles, then time our "
-                    "extraction with 1 worker and with all cores, natasha's full Doc pipeline and "
-                    "razdel alone over it; print the table and write it to OUT/bench.csv.")
+        description="Build a corpus recombined from real articles, then time our extraction "
+                    "with 1 worker and with all cores, natasha's full Doc pipeline and razdel "
+                    "alone over it, and our cost per stage; print the tables and write them to "
+                    "OUT/bench.csv and OUT/bench_stages.csv.")
     parser.add_argument("--out", type=Path, default=Path("outputs"), metavar="DIR",
                         help="folder for bench.csv (default: outputs)")
     parser.add_argument("--articles", type=int, default=None, metavar="N",
                         help="corpus size (default: 2000)")
     parser.add_argument("--workers", type=int, default=default_workers(), metavar="N",
                         help="processes for the all-cores run (default: all cores)")
-    parser.add_argument("--samples", type=Path, default=None, metavar="DIR",
-                        help="sample .txt articles to vary (default: data/articles)")
-    parser.add_argument("--runs", default="abcde", metavar="LETTERS",
+    parser.add_argument("--sources", type=Path, nargs="+", default=None, metavar="DIR",
+                        help="folders of real .txt articles to recombine (default: data/articles "
+                             "and ../shared/dev/articles where it exists)")
+    parser.add_argument("--stage-articles", type=int, default=300, metavar="N",
+                        help="articles the per-stage run (s) times (default: 300)")
+    parser.add_argument("--runs", default="abcdes", metavar="LETTERS",
                         help="which runs: a (1 worker), b (all cores), c (natasha), d (razdel), "
-                             "e (rerun after 1%% new articles); default: abcde")
+                             "e (rerun after 1%% new articles), s (per stage); default: abcdes")
     return parser
 
 

@@ -1,7 +1,10 @@
-"""The bench's corpus: varied copies of the sample articles.
+"""The bench's corpus: real articles recombined, so every text is new.
 
-Each copy gets fresh names, numbers and regions (so no cache of parses or
-results can make a copy free) and is written as a .txt file.
+Sources are the sample articles and the development set (`../shared/dev`)
+when it is there. Each corpus article keeps one source's opening (header and
+lead), fills up to that source's length with paragraphs drawn from all of
+them, then gets fresh names, numbers and regions (so no cache of parses or
+results can make one free); each is written as a .txt file.
 """
 from __future__ import annotations
 
@@ -12,6 +15,8 @@ from pathlib import Path
 from ..extract.gazetteer import RULES
 
 SAMPLES = Path(__file__).resolve().parents[2] / "data" / "articles"
+# A paragraph longer than this is cut into pieces of whole sentences about half as long.
+PARAGRAPH_CHARS = 1200
 
 # Russian-type surnames: capitalised root + ов/ев/ин + case ending.
 SURNAME = re.compile(r"\b([А-ЯЁ][а-яё]{2,}?)(ов|ев|ин)(а|у|ым|ом|е|ой|ых|ы)?\b")
@@ -109,20 +114,58 @@ def vary(text: str, rng: random.Random, oblasts: list[str]) -> str:
     return NUMBER.sub(number, text)
 
 
-def make_corpus(folder: Path, n: int, samples: Path | None = None, seed: int = 1,
+def paragraphs(text: str) -> list[str]:
+    """A text's paragraphs; a long one-line text (many news sites) in pieces of a few sentences."""
+    from razdel import sentenize
+
+    pieces = []
+    for line in (line.strip() for line in text.splitlines()):
+        if len(line) <= PARAGRAPH_CHARS:
+            pieces.extend([line] if line else [])
+            continue
+        chunk = ""
+        for sentence in sentenize(line):
+            chunk = f"{chunk} {sentence.text}".strip()
+            if len(chunk) >= PARAGRAPH_CHARS // 2:
+                pieces.append(chunk)
+                chunk = ""
+        pieces.extend([chunk] if chunk else [])
+    return pieces
+
+
+def recombine(texts: list[str], i: int, rng: random.Random, pool: list[str]) -> str:
+    """Article i: the opening paragraphs of source i (its header and lead), then paragraphs drawn
+    from all sources until it is as long as source i: real sentences, a text never seen whole."""
+    base = texts[i % len(texts)]
+    own = paragraphs(base)
+    chosen = own[:2]
+    while sum(len(p) + 1 for p in chosen) < len(base):
+        chosen.append(rng.choice(pool))
+    return "\n".join(chosen) + "\n"
+
+
+def source_folders() -> list[Path]:
+    """The sample articles and, where it lies beside the project, the development set."""
+    dev = SAMPLES.parents[2] / "shared" / "dev" / "articles"
+    return [SAMPLES] + ([dev] if dev.is_dir() else [])
+
+
+def make_corpus(folder: Path, n: int, sources: list[Path] | None = None, seed: int = 1,
                 prefix: str = "bench") -> int:
-    """Write n varied copies of the sample articles to `folder` as .txt; returns their chars."""
-    samples = samples or SAMPLES
-    sources = sorted(p for p in Path(samples).rglob("*.txt"))
-    if not sources:
-        raise SystemExit(f"no sample .txt articles in {samples}")
-    texts = [p.read_text(encoding="utf-8") for p in sources]
+    """Write n articles recombined from the real ones in `sources` (paragraphs of several
+    articles, then fresh names, numbers and regions) to `folder` as .txt; returns their chars."""
+    sources = sources or source_folders()
+    files = sorted(p for folder_ in sources for p in Path(folder_).rglob("*.txt"))
+    if not files:
+        raise SystemExit(f"no .txt articles in {', '.join(map(str, sources))}")
+    texts = [p.read_text(encoding="utf-8") for p in files]
+    pool = [p for text in texts for p in paragraphs(text)]
     oblasts = _oblast_stems()
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     chars = 0
     for i in range(n):
-        text = vary(texts[i % len(texts)], rng, oblasts)
+        text = vary(recombine(texts, i, rng, pool), rng, oblasts)
         (folder / f"{prefix}_{i:06d}.txt").write_text(text, encoding="utf-8")
         chars += len(text)
     return chars
