@@ -73,7 +73,68 @@ def sides(match) -> tuple[tuple[int, int], tuple[int, int]]:
             (tokens[i + 1].span.start, tokens[-1].span.stop))
 
 
-def candidates(text: str):
+@lru_cache(maxsize=1)
+def grammar_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(lemmas, surface forms) of every word the money grammar can use."""
+    from rules.money import (ABBREVIATIONS, HALVES, PHRASES, QUALIFIERS, SCALES, SIGNS,
+                             WORD_VALUES, WORDS)
+
+    forms = {w.lower() for w in [*SIGNS, *ABBREVIATIONS, *HALVES]} | {
+        w for q in QUALIFIERS for w in q.split()} | {abbr for abbr, _, _, _ in SCALES} | {
+        "от", "до", "с", "за", ".", "-", "–", "—"}
+    words = set(WORD_VALUES) | set(WORDS) | {w for phrase, _ in PHRASES for w in phrase} | {
+        word for _, word, _, _ in SCALES}
+    return frozenset(words), frozenset(forms | words)
+
+
+def is_money_word(word: str) -> bool:
+    """A currency (word, sign, abbreviation) or a multiplier of millions and more: what every
+    kept sum shows (a bare amount takes the previous currency only from a million up)."""
+    from rules.money import MONEY_LEMMAS, MONEY_MARKS
+
+    word = word.lower()
+    return bool(lemmas(word) & MONEY_LEMMAS) or word in MONEY_LEMMAS or \
+        word.rstrip(".") in MONEY_MARKS or \
+        any(mark in word for mark in MONEY_MARKS if not mark.isalpha())
+
+
+def windows(text: str):
+    """(start, end) of each run of tokens the grammar can use that holds a number and a money
+    word: every kept sum lies inside one, so the parser, whose cost grows with every token it
+    reads, reads only these."""
+    from yargy.tokenizer import Tokenizer
+
+    from rules.money import AMOUNT_WORDS
+
+    words, forms = grammar_words()
+    run, number, money = None, False, False
+    for token in Tokenizer.__call__(parser().tokenizer, text):  # no morphology: cheap
+        value = token.value.lower()
+        is_number = token.type == 'INT' or bool(lemmas(value) & AMOUNT_WORDS)
+        if is_number or value in forms or token.type == 'RU' and lemmas(value) & words:
+            run = (run[0] if run else token.span.start, token.span.stop)
+            number, money = number or is_number, money or is_money_word(value)
+            continue
+        if run and number and money:
+            yield run
+        run, number, money = None, False, False
+    if run and number and money:
+        yield run
+
+
+def candidates(text: str) -> list[Candidate]:
+    """Every amount the grammar finds in `text`, offsets into it."""
+    return [c._replace(start=c.start + start, end=c.end + start)
+            for start, end in windows(text) for c in window_candidates(text[start:end])]
+
+
+# Bounded: windows repeat (`1 млрд тенге`) across a corpus, but not without end.
+@lru_cache(maxsize=20_000)
+def window_candidates(text: str) -> tuple[Candidate, ...]:
+    return tuple(_parse(text))
+
+
+def _parse(text: str):
     for match in parser().findall(text):
         money, (start, end) = match.fact, match.span
         if money.kind == 'rate':
@@ -120,15 +181,12 @@ def unit_follows(doc: Doc, end: int) -> bool:
 def may_hold_money(doc: Doc, sentence: Sentence) -> bool:
     """A number (digits or words) and a currency or a million: the parser, slow on
     long texts, skips the rest."""
-    from rules.money import AMOUNT_WORDS, MONEY_LEMMAS, MONEY_MARKS
+    from rules.money import AMOUNT_WORDS
 
     tokens = doc.tokens[doc.token_index(sentence.start):doc.token_index(sentence.end)]
     number = any(c.isdigit() for c in sentence.text) or any(
         t.lemma in AMOUNT_WORDS or t.text.lower() in AMOUNT_WORDS for t in tokens)
-    return number and any(lemmas(t.text) & MONEY_LEMMAS or t.text.lower() in MONEY_LEMMAS
-                          or t.text.lower().rstrip(".") in MONEY_MARKS
-                          or any(mark in t.text.lower() for mark in MONEY_MARKS if not mark.isalpha())
-                          for t in tokens)
+    return number and any(is_money_word(t.text) for t in tokens)
 
 
 def extract_sums(doc: Doc) -> list[Sum]:

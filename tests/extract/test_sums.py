@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from pipeline.extract.sums import extract_sums
+from pipeline.extract.sums import extract_sums, windows
 from pipeline.nlp import analyze
 from pipeline.records import Article
 
@@ -190,3 +190,17 @@ def test_exact_decimals():
 
 def test_no_match_across_lines():
     assert found("Курс\n12829.07\nUZS") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Область получит более чем 1 400 000,5 млн. долларов США на дороги.",
+     ["более чем 1 400 000,5 млн. долларов США"]),
+    ("В 2023 году на это выделили от 5 до 7 млрд руб. из бюджета.", ["от 5 до 7 млрд руб."]),
+    ("Туда приехали 35 тыс. человек, а в 2022 году — 20 тыс.", []),  # no money word
+    ("Инвестиции составят $5 млн, а ещё два миллиарда тенге дадут банки.",
+     ["$5 млн", "два миллиарда тенге"]),
+    ("Курс: 450 тенге за доллар.", ["450 тенге за доллар."]),
+    ("Бюджет вырос с 5 до 7 млрд тенге.", ["с 5 до 7 млрд тенге."]),  # a dot may end an abbreviation
+])
+def test_the_parser_reads_only_windows_with_a_number_and_a_money_word(text, expected):
+    assert [text[a:b] for a, b in windows(text)] == expected
