@@ -76,8 +76,16 @@ def sides(match) -> tuple[tuple[int, int], tuple[int, int]]:
 @lru_cache(maxsize=1)
 def grammar_words() -> tuple[frozenset[str], frozenset[str]]:
     """(lemmas, surface forms) of every word the money grammar can use."""
-    from rules.money import (ABBREVIATIONS, HALVES, PHRASES, QUALIFIERS, SCALES, SIGNS,
-                             WORD_VALUES, WORDS)
+    from rules.money import (
+        ABBREVIATIONS,
+        HALVES,
+        PHRASES,
+        QUALIFIERS,
+        SCALES,
+        SIGNS,
+        WORD_VALUES,
+        WORDS,
+    )
 
     forms = {w.lower() for w in [*SIGNS, *ABBREVIATIONS, *HALVES]} | {
         w for q in QUALIFIERS for w in q.split()} | {abbr for abbr, _, _, _ in SCALES} | {
