@@ -160,9 +160,9 @@ def test_unreadable_file(tmp_path, monkeypatch):
     path = tmp_path / "locked.txt"
     path.write_text(TEXT, encoding="utf-8")
 
-    def denied(self):  # chmod does not stop root, so the refusal is simulated
+    def denied(*args):  # chmod does not stop root, so the refusal is simulated
         raise PermissionError(13, "Permission denied")
-    monkeypatch.setattr(type(path), "read_bytes", denied)
+    monkeypatch.setattr("pipeline.read.files.os.open", denied)
     assert "permission denied" in read_one(path).error
 
 
@@ -178,7 +178,7 @@ def test_directory_walk_is_sorted_recursive_and_skips_hidden(tmp_path):
     expected = ("a/c.txt", "a/z.txt", "b.txt", "c.pdf")
     assert [r.source for r in results] == [str(tmp_path / p) for p in expected]
     assert [type(r) for r in results] == [Article, Article, Article, ReadError]
-    assert [r.article_id for r in results] == ["c", "z", "b", "c"]
+    assert [r.article_id for r in results] == ["c", "z", "b", "c~2"]  # ids unique in input order
 
 
 def test_batches_stream_past_the_file_limit_and_limit_each_row(tmp_path):
