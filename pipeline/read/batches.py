@@ -225,7 +225,7 @@ def _article(row: dict | BadInput, source: str, fallback_id: str, max_bytes: int
 
 def _checked_article(row: dict, source: str, fallback_id: str, max_bytes: int) -> Article | ReadError:
     raw_id = row.get("id")
-    article_id = visible(str(raw_id).strip()) if isinstance(raw_id, (str, int)) else ""
+    article_id = (one_line(raw_id) or "") if isinstance(raw_id, (str, int)) else ""
     text = row.get("text")
     if not article_id:
         return ReadError(fallback_id, source, "row has no 'id'")
