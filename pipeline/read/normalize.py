@@ -2,21 +2,22 @@
 
 As read (`as_read`, `one_line`, `visible`): every string that reaches a table
 can be encoded as UTF-8 and shows no control characters. Line endings
-become `\\n`; control characters other than `\\n` and `\\t` (NUL from a
-JSON `\\u0000`, ESC, C1 codes) are dropped; a lone surrogate (a JSON
-`\\ud800` escape) becomes U+FFFD, the mark of a character that was lost.
-Ids and sources come from file names too, which need not be UTF-8: there a
-byte that is not UTF-8 and a control character become a visible `\\xNN`,
-so two such names stay two ids.
+become `\\n` (so do form feeds and the Unicode line separators); other
+control characters but `\\t` (NUL from a JSON `\\u0000`, ESC, C1 codes) are
+dropped; a lone surrogate (a JSON `\\ud800` escape) becomes U+FFFD, the mark
+of a character that was lost. Ids and sources come from file names too,
+which need not be UTF-8: there a byte that is not UTF-8 and a control
+character become a visible `\\xNN`, so two such names stay two ids.
 
 For analysis (`for_analysis`): the tokenizer, NER and the dictionaries see
 words whole. Invisible characters (soft hyphen, zero-width space / joiner /
-non-joiner, a BOM or a direction mark inside the text) are removed;
-combining accents are composed (`и` + U+0306 → `й`) or dropped (stress
-marks); Latin letters that look like Cyrillic ones inside a Cyrillic word
-(`Ногaев` with a Latin `a`, `Aтырау`) become Cyrillic. Removing changes
-lengths, so the result keeps the edits it made and `restore` maps the
-extraction's offsets back: `text[start:end]` indexes the text as read.
+non-joiner, a BOM or a direction mark inside the text) are removed; a breve
+or diaeresis is composed with its letter (`и` + U+0306 → `й`), other
+combining accents (stress marks) are dropped; Latin letters that look like
+Cyrillic ones inside a Cyrillic word (`Ногaев` with a Latin `a`, `Aтырау`)
+become Cyrillic. Removing changes lengths, so the result keeps the edits it
+made and `restore` maps the extraction's offsets back: `text[start:end]`
+indexes the text as read.
 """
 from __future__ import annotations
 
@@ -27,13 +28,16 @@ from dataclasses import dataclass, field, fields, replace
 
 from ..records import Extraction
 
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Page and record separators, NEL and the Unicode line and paragraph separators end a line.
+LINE_BREAKS = str.maketrans(dict.fromkeys("\v\f\x1c\x1d\x1e\x85\u2028\u2029", "\n"))
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 SURROGATE = re.compile(r"[\ud800-\udfff]")
 # Format characters that never carry a letter: soft hyphen, Arabic letter mark,
 # Mongolian vowel separator, zero-width space/joiners, direction marks and
 # embeddings, word joiner and invisible operators, variation selectors, BOM.
 INVISIBLE = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufe00-\ufe0f\ufeff"
 COMBINING = "\u0300-\u036f"  # the combining diacritical marks: accents, breve, diaeresis
+LETTER_MARKS = "\u0306\u0308"  # the breve of й and ў, the diaeresis of ё and ї: part of a letter
 LENGTH_CHANGES = re.compile(rf"(?P<invisible>[{INVISIBLE}]+)|[^\W\d_]?[{COMBINING}]+")
 # A word with a Latin letter; anchored at the word's start, so a long word is scanned once.
 LATIN_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]*[A-Za-z][^\W\d_]*")
@@ -45,7 +49,7 @@ LOOKALIKES = str.maketrans("AaBCcEeHKMOoPpTXxy", "АаВСсЕеНКМОоРрТ
 
 def as_read(text: str) -> str:
     """The text as every later stage sees it (offsets index this)."""
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").translate(LINE_BREAKS)
     return SURROGATE.sub("\ufffd", CONTROL.sub("", text))
 
 
@@ -133,9 +137,9 @@ def for_analysis(text: str) -> Analysis:
 
 
 def _composed(letter_and_marks: str) -> str:
-    """The letter with its marks where Unicode has one (`й`, `ё`), else the bare letter."""
-    composed = unicodedata.normalize("NFC", letter_and_marks)
-    return "".join(ch for ch in composed if not unicodedata.combining(ch))
+    """The letter composed with a breve or diaeresis (`й`, `ё`); stress and other accents dropped."""
+    kept = "".join(ch for ch in letter_and_marks if not unicodedata.combining(ch) or ch in LETTER_MARKS)
+    return "".join(ch for ch in unicodedata.normalize("NFC", kept) if not unicodedata.combining(ch))
 
 
 def _cyrillic_word(m: re.Match) -> str:
