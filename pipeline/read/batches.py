@@ -24,6 +24,7 @@ import csv
 import io
 import json
 from collections import deque
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterator, TextIO
 from urllib.parse import urlparse
@@ -82,7 +83,7 @@ def _byte_lines(f: BinaryIO, limit: int) -> Iterator[bytes | None]:
 
 
 class RecordTooLarge(Exception):
-    pass
+    """A CSV record over the row limit: a quote left open, or no article."""
 
 
 class _Lines:
@@ -146,9 +147,9 @@ def _csv_rows(stream: TextIO, limit: int) -> Iterator[tuple[int, dict | BadInput
             fields, problem = next(csv.reader([record[0][1]])), None  # a stray quote in one line
         if problem is None and broken:
             if not _row_like(fields, id_at, least, len(header)):
-                broken["last"] = record[-1][0]  # still the broken row's lines
+                broken.last = record[-1][0]  # still the broken row's lines
                 continue
-            yield broken.pop("n"), BadInput(_broken_reason(**broken))
+            yield broken.n, BadInput(broken.reason())
             broken = None
         if problem is None:
             n += 1
@@ -161,15 +162,38 @@ def _csv_rows(stream: TextIO, limit: int) -> Iterator[tuple[int, dict | BadInput
             lines.again.extendleft(reversed(again))
             record = record[:len(record) - len(again)]
         if broken:
-            broken["last"] = record[-1][0]
+            broken.last = record[-1][0]
         else:
             n += 1
             first = next(csv.reader([record[0][1]]), [])
-            broken = {"n": n, "first": record[0][0], "last": record[-1][0],
-                      "row_id": first[id_at] if len(first) > id_at else "",
-                      "problem": problem, "limit": limit, "ended": lines.ended}
+            broken = _Broken(n, record[0][0], record[-1][0], first[id_at] if len(first) > id_at else "",
+                             problem, lines.ended, limit)
     if broken:
-        yield broken.pop("n"), BadInput(_broken_reason(**broken))
+        yield broken.n, BadInput(broken.reason())
+
+
+@dataclass
+class _Broken:
+    """A row whose quoting broke: where it starts, the lines it spans so far, and why."""
+    n: int
+    first: int
+    last: int
+    row_id: str
+    problem: Exception
+    ended: bool  # the file ended inside its quote
+    limit: int
+
+    def reason(self) -> str:
+        lines = f"line {self.first}" if self.first == self.last else f"lines {self.first}–{self.last}"
+        row_id = visible(self.row_id.strip())
+        where = f"row {row_id!r}, {lines}" if row_id else lines.capitalize()
+        if isinstance(self.problem, RecordTooLarge):
+            why = f"over {human(self.limit)}, larger than any article (a quote left open?)"
+        elif self.ended:
+            why = f"a quote opened in line {self.first} is never closed"
+        else:
+            why = f"a quoted field runs on into the rows after it ({self.problem})"
+        return f"{where}: {why}; not read"
 
 
 def _header(reader) -> list[str]:
@@ -191,18 +215,6 @@ def _row_like(fields: list[str], id_at: int, least: int, most: int) -> bool:
     """A record that can start a row again after a broken one: an id without spaces."""
     row_id = fields[id_at].strip() if len(fields) > id_at else ""
     return least <= len(fields) <= most and bool(row_id) and not any(ch.isspace() for ch in row_id)
-
-
-def _broken_reason(first: int, last: int, row_id: str, problem, limit: int, ended: bool) -> str:
-    lines = f"line {first}" if first == last else f"lines {first}–{last}"
-    row = f"row {visible(row_id.strip())!r}, {lines}" if row_id.strip() else lines.capitalize()
-    if isinstance(problem, RecordTooLarge):
-        why = f"over {human(limit)}, larger than any article (a quote left open?)"
-    elif ended:
-        why = f"a quote opened in line {first} is never closed"
-    else:
-        why = f"a quoted field runs on into the rows after it ({problem})"
-    return f"{row}: {why}; not read"
 
 
 def _row(n: int, header: list[str], fields: list[str]) -> dict | BadInput:

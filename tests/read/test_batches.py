@@ -180,7 +180,7 @@ def test_csv_row_texts_after_a_broken_row_are_whole(tmp_path):
 @pytest.mark.parametrize("padding", [0, 2 * 1024 * 1024], ids=["first-MB", "after-first-MB"])
 def test_csv_nul_bytes_make_their_row_an_error_wherever_they_are(tmp_path, padding):
     path = tmp_path / "batch.csv"
-    rows = "".join(f"p{i},Статья номер {i}.\n" for i in range(padding // 30))
+    rows = "".join(f"p{i},{'Статья о торговле. ' * 30}\n" for i in range(padding // 1000))
     path.write_bytes(("id,text\n" + rows).encode("utf-8") + "n1,Текст\x00с нулём\nlast,Последняя\n"
                      .encode("utf-8"))
     results = list(read_inputs([path]))
@@ -189,3 +189,13 @@ def test_csv_nul_bytes_make_their_row_an_error_wherever_they_are(tmp_path, paddi
          f"row {len(results) - 1}: binary content: the row contains NUL bytes, it is not text"),
         ("last", "ok")]
     assert all(isinstance(r, Article) for r in results[:-2])
+
+
+def test_csv_a_quote_left_open_over_a_large_file_stops_at_the_row_limit(tmp_path):
+    path = tmp_path / "batch.csv"
+    lines = 300_000  # 2.1 M characters, over the 1 MB a row may take with max_bytes=10
+    path.write_text('id,text\nbig,"Начало\n' + "строка\n" * lines + "ok,Да\n", encoding="utf-8")
+    results = list(read_inputs([path], max_bytes=10))
+    assert summary(results) == [
+        ("batch#1", f"row 'big', lines 2–{lines + 2}: over 1.0 MB, larger than any article "
+                    "(a quote left open?); not read"), ("ok", "ok")]
