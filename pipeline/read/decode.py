@@ -76,7 +76,7 @@ def batch_encoding(sample: bytes) -> str:
     out: they make the row that holds them an error, wherever it is, not the whole batch."""
     for bom, encoding in BOMS:
         if sample.startswith(bom):
-            return "utf-8-sig" if encoding == "utf-8" else encoding
+            return "utf-8-sig" if encoding == "utf-8" else "utf-16"  # the codecs that drop the BOM
     sample = sample.replace(b"\x00", b"")
     text = decode(sample)  # binary content is refused here
     if sample.decode("utf-8", "replace").count("\ufffd") <= 1:  # a block may cut a character

@@ -199,3 +199,11 @@ def test_csv_a_quote_left_open_over_a_large_file_stops_at_the_row_limit(tmp_path
     assert summary(results) == [
         ("batch#1", f"row 'big', lines 2–{lines + 2}: over 1.0 MB, larger than any article "
                     "(a quote left open?); not read"), ("ok", "ok")]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_csv_batch_with_bom(tmp_path, encoding):
+    path = tmp_path / "batch.csv"
+    path.write_bytes("\ufeffid,text\nw1,Акимат области\n".encode(encoding))
+    [article] = read_inputs([path])
+    assert (article.article_id, article.text) == ("w1", "Акимат области")
