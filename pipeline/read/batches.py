@@ -226,7 +226,8 @@ def _row(n: int, header: list[str], fields: list[str]) -> dict | BadInput:
     return dict(zip(header, fields + [None] * (len(header) - len(fields))))
 
 
-def _article(row: dict | BadInput, source: str, fallback_id: str, max_bytes: int) -> Article | ReadError:
+def _article(row: dict | BadInput, source: str, fallback_id: str,
+             max_bytes: int) -> Article | ReadError:
     if isinstance(row, BadInput):
         return ReadError(fallback_id, source, str(row))
     try:
@@ -249,7 +250,8 @@ def _checked_article(row: dict, source: str, fallback_id: str, max_bytes: int) -
         return ReadError(article_id, source, "no text: only whitespace")
     size = len(text.encode("utf-8"))
     if size > max_bytes:
-        return ReadError(article_id, source, f"text too large: {human(size)}, the limit is {human(max_bytes)}")
+        return ReadError(article_id, source,
+                         f"text too large: {human(size)}, the limit is {human(max_bytes)}")
     return Article(article_id, source, text, title=one_line(row.get("title")),
                    published=one_line(row.get("published")),
                    outlet=one_line(row.get("outlet")) or _host(one_line(row.get("url"))))

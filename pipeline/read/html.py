@@ -28,16 +28,19 @@ BLOCKS = {"p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5"
 
 def html_article(stem: str, source: str, html: str) -> Article:
     doc = _extract(html)
-    if doc is None or not (doc.text or "").strip():
+    if not _has_text(doc):
         plain = _PlainText(html)
-        if plain.depth > LIBXML_DEPTH:
-            doc = _extract(_huge_tree(html))
-            if doc is None or not (doc.text or "").strip():
-                return Article(stem, source, as_read(plain.text()), title=one_line(plain.title))
-        else:
+        if plain.depth <= LIBXML_DEPTH:
             raise BadInput("no article text found in the HTML page")
+        doc = _extract(_huge_tree(html))  # libxml2 cut the tree short: build it whole
+        if not _has_text(doc):
+            return Article(stem, source, as_read(plain.text()), title=one_line(plain.title))
     return Article(stem, source, as_read(doc.text), title=one_line(doc.title),
                    published=one_line(doc.date), outlet=one_line(doc.sitename))
+
+
+def _has_text(doc) -> bool:
+    return doc is not None and bool((doc.text or "").strip())
 
 
 def _extract(html):

@@ -76,7 +76,7 @@ def test_official_and_region_are_found_through_odd_characters(kind):
 
 
 def test_a_text_in_nfd_reads_its_short_i():
-    text = unicodedata.normalize("NFD", "Губернатор Курганской области Андрей Йолдин прибыл в Челябинск.")
+    text = unicodedata.normalize("NFD", "Губернатор Курганской области Андрей Йолдин прибыл.")
     assert len(text) > len(unicodedata.normalize("NFC", text))
     [official] = extract_article(Article("t", "t", text)).officials
     assert official.person == "Андрей Йолдин"
