@@ -94,7 +94,7 @@ def extract(args: argparse.Namespace) -> int:
     # Streams: articles are read lazily, results go to the cache, and `extractions`
     # reads them back in input order each time it is iterated (tables, then report).
     cache = None if args.no_cache else Cache.in_folder(args.out)
-    with batch.run(read_inputs(args.inputs), cache, workers=args.workers, engine=args.engine,
+    with batch.run(read_inputs(args.inputs, exclude=args.out), cache, workers=args.workers, engine=args.engine,
                  scheduler=args.scheduler, progress=progress.update) as extractions:
         progress.close()
         errors = extractions.errors

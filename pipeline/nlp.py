@@ -53,7 +53,7 @@ class NerSpan:
 @dataclass
 class Doc:
     article: Article
-    text: str  # the cleaned text: same length as article.text, noise blanked out
+    text: str  # the text analysed: cleaned and normalised (read.normalize), offsets index it
     sentences: list[Sentence]
     tokens: list[Token]
     spans: list[NerSpan]
@@ -132,7 +132,7 @@ def split_sentences(text: str):
 
 
 def analyze(article: Article, text: str | None = None, ner: bool = True) -> Doc:
-    """Build the Doc for an article; `text` is its cleaned, same-length text."""
+    """Build the Doc for an article; `text` is the text to analyse (default: the article's)."""
     text = article.text if text is None else text
     sentences = list(split_sentences(text))
     tokens = [Token(t.text, t.start, t.stop, lemma(t.text)) for t in tokenize(text)]

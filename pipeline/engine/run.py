@@ -11,7 +11,7 @@ import time
 
 from ..extract import memoranda, offices, officials, regions, sums
 from ..nlp import Doc, analyze
-from ..read import clean
+from ..read import clean, normalize
 from ..records import Article, Extraction, ReadError
 
 # Touches every model, grammar and rule file the extractors load lazily.
@@ -29,12 +29,14 @@ def add_layers(doc: Doc) -> Doc:
 
 def extract_article(article: Article) -> Extraction:
     article, text = clean.clean(article)
-    doc = add_layers(analyze(article, text))
+    analysed = normalize.for_analysis(text)  # words whole; `restore` maps offsets back
+    doc = add_layers(analyze(article, analysed.text))
     found_regions, places = regions.extract_regions(doc)  # reads regions
     found_officials = officials.extract_officials(doc)  # reads regions, offices, NER
     found_memoranda, links = memoranda.extract_memoranda(doc)  # reads regions
-    return Extraction(article, regions=found_regions, places=places, officials=found_officials,
-                      sums=sums.extract_sums(doc), memoranda=found_memoranda, links=links)
+    return analysed.restore(Extraction(
+        article, regions=found_regions, places=places, officials=found_officials,
+        sums=sums.extract_sums(doc), memoranda=found_memoranda, links=links))
 
 def extract_safely(article: Article) -> Extraction | ReadError:
     """`extract_article`, or an error row naming the exception: one bad article never stops a run."""
