@@ -11,8 +11,9 @@ analyst can act on; nothing here raises for a single input.
   guessing); trafilatura extracts the article text, title, publication date
   and site name, dropping menus, ads, widgets and footers.
 - `.jsonl`: one object a line; `.csv`: a header row. Both need `id` and
-  `text`; `title`, `published`, `outlet` and `url` are optional (without an
-  `outlet`, the url's host names it). A broken line or row is a ReadError of
+  `text`; `title`, `published` (or `date`), `outlet` and `url` are optional
+  (without an `outlet`, the url's host names it). A CSV may be `;`-separated
+  and cp1251, as Russian Excel saves it. A broken line or row is a ReadError of
   its own, the others are still read. Their source is `path#N`: N is the
   line of a JSONL file, the data row (header not counted) of a CSV file.
 
@@ -219,7 +220,8 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, dict | BadInput]]:
     # The default 128 KB cell limit would reject a long article.
     csv.field_size_limit(max(csv.field_size_limit(), 64 * 1024 * 1024))
     with open(path, encoding=encoding, errors="replace", newline="") as f:
-        reader = csv.DictReader(f)
+        reader = csv.DictReader(f, delimiter=_delimiter(f.readline()))
+        f.seek(0)
         if reader.fieldnames is None:
             raise BadInput("empty CSV: no header row")
         reader.fieldnames = [(name or "").strip().lower() for name in reader.fieldnames]
@@ -229,6 +231,11 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, dict | BadInput]]:
                            f"(found: {', '.join(reader.fieldnames)})")
         for n, row in enumerate(reader, 1):
             yield n, row
+
+
+def _delimiter(header: str) -> str:
+    """`,`, or the `;` (or tab) Russian Excel saves with, whichever the header row splits on most."""
+    return max(",;\t", key=lambda sep: (header.count(sep), sep == ","))
 
 
 def _batch_encoding(sample: bytes) -> str:
@@ -269,7 +276,7 @@ def _batch_article(row: dict | BadInput, source: str, fallback_id: str,
     host = urlparse(url).hostname if url else None
     outlet = _field(row, "outlet") or (host.removeprefix("www.") if host else None)
     return Article(article_id, source, _normalise(text), title=_field(row, "title"),
-                   published=_field(row, "published"), outlet=outlet)
+                   published=_field(row, "published") or _field(row, "date"), outlet=outlet, url=url)
 
 
 def _field(row: dict, key: str) -> str | None:

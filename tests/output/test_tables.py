@@ -6,7 +6,7 @@ from pipeline.output.tables import build_tables, plain_number
 from pipeline.records import Article, Extraction, Link, ReadError, Sum
 
 SPEC_COLUMNS = {
-    "articles": "article_id, source, title, published, outlet, n_chars, regions, n_officials, n_sums, memoranda_total, status",
+    "articles": "article_id, source, title, published, outlet, url, n_chars, regions, n_officials, n_sums, memoranda_total, duplicate_of, status",
     "regions": "article_id, region, region_code, country, mentions, forms, start, end, sentence",
     "officials": "article_id, person, position, organization, region, mentions, forms, start, end, sentence",
     "sums": "article_id, amount, amount_max, currency, qualifier, text, start, end, sentence",
