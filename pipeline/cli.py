@@ -99,11 +99,11 @@ def _write_formats(formats: frozenset[str], frames: dict, extractions, out: Path
 
 
 def _error_summary(errors) -> str:
-    """The most common reasons, numbers folded (`line N is not valid JSON`), e.g.
-    '; most common: 3× empty file (0 bytes), 1× unsupported format .pdf (all in errors.csv)'."""
+    """The most common reasons (the words before any detail, a batch's line number folded:
+    `line N is not valid JSON`), e.g. '3× empty file (0 bytes), 1× unsupported format .pdf'."""
     if not errors:
         return ""
-    reasons = Counter(re.sub(r"\d+(?:[.,]\d+)?", "N", e.error.split(":")[0]) for e in errors)
+    reasons = Counter(re.sub(r"\b(line|row) \d+", r"\1 N", e.error.split(":")[0]) for e in errors)
     top = ", ".join(f"{n}× {reason}" for reason, n in reasons.most_common(TOP_ERRORS))
     return f"\nmost common errors: {top} (all in errors.csv)"
 
