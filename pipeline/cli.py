@@ -5,8 +5,8 @@ import argparse
 import re
 import sys
 import textwrap
-from collections import Counter
 import time
+from collections import Counter
 from pathlib import Path
 
 from tqdm import tqdm
@@ -86,7 +86,8 @@ def _formats(text: str) -> frozenset[str]:
 
 
 def _write_formats(formats: frozenset[str], frames: dict, extractions, out: Path) -> None:
-    """extract.xlsx, report.html (iterates `extractions` once), <table>.parquet into `out`."""
+    """extract.xlsx, report.html (iterates `extractions` once), <table>.parquet, network.gexf,
+    network.graphml into `out`."""
     from .output import graph, report, workbook  # imported only when a run writes them
     if "xlsx" in formats:
         workbook.write_workbook(frames, out / "extract.xlsx")
@@ -109,6 +110,7 @@ def _error_summary(errors) -> str:
 
 
 def _opened_files(formats: frozenset[str], out: Path) -> str:
+    """'; open out/report.html and out/extract.xlsx': the files an analyst opens first."""
     named = [name for fmt, name in (("html", "report.html"), ("xlsx", "extract.xlsx")) if fmt in formats]
     return f"; open {' and '.join(str(out / n) for n in named)}" if named else ""
 
