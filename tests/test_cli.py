@@ -1,10 +1,15 @@
-"""End to end through the command line: every input kind, bad input, exit status, determinism."""
+"""End to end through the command line: every input kind, bad input, exit status, determinism,
+the messages an analyst reads, `make extract` with spaces."""
 import json
+import shutil
+import subprocess
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from pipeline.cli import main
+from pipeline.cli import _error_summary, main
+from pipeline.records import ReadError
 
 SPEC_TABLES = ["articles", "regions", "officials", "sums", "memoranda", "links", "errors"]
 ARTICLE = ("Аким Павлодарской области Болат Бакауов и губернатор Омской области Виктор Назаров "
@@ -113,10 +118,17 @@ def test_a_repost_counts_once_in_the_network(tmp_path):
 
 
 def test_error_reasons_fold_the_batch_line_numbers():
-    from pipeline.cli import _error_summary
-    from pipeline.records import ReadError
     errors = [ReadError("b#2", "b.jsonl#2", "line 2 is not valid JSON: Expecting value (column 1)"),
               ReadError("b#5", "b.jsonl#5", "line 5 is not valid JSON: Expecting value (column 3)"),
               ReadError("x", "x.txt", "file too large: 6.1 MB, the limit is 5.0 MB")]
     assert _error_summary(errors) == ("\nmost common errors: 2× line N is not valid JSON, "
                                       "1× file too large (all in errors.csv)")
+
+
+def test_make_extract_quotes_folders_with_spaces():
+    if shutil.which("make") is None:
+        pytest.skip("no make")
+    root = Path(__file__).resolve().parents[1]
+    dry = subprocess.run(["make", "-n", "-C", str(root), "extract", "INPUT=my articles", "OUTPUT=my out"],
+                         capture_output=True, text=True, check=True).stdout
+    assert '-m pipeline extract "my articles" --out "my out"' in dry

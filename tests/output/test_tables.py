@@ -2,8 +2,9 @@ from decimal import Decimal
 
 import pytest
 
+from pipeline.corpus.duplicates import fingerprint
 from pipeline.output.tables import build_tables, plain_number
-from pipeline.records import Article, Extraction, Link, ReadError, Sum
+from pipeline.records import Article, Extraction, Link, Official, ReadError, Region, Sum
 
 SPEC_COLUMNS = {
     "articles": "article_id, source, title, published, outlet, url, n_chars, regions, n_officials, n_sums, memoranda_total, duplicate_of, status",
@@ -51,8 +52,6 @@ def test_rows_sorted_by_article_then_start_and_errors_listed():
 
 
 def signed(article_id, text, date=None):
-    from pipeline.corpus.duplicates import fingerprint
-    from pipeline.records import Official, Region
     regions = [Region("Алматы", "KZ-75", "KZ", 1, ("Алматы",), 0, 6, ""),
                Region("Астана", "KZ-71", "KZ", 1, ("Астаны",), 9, 15, "")]
     officials = [Official("Ерлан Кожагапанов", "аким", None, "Астана", 1, ("Е. Кожагапанов",), 20, 30, "")]

@@ -72,7 +72,7 @@ def test_columns_sheet_describes_every_column_of_every_table(book):
     described = {(table, column) for table, column, *_ in rows[1:]}
     assert described == {(t, c) for t, names in tables.COLUMNS.items() for c in names}
     amount = next(r for r in rows if r[:2] == ("sums", "amount"))
-    assert amount[3] == "units of `currency`"
+    assert amount[2:4] == (columns.describe("sums", "amount").meaning, "units of `currency`")
     assert all(meaning for _, _, meaning, *_ in rows[1:])
 
 
