@@ -21,7 +21,7 @@ from ..records import LIST_SEPARATOR, Extraction
 from . import write
 from .report_assets import CSS, SCRIPT
 from .report_overview import (TOP, amount_text, cell_text, html_table, network_section, people_overview,
-                              regions_overview, sums_overview, table)
+                              regions_overview, stories, sums_overview, table)
 
 KINDS = ("region", "official", "sum", "memorandum")
 ROW_COLUMNS = {
@@ -192,14 +192,15 @@ def build_report(extractions: Iterable[Extraction], frames: dict[str, pd.DataFra
     limit_note = "" if seen <= max_articles else (
         f'<p class="note">{seen} articles were extracted; only the first {max_articles} are shown '
         f"with their text below. The rest are counted in this overview and are in the CSVs.</p>")
-    totals = ", ".join(f"{len(frames[n])} {n}" for n in ("regions", "officials", "sums", "memoranda", "links"))
+    totals = ", ".join(f"{len(stories(frames[n], articles))} {n}"
+                       for n in ("regions", "officials", "sums", "memoranda", "links"))
     legend = "".join(f'<mark data-key="{k}">{k}</mark>' for k in KINDS)
     sums_table = sums_overview(frames).rename(columns={"total": "amount", "largest": "amount_max"})
     picture, links_table = network_section(frames)
     body = [
         "<h1>Extraction review</h1>",
         f"<p>{len(articles)} articles: {n_ok} extracted{repost_note}, {len(errors)} failed. "
-        f"Rows: {totals}; {len(frames['people'])} people.</p>",
+        f"Rows{' without the reposts' if reposts else ''}: {totals}; {len(frames['people'])} people.</p>",
         limit_note,
         f'<div class="grid"><div><h2>Region network</h2>{picture}</div><div><h2>Sums by currency</h2>',
         (table(sums_table, ["currency", "sums", "articles", "amount", "amount_max"], numeric=("sums",))

@@ -3,11 +3,13 @@ import re
 import shutil
 import subprocess
 from collections import Counter
+from dataclasses import replace
 from decimal import Decimal
 from html.parser import HTMLParser
 
 import pytest
 
+from pipeline.corpus.duplicates import fingerprint
 from pipeline.engine import run
 from pipeline.output import report, tables
 from pipeline.output.network_svg import render_network
@@ -288,3 +290,13 @@ def test_chromium_search_box_and_filters_hide_the_other_articles(tmp_path, query
     assert page.sections == ["a-a1", "a-b1"]
     assert page.hidden == hidden
     assert shown in dom
+
+
+def test_a_repost_is_counted_once_in_the_overview_and_says_whose_copy_it_is():
+    original = replace(sample("a1"), fingerprint=fingerprint(TEXT))
+    repost = replace(sample("a2"), fingerprint=fingerprint("Источник: агентство\n" + TEXT))
+    html = build([original, repost])
+    assert "2 articles: 2 extracted (1 of them reposts of a story already read, counted once below)" in html
+    assert "Rows without the reposts: 2 regions, 2 officials, 1 sums, 1 memoranda, 1 links; 2 people." in html
+    assert "repost of a1" in html
+    assert "<td>Нурлан Ногаев</td><td>аким</td><td>Атырауская область</td><td class=\"n\">1</td>" in html
