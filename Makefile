@@ -17,8 +17,9 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
+# INPUT and OUTPUT are quoted: a folder name may have spaces (INPUT="my articles").
 extract: install
-	$(PY) -m pipeline extract $(INPUT) --out $(OUTPUT) $(EXTRACT_ARGS)
+	$(PY) -m pipeline extract "$(INPUT)" --out "$(OUTPUT)" $(EXTRACT_ARGS)
 
 # Headless Chromium (Debian's package) for the report's browser test. Never fails the build:
 # where it cannot be installed (no apt-get, no root), that one test is skipped and says why.
@@ -49,4 +50,4 @@ bench: install
 	$(PY) -m pipeline.tools.bench --out $(OUTPUT) $(BENCH_ARGS)
 
 clean:
-	rm -rf $(OUTPUT)
+	rm -rf "$(OUTPUT)"

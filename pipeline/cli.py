@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+import textwrap
 import time
+from collections import Counter
 from pathlib import Path
 
 from tqdm import tqdm
@@ -11,12 +14,14 @@ from tqdm import tqdm
 from .engine import batch
 from .engine.cache import Cache
 from .engine.engines import ENGINES, default_workers
-from .output import tables, write
+from .output import columns, tables, write
 from .read.inputs import read_inputs
 from .tools import evaluate
 
 EXIT_OK, EXIT_ARTICLES_FAILED, EXIT_USAGE = 0, 1, 2
-FORMATS = ("csv", "xlsx", "html", "parquet")
+FORMATS = ("csv", "xlsx", "html", "gexf", "graphml", "parquet")
+DEFAULT_FORMATS = "csv,xlsx,html,gexf,graphml"
+TOP_ERRORS = 3
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -28,11 +33,14 @@ def _parser() -> argparse.ArgumentParser:
 
     extract = commands.add_parser(
         "extract", help="extract tables from articles",
-        description="Read articles (.txt, .html, .jsonl, .csv files or folders of them) and write "
-                    "articles.csv, regions.csv, officials.csv, sums.csv, memoranda.csv, links.csv "
-                    "and errors.csv into the output folder. Articles that cannot be read are listed "
-                    "in errors.csv with the reason; the others are still processed. The exit status "
-                    "is 1 when any article failed, 0 otherwise.")
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=textwrap.fill(
+            "Read articles (.txt, .html, .jsonl, .csv files or folders of them) and write the "
+            "tables into the output folder. Articles that cannot be read are listed in errors.csv "
+            "with the reason; the others are still processed. The exit status is 1 when any "
+            "article failed, 0 otherwise.", 90)
+        + "\n\noutput files (each table's columns are described in the `columns` sheet of "
+          "extract.xlsx):\n" + "\n".join(f"  {name:<31}{what}" for name, what in columns.FILES.items()))
     extract.add_argument("inputs", nargs="+", type=Path, metavar="INPUT",
                          help="article files or folders (searched recursively)")
     extract.add_argument("--out", type=Path, default=Path("outputs"), metavar="DIR",
@@ -49,10 +57,11 @@ def _parser() -> argparse.ArgumentParser:
                          help="extract every article afresh, neither reading nor writing the "
                               "cache (DIR/.cache), which otherwise spares a rerun the articles "
                               "it has already seen with the same code and rules")
-    extract.add_argument("--formats", type=_formats, default="csv,xlsx,html", metavar="LIST",
+    extract.add_argument("--formats", type=_formats, default=DEFAULT_FORMATS, metavar="LIST",
                          help="comma-separated outputs beside the CSVs: csv (always written), xlsx "
-                              "(extract.xlsx), html (report.html), parquet (<table>.parquet); "
-                              "default: csv,xlsx,html")
+                              "(extract.xlsx), html (report.html), gexf (network.gexf), graphml "
+                              "(network.graphml), parquet (<table>.parquet); "
+                              f"default: {DEFAULT_FORMATS}")
 
     score = commands.add_parser(
         "eval", help="score extracted tables against gold files",
@@ -77,14 +86,33 @@ def _formats(text: str) -> frozenset[str]:
 
 
 def _write_formats(formats: frozenset[str], frames: dict, extractions, out: Path) -> None:
-    """extract.xlsx, report.html (iterates `extractions` once), <table>.parquet into `out`."""
-    from .output import report, workbook  # imported only when a run writes them
+    """extract.xlsx, report.html (iterates `extractions` once), <table>.parquet, network.gexf,
+    network.graphml into `out`."""
+    from .output import graph, report, workbook  # imported only when a run writes them
     if "xlsx" in formats:
         workbook.write_workbook(frames, out / "extract.xlsx")
     if "html" in formats:
         report.write_report(extractions, frames, out / "report.html")
     if "parquet" in formats:
         write.write_parquet(frames, out)
+    if formats & set(graph.GRAPH_FILES):
+        graph.write_graphs(frames, out, sorted(formats & set(graph.GRAPH_FILES)))
+
+
+def _error_summary(errors) -> str:
+    """The most common reasons (the words before any detail, a batch's line number folded:
+    `line N is not valid JSON`), e.g. '3× empty file (0 bytes), 1× unsupported format .pdf'."""
+    if not errors:
+        return ""
+    reasons = Counter(re.sub(r"\b(line|row) \d+", r"\1 N", e.error.split(":")[0]) for e in errors)
+    top = ", ".join(f"{n}× {reason}" for reason, n in reasons.most_common(TOP_ERRORS))
+    return f"\nmost common errors: {top} (all in errors.csv)"
+
+
+def _opened_files(formats: frozenset[str], out: Path) -> str:
+    """'; open out/report.html and out/extract.xlsx': the files an analyst opens first."""
+    named = [name for fmt, name in (("html", "report.html"), ("xlsx", "extract.xlsx")) if fmt in formats]
+    return f"; open {' and '.join(str(out / n) for n in named)}" if named else ""
 
 
 def extract(args: argparse.Namespace) -> int:
@@ -106,9 +134,13 @@ def extract(args: argparse.Namespace) -> int:
     counts = ", ".join(f"{name} {len(frames[name])}" for name in
                        ("regions", "officials", "sums", "memoranda", "links"))
     reused = f"{extractions.cached} from the cache, " if cache is not None else ""
+    if extractions.articles == 0:
+        print(f"no articles found in {', '.join(map(str, args.inputs))}: looked for "
+              f".txt, .html, .htm, .jsonl and .csv files", file=sys.stderr)
     print(f"{extractions.articles} articles read, {len(errors)} failed; {reused}"
           f"{extractions.computed} extracted; rows: {counts}; "
-          f"{time.perf_counter() - started:.1f} s; tables in {args.out}/", file=sys.stderr)
+          f"{time.perf_counter() - started:.1f} s; tables in {args.out}/"
+          f"{_opened_files(args.formats, args.out)}{_error_summary(errors)}", file=sys.stderr)
     return EXIT_ARTICLES_FAILED if errors else EXIT_OK
 
 

@@ -21,6 +21,7 @@ class Article:
     title: str | None = None
     published: str | None = None  # ISO date, or None where the page states none
     outlet: str | None = None
+    url: str | None = None  # a batch row's url
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,7 @@ class Extraction:
     sums: list[Sum] = field(default_factory=list)
     memoranda: list[Memorandum] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    fingerprint: bytes = b""  # MinHash of the cleaned text's shingles: finds reposts (corpus/duplicates)
 
     @property
     def memoranda_total(self) -> int | None:

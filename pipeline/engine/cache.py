@@ -1,7 +1,7 @@
 """Per-article results on disk, so a rerun only extracts the articles that are new.
 
 An entry is keyed by the article's content (every field of the `Article`:
-id, source, text, title, date, outlet) and by the pipeline's version: a hash
+id, source, text, title, date, outlet, url) and by the pipeline's version: a hash
 of every source file under pipeline/ and rules/ plus the versions of the
 NLP packages and models. Changing any code or rule therefore starts a fresh
 cache; entries of other versions are dropped when a run finishes.
@@ -67,7 +67,7 @@ def code_version() -> str:
 def article_key(article: Article) -> str:
     """A hash of everything the article holds: the same article read again has the same key."""
     fields = [article.article_id, article.source, article.text, article.title,
-              article.published, article.outlet]
+              article.published, article.outlet, article.url]
     return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode()).hexdigest()
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 
+from ..corpus import duplicates
 from ..extract import memoranda, offices, officials, regions, sums
 from ..nlp import Doc, analyze
 from ..read import clean, normalize
@@ -36,7 +37,9 @@ def extract_article(article: Article) -> Extraction:
     found_memoranda, links = memoranda.extract_memoranda(doc)  # reads regions
     return analysed.restore(Extraction(
         article, regions=found_regions, places=places, officials=found_officials,
-        sums=sums.extract_sums(doc), memoranda=found_memoranda, links=links))
+        sums=sums.extract_sums(doc), memoranda=found_memoranda, links=links,
+        fingerprint=duplicates.fingerprint(text)))
+
 
 def extract_safely(article: Article) -> Extraction | ReadError:
     """`extract_article`, or an error row naming the exception: one bad article never stops a run."""

@@ -4,16 +4,19 @@ Each becomes a row of `outputs/places.csv`: the place as written, its name in
 the nominative (`Исатайского района` → `Исатайский район`), its kind where a
 word says it (`г. Актобе`, `село Жана-Аул`, `Исатайский район`, a country) and
 the region the text puts it in (`Исатайский район Атырауской области`,
-`Уральск (ЗКО)`).
+`Уральск (ЗКО)`); for a regional centre the gazetteer knows (`rules/centres.csv`:
+`Уральск` → `Западно-Казахстанская область`), its kind is `city` and, where the text
+says nothing else, that region is its parent.
 """
 from __future__ import annotations
 
+import csv
 import re
 from functools import lru_cache
 
 from ..nlp import Doc, lemma, morph, parse
 from ..records import Place
-from .gazetteer import Gazetteer, Mention
+from .gazetteer import RULES, Gazetteer, Mention
 
 KIND_WORDS = {"город": "city", "г": "city", "район": "district", "село": "village",
               "поселок": "village", "пос": "village", "аул": "village", "деревня": "village",
@@ -28,6 +31,17 @@ GEOGRAPHIC_TAGS = {"Geox", "Abbr"}
 SENTENCE_ENDS = "\n.!?…"
 # What may stand between a place and the region it lies in: `Уральск (ЗКО)`.
 PARENT_GAP = re.compile(r"[ \t]*\(?[ \t]*")
+
+
+@lru_cache(maxsize=1)
+def regional_centres() -> dict[str, str]:
+    """The administrative centre of a region (folded: lower case, `ё` as `е`) → the region."""
+    with open(RULES / "centres.csv", encoding="utf-8", newline="") as f:
+        return {_fold(row["city"]): row["region"] for row in csv.DictReader(f)}
+
+
+def _fold(name: str) -> str:
+    return name.lower().replace("ё", "е")
 
 
 @lru_cache(maxsize=50_000)
@@ -143,5 +157,9 @@ def find_places(doc: Doc, mentions: list[Mention], g: Gazetteer) -> list[Place]:
         kind, name_start = _kind(doc, a, b, taken, g)
         start, end = doc.tokens[a].start, doc.tokens[b - 1].end
         normal = nominative([t.text for t in doc.tokens[name_start:b] if t.text[:1].isalnum()])
-        places.append(Place(doc.text[start:end], normal, kind, parents[a], start, end))
+        parent = parents[a]
+        centre_of = regional_centres().get(_fold(normal)) if kind in (None, "city") else None
+        if centre_of:
+            kind, parent = "city", parent or centre_of
+        places.append(Place(doc.text[start:end], normal, kind, parent, start, end))
     return places

@@ -6,12 +6,15 @@ from typing import Iterable
 
 import pandas as pd
 
+from ..corpus.duplicates import Reposts
 from ..corpus.network import network_rows
+from ..corpus.nodes import node_rows
+from ..corpus.people import people_rows
 from ..records import LIST_SEPARATOR, Extraction, ReadError
 
 COLUMNS = {
-    "articles": ["article_id", "source", "title", "published", "outlet", "n_chars",
-                 "regions", "n_officials", "n_sums", "memoranda_total", "status"],
+    "articles": ["article_id", "source", "title", "published", "outlet", "url", "n_chars",
+                 "regions", "n_officials", "n_sums", "memoranda_total", "duplicate_of", "status"],
     "regions": ["article_id", "region", "region_code", "country", "mentions", "forms",
                 "start", "end", "sentence"],
     "officials": ["article_id", "person", "position", "organization", "region", "mentions",
@@ -25,6 +28,10 @@ COLUMNS = {
     # Beyond the SPEC's seven: what the gazetteer does not cover, and the region network.
     "places": ["article_id", "place", "normal", "kind", "parent_region", "start", "end"],
     "network": ["region_a", "region_b", "articles", "documents", "memoranda_total"],
+    # Over the corpus, a story its reposts repeat counted once: people and the network's nodes.
+    "people": ["person", "positions", "regions", "countries", "articles", "first_date", "last_date",
+               "forms"],
+    "nodes": ["region", "region_code", "country", "articles", "links", "documents"],
 }
 
 SORT_KEYS = {
@@ -32,6 +39,8 @@ SORT_KEYS = {
     "errors": ["article_id", "source"],
     "links": ["article_id", "region_a", "region_b", "document"],
     "network": ["region_a", "region_b"],
+    "people": ["person", "regions", "positions"],
+    "nodes": ["region"],
 }
 
 
@@ -48,7 +57,7 @@ def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=COLUMNS[name])
     keys = SORT_KEYS.get(name, ["article_id", "start"])
     frame = frame.sort_values(keys, kind="stable", ignore_index=True)
-    for column in ("start", "end", "mentions", "n_chars", "n_officials", "n_sums"):
+    for column in ("start", "end", "mentions", "n_chars", "n_officials", "n_sums", "links"):
         if column in frame:
             frame[column] = frame[column].astype("Int64")
     for column in ("count", "memoranda_total"):
@@ -61,18 +70,33 @@ def _article_row(ex: Extraction) -> dict:
     a = ex.article
     return {
         "article_id": a.article_id, "source": a.source, "title": a.title,
-        "published": a.published, "outlet": a.outlet, "n_chars": len(a.text),
+        "published": a.published, "outlet": a.outlet, "url": a.url, "n_chars": len(a.text),
         "regions": LIST_SEPARATOR.join(r.region for r in sorted(ex.regions, key=lambda r: r.start)),
         "n_officials": len(ex.officials), "n_sums": len(ex.sums),
         "memoranda_total": ex.memoranda_total, "status": "ok",
     }
 
 
+def _add_corpus_rows(rows: dict[str, list[dict]]) -> None:
+    """The tables over the whole corpus, from the per-article rows without reposts."""
+    reposts = {r["article_id"] for r in rows["articles"] if r.get("duplicate_of")}
+
+    def stories(name: str) -> list[dict]:
+        return [r for r in rows[name] if r["article_id"] not in reposts]
+
+    dates = {r["article_id"]: r.get("date") or r.get("published") for r in rows["articles"]}
+    countries = {r["region"]: r["country"] for r in rows["regions"]}
+    rows["network"] = network_rows(stories("links"))
+    rows["people"] = people_rows(stories("officials"), dates, countries)
+    rows["nodes"] = node_rows(stories("regions"), rows["network"])
+
+
 def build_tables(extractions: Iterable[Extraction], errors: Iterable[ReadError]) -> dict[str, pd.DataFrame]:
     rows: dict[str, list[dict]] = {name: [] for name in COLUMNS}
+    reposts = Reposts()
     for ex in extractions:
         aid = ex.article.article_id
-        rows["articles"].append(_article_row(ex))
+        rows["articles"].append({**_article_row(ex), "duplicate_of": reposts.add(aid, ex.fingerprint)})
         for r in ex.regions:
             rows["regions"].append({"article_id": aid, **vars(r), "forms": LIST_SEPARATOR.join(r.forms)})
         for p in ex.places:
@@ -90,5 +114,5 @@ def build_tables(extractions: Iterable[Extraction], errors: Iterable[ReadError])
     for e in errors:
         rows["errors"].append(vars(e))
         rows["articles"].append({"article_id": e.article_id, "source": e.source, "status": "error"})
-    rows["network"] = network_rows(rows["links"])
+    _add_corpus_rows(rows)
     return {name: _frame(name, rows[name]) for name in COLUMNS}

@@ -1,11 +1,14 @@
 """The tables as one Excel workbook: a sheet per table, header frozen, autofilter on,
-column widths that fit, numbers as numbers (amounts too), Cyrillic as is.
+column widths that fit, numbers as numbers (amounts too), dates as Excel dates, Cyrillic as
+is; then a `columns` sheet, the column dictionary (what each column means, its unit, when
+it is empty).
 
 Written with openpyxl's streaming (write-only) workbook, so memory stays flat
 for large runs, and atomically like the CSVs.
 """
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -16,10 +19,13 @@ from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from . import write
+from . import columns, write
 
 # Stored as text in the CSVs (exact decimals), written as numbers here.
 DECIMAL_COLUMNS = ("amount", "amount_max")
+# ISO dates in the CSVs, Excel dates here (sortable, filterable by month and year).
+DATE_COLUMNS = ("published", "date", "first_date", "last_date")
+DATE_FORMAT = "yyyy-mm-dd"
 MAX_ROWS = 1_048_576  # Excel's limit per sheet, header included
 MAX_WIDTH, MIN_WIDTH = 60, 6
 HEADER_FONT, HEADER_FILL = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
@@ -34,6 +40,14 @@ def _number(value) -> int | float | None:
     except InvalidOperation:
         return None
     return int(number) if number == number.to_integral_value() else float(number)
+
+
+def _date(value) -> date | None:
+    """'2018-08-29' → that date; anything else (a time stamp too) None, and the text stays."""
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+    except ValueError:
+        return None
 
 
 def _plain(value):
@@ -66,6 +80,11 @@ def _cell(sheet, value, column: str):
     if isinstance(value, (int, float)) and column in DECIMAL_COLUMNS:
         cell = WriteOnlyCell(sheet, value)
         cell.number_format = "#,##0" if isinstance(value, int) else "#,##0.###"
+        return cell
+    day = _date(value) if column in DATE_COLUMNS else None
+    if day is not None:
+        cell = WriteOnlyCell(sheet, day)
+        cell.number_format = DATE_FORMAT
         return cell
     if isinstance(value, str) and (value.startswith("=") or value in ERROR_CODES):
         cell = WriteOnlyCell(sheet, value)
@@ -100,10 +119,13 @@ def _sheet_title(name: str, part: int) -> str:
 
 def build_workbook(frames: dict[str, pd.DataFrame]) -> Workbook:
     """One sheet per table in the order given; a table longer than Excel allows continues on
-    further sheets `name (2)`, `name (3)`, each with its own header."""
+    further sheets `name (2)`, `name (3)`, each with its own header. Last, the `columns` sheet
+    describes the columns of every table shown."""
     book = Workbook(write_only=True)
     per_sheet = MAX_ROWS - 1
-    for name, frame in frames.items():
+    described = {name: list(frame.columns) for name, frame in frames.items() if name in columns.TABLES}
+    dictionary = pd.DataFrame(columns.rows(described), columns=["table", "column", *columns.Column._fields])
+    for name, frame in {**frames, "columns": dictionary}.items():
         for part, start in enumerate(range(0, max(len(frame), 1), per_sheet)):
             _sheet(book, _sheet_title(name, part), frame.iloc[start:start + per_sheet])
     return book

@@ -1,7 +1,8 @@
 """Batches: `.jsonl` (one object a line) and `.csv` (a header row), one article a row.
 
-Both need `id` and `text`; `title`, `published`, `outlet` and `url` are
-optional (without an `outlet`, the url's host names it). Every row is read
+Both need `id` and `text`; `title`, `published` (or `date`), `outlet` and
+`url` are optional (without an `outlet`, the url's host names it). A CSV may
+be `;`- or tab-separated and cp1251, as Russian Excel saves it. Every row is read
 on its own: a broken one becomes an error row and the rows after it are
 still read. A row's source is `path#N`: N is the line of a JSONL file, the
 data row (header not counted) of a CSV file.
@@ -47,8 +48,10 @@ def read_batch(path: Path, stem: str, source: str, max_bytes: int) -> Iterator[A
         if path.suffix.lower() == ".jsonl":
             rows = _jsonl_rows(f, limit)
         else:
-            rows = _csv_rows(io.TextIOWrapper(f, encoding=batch_encoding(sample), errors="replace",
-                                              newline=""), limit)
+            encoding = batch_encoding(sample)
+            header = sample.decode(encoding, "replace").split("\n", 1)[0]
+            rows = _csv_rows(io.TextIOWrapper(f, encoding=encoding, errors="replace", newline=""),
+                             limit, _delimiter(header))
         for n, row in rows:
             yield _article(row, f"{source}#{n}", f"{stem}#{n}", max_bytes)
 
@@ -126,10 +129,15 @@ class _Lines:
         self.record, self.size = [], 0
 
 
-def _csv_rows(stream: TextIO, limit: int) -> Iterator[tuple[int, dict | BadInput]]:
+def _delimiter(header: str) -> str:
+    """`,`, or the `;` (or tab) Russian Excel saves with, whichever the header row splits on most."""
+    return max(",;\t", key=lambda sep: (header.count(sep), sep == ","))
+
+
+def _csv_rows(stream: TextIO, limit: int, delimiter: str = ",") -> Iterator[tuple[int, dict | BadInput]]:
     csv.field_size_limit(max(csv.field_size_limit(), limit))  # the default 128 KB cuts an article
     lines = _Lines(stream, limit)
-    reader = csv.reader(lines, strict=True)
+    reader = csv.reader(lines, strict=True, delimiter=delimiter)
     header = _header(reader)
     id_at = header.index("id")
     least = max(id_at, header.index("text")) + 1  # fields a row needs
@@ -144,7 +152,7 @@ def _csv_rows(stream: TextIO, limit: int) -> Iterator[tuple[int, dict | BadInput
             fields, problem = None, err
         record = lines.record
         if isinstance(problem, csv.Error) and len(record) == 1 and not lines.ended and not broken:
-            fields, problem = next(csv.reader([record[0][1]])), None  # a stray quote in one line
+            fields, problem = next(csv.reader([record[0][1]], delimiter=delimiter)), None  # a stray quote in one line
         if problem is None and broken:
             if not _row_like(fields, id_at, least, len(header)):
                 broken.last = record[-1][0]  # still the broken row's lines
@@ -165,7 +173,7 @@ def _csv_rows(stream: TextIO, limit: int) -> Iterator[tuple[int, dict | BadInput
             broken.last = record[-1][0]
         else:
             n += 1
-            first = next(csv.reader([record[0][1]]), [])
+            first = next(csv.reader([record[0][1]], delimiter=delimiter), [])
             broken = _Broken(n, record[0][0], record[-1][0], first[id_at] if len(first) > id_at else "",
                              problem, lines.ended, limit)
     if broken:
@@ -252,9 +260,10 @@ def _checked_article(row: dict, source: str, fallback_id: str, max_bytes: int) -
     if size > max_bytes:
         return ReadError(article_id, source,
                          f"text too large: {human(size)}, the limit is {human(max_bytes)}")
+    url = one_line(row.get("url"))
     return Article(article_id, source, text, title=one_line(row.get("title")),
-                   published=one_line(row.get("published")),
-                   outlet=one_line(row.get("outlet")) or _host(one_line(row.get("url"))))
+                   published=one_line(row.get("published")) or one_line(row.get("date")),
+                   outlet=one_line(row.get("outlet")) or _host(url), url=url)
 
 
 def _host(url: str | None) -> str | None:

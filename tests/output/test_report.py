@@ -3,11 +3,13 @@ import re
 import shutil
 import subprocess
 from collections import Counter
+from dataclasses import replace
 from decimal import Decimal
 from html.parser import HTMLParser
 
 import pytest
 
+from pipeline.corpus.duplicates import fingerprint
 from pipeline.engine import run
 from pipeline.output import report, tables
 from pipeline.output.network_svg import render_network
@@ -65,6 +67,7 @@ class Page(HTMLParser):
     def __init__(self, text):
         super().__init__()
         self.stack, self.marks, self.open_marks, self.nodes, self.sections = [], [], [], [], []
+        self.hidden, self.ids, self.hrefs = [], set(), []
         self.feed(text)
 
     def handle_starttag(self, tag, attrs):
@@ -79,6 +82,12 @@ class Page(HTMLParser):
             self.nodes.append(attrs["data-region"])
         if tag == "section":
             self.sections.append(attrs.get("id"))
+            if "hidden" in attrs:
+                self.hidden.append(attrs.get("id"))
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "a" and "row" in (attrs.get("class") or "").split():
+            self.hrefs.append(attrs["href"])
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
@@ -171,8 +180,37 @@ def test_articles_beyond_the_limit_are_counted_but_get_no_text():
 
 def test_page_is_self_contained():
     html = build([sample()])
-    assert "<script" not in html and "<link" not in html and "@import" not in html and "url(" not in html
+    assert html.count("<script") == 1 and "<script>" in html and " src=" not in html
+    assert "<link" not in html and "@import" not in html and "url(" not in html
     assert re.findall(r"https?://[^\"' )]+", html) == ["http://www.w3.org/2000/svg"]
+
+
+def russian_sample(article_id="b1"):
+    """An article about a Russian region with an agreement: another country, another document kind."""
+    text = "Губернатор Омской области Виктор Хоценко подписал соглашение."
+    om, person, doc = span(text, "Омской области"), span(text, "Виктор Хоценко"), span(text, "соглашение")
+    return Extraction(
+        Article(article_id, f"in/{article_id}.txt", text, title="Омск"),
+        regions=[Region("Омская область", "RU-OMS", "RU", 1, (), *om, "", spans=(om,))],
+        officials=[official("Виктор Хоценко", "губернатор", "Омская область", person)],
+        memoranda=[Memorandum(1, None, "соглашение", (), "соглашение", *doc, "")])
+
+
+def test_search_box_and_filters_list_every_country_and_document_kind():
+    html = build([sample(), russian_sample()])
+    assert '<input id="search" type="search"' in html
+    assert '<select id="country"><option value="">all</option><option value="KZ">KZ</option>' \
+           '<option value="RU">RU</option></select>' in html
+    assert '<option value="меморандум">меморандум</option><option value="соглашение">' in html
+    assert 'data-article="b1" data-countries="RU" data-documents="соглашение"' in html
+
+
+def test_each_row_links_to_its_mention_in_the_text():
+    page = Page(build([sample()]))
+    assert "#m-a1-official-" + str(TEXT.index("Ералы Тогжанов")) in page.hrefs
+    assert "#m-a1-sum-" + str(TEXT.index("1 трлн")) in page.hrefs
+    assert len(page.hrefs) == 6  # 2 regions, 2 officials, 1 sum, 1 memorandum
+    assert {h[1:] for h in page.hrefs} <= page.ids
 
 
 def test_network_is_deterministic_and_draws_every_region():
@@ -231,3 +269,34 @@ def test_chromium_renders_highlights_and_network(tmp_path):
     shot = tmp_path / "report.png"
     browse(binary, tmp_path, f"--screenshot={shot}", "--window-size=1200,1600", page_path.as_uri())
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("query, hidden, shown", [
+    ("q=%D0%A5%D0%BE%D1%86%D0%B5%D0%BD%D0%BA%D0%BE", ["a-a1"], "1 of 2 articles shown"),  # q=Хоценко
+    ("country=KZ", ["a-b1"], "1 of 2 articles shown"),
+    ("document=%D1%81%D0%BE%D0%B3%D0%BB%D0%B0%D1%88%D0%B5%D0%BD%D0%B8%D0%B5", ["a-a1"], "1 of 2"),  # соглашение
+    ("q=%D0%BD%D0%B5%D1%82%D1%83%D1%82%D0%B0%D0%BA%D0%BE%D0%B3%D0%BE", ["a-a1", "a-b1"], "0 of 2"),
+    ("", [], "2 of 2 articles shown"),
+])
+def test_chromium_search_box_and_filters_hide_the_other_articles(tmp_path, query, hidden, shown):
+    binary = chromium()
+    if binary is None:
+        pytest.skip("no chromium binary (Debian: apt-get install chromium; `make test` tries to install it)")
+    page_path = tmp_path / "report.html"
+    extractions = [sample("a1"), russian_sample("b1")]
+    report.write_report(iter(extractions), tables.build_tables(extractions, []), page_path)
+    dom = browse(binary, tmp_path, "--dump-dom", f"{page_path.as_uri()}?{query}").stdout
+    page = Page(dom[dom.index("<html"):])
+    assert page.sections == ["a-a1", "a-b1"]
+    assert page.hidden == hidden
+    assert shown in dom
+
+
+def test_a_repost_is_counted_once_in_the_overview_and_says_whose_copy_it_is():
+    original = replace(sample("a1"), fingerprint=fingerprint(TEXT))
+    repost = replace(sample("a2"), fingerprint=fingerprint("Источник: агентство\n" + TEXT))
+    html = build([original, repost])
+    assert "2 articles: 2 extracted (1 of them reposts of a story already read, counted once below)" in html
+    assert "Rows without the reposts: 2 regions, 2 officials, 1 sums, 1 memoranda, 1 links; 2 people." in html
+    assert "repost of a1" in html
+    assert "<td>Нурлан Ногаев</td><td>аким</td><td>Атырауская область</td><td class=\"n\">1</td>" in html

@@ -2,11 +2,12 @@ from decimal import Decimal
 
 import pytest
 
+from pipeline.corpus.duplicates import fingerprint
 from pipeline.output.tables import build_tables, plain_number
-from pipeline.records import Article, Extraction, Link, ReadError, Sum
+from pipeline.records import Article, Extraction, Link, Official, ReadError, Region, Sum
 
 SPEC_COLUMNS = {
-    "articles": "article_id, source, title, published, outlet, n_chars, regions, n_officials, n_sums, memoranda_total, status",
+    "articles": "article_id, source, title, published, outlet, url, n_chars, regions, n_officials, n_sums, memoranda_total, duplicate_of, status",
     "regions": "article_id, region, region_code, country, mentions, forms, start, end, sentence",
     "officials": "article_id, person, position, organization, region, mentions, forms, start, end, sentence",
     "sums": "article_id, amount, amount_max, currency, qualifier, text, start, end, sentence",
@@ -48,3 +49,38 @@ def test_rows_sorted_by_article_then_start_and_errors_listed():
         {"article_id": "c", "source": "c.pdf", "error": "unsupported format .pdf"}]
     assert frames["network"].to_dict("records") == [
         {"region_a": "Алматы", "region_b": "Астана", "articles": 1, "documents": 1, "memoranda_total": 0}]
+
+
+def signed(article_id, text, date=None):
+    regions = [Region("Алматы", "KZ-75", "KZ", 1, ("Алматы",), 0, 6, ""),
+               Region("Астана", "KZ-71", "KZ", 1, ("Астаны",), 9, 15, "")]
+    officials = [Official("Ерлан Кожагапанов", "аким", None, "Астана", 1, ("Е. Кожагапанов",), 20, 30, "")]
+    return Extraction(Article(article_id, f"{article_id}.txt", text, published=date), regions=regions,
+                      officials=officials, links=[Link("Алматы", "Астана", "соглашение", 1, "")],
+                      fingerprint=fingerprint(text))
+
+
+STORY = ("Алматы и акимат Астаны подписали соглашение о сотрудничестве в сфере туризма, транспорта "
+         "и образования; аким Ерлан Кожагапанов назвал его важным шагом для обоих городов страны.")
+
+
+def test_a_repost_is_marked_and_the_corpus_tables_count_the_story_once():
+    frames = build_tables([signed("orig", STORY, "2020-05-01"),
+                           signed("copy", "Источник: сайт акимата\n" + STORY + "\nФото: пресс-служба", "2020-05-02"),
+                           signed("other", "Совсем другая новость о погоде и урожае в северных областях "
+                                           "страны, где прошли сильные дожди.", "2021-01-01")], [])
+    assert dict(zip(frames["articles"]["article_id"], frames["articles"]["duplicate_of"].fillna(""))) == {
+        "copy": "orig", "orig": "", "other": ""}
+    assert frames["network"][["region_a", "region_b", "articles", "documents"]].to_dict("records") == [
+        {"region_a": "Алматы", "region_b": "Астана", "articles": 2, "documents": 2}]
+    assert frames["people"][["person", "articles", "first_date", "last_date"]].to_dict("records") == [
+        {"person": "Ерлан Кожагапанов", "articles": 2, "first_date": "2020-05-01", "last_date": "2021-01-01"}]
+    assert frames["nodes"].to_dict("records") == [
+        {"region": "Алматы", "region_code": "KZ-75", "country": "KZ", "articles": 2, "links": 1, "documents": 2},
+        {"region": "Астана", "region_code": "KZ-71", "country": "KZ", "articles": 2, "links": 1, "documents": 2}]
+    assert len(frames["links"]) == 3  # per-article tables keep every article's rows
+
+
+def test_the_batch_url_is_kept():
+    frames = build_tables([Extraction(Article("a", "b.jsonl#1", "x", url="https://example.kz/n/1"))], [])
+    assert frames["articles"]["url"].tolist() == ["https://example.kz/n/1"]

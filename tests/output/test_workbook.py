@@ -1,4 +1,5 @@
 """The Excel workbook (read back with openpyxl and pandas), parquet, and --formats on the command line."""
+import datetime
 from decimal import Decimal
 
 import openpyxl
@@ -6,7 +7,7 @@ import pandas as pd
 import pytest
 
 from pipeline.cli import main
-from pipeline.output import tables, workbook
+from pipeline.output import columns, tables, workbook
 from pipeline.records import Article, Extraction, ReadError, Region, Sum
 
 ARTICLE = ("Аким Павлодарской области Болат Бакауов и губернатор Омской области Виктор Назаров "
@@ -18,7 +19,7 @@ TEXT = "Атырауская область: 1 трлн 400 млрд тенге 
 
 def frames():
     ex = Extraction(
-        Article("a1", "in/a1.txt", TEXT, title="Заголовок\x0bс управляющим символом"),
+        Article("a1", "in/a1.txt", TEXT, title="Заголовок\x0bс управляющим символом", published="2018-08-29"),
         regions=[Region("Атырауская область", "KZ-23", "KZ", 1, ("Атырауская область",), 0, 18,
                         "=SUM(A1)")],
         sums=[Sum(Decimal("1400000000000"), None, "KZT", None, "1 трлн 400 млрд тенге", 20, 41, "s"),
@@ -34,14 +35,14 @@ def book(tmp_path):
 
 def test_one_sheet_per_table_in_order(book):
     assert book.sheetnames == ["articles", "regions", "officials", "sums", "memoranda", "links",
-                               "errors", "places", "network"]
+                               "errors", "places", "network", "people", "nodes", "columns"]
 
 
 def test_header_frozen_and_autofilter_over_the_data(book):
     for sheet in book.worksheets:
         assert sheet.freeze_panes == "A2"
     assert book["sums"].auto_filter.ref == "A1:I3"
-    assert book["articles"].auto_filter.ref == "A1:K3"
+    assert book["articles"].auto_filter.ref == "A1:M3"
     assert book["officials"].auto_filter.ref == "A1:J1"  # empty table: header only
     assert [c.value for c in book["officials"][1]] == tables.COLUMNS["officials"]
 
@@ -55,7 +56,24 @@ def test_amounts_and_counts_are_numbers(book):
     assert fraction.value == pytest.approx(477600000.5) and sums["C3"].value == 500000000
     assert sums["C2"].value is None
     assert sums["G2"].value == 20 and isinstance(sums["G2"].value, int)  # start
-    assert book["articles"]["F2"].value == len(TEXT)  # n_chars
+    assert book["articles"]["G2"].value == len(TEXT)  # n_chars
+
+
+def test_dates_are_excel_dates(book):
+    published = book["articles"]["D2"]
+    assert published.value == datetime.datetime(2018, 8, 29) and published.is_date
+    assert published.number_format == "yyyy-mm-dd"
+    assert book["articles"]["D3"].value is None  # the error row has no date
+
+
+def test_columns_sheet_describes_every_column_of_every_table(book):
+    rows = list(book["columns"].iter_rows(values_only=True))
+    assert rows[0] == ("table", "column", "meaning", "unit", "empty_when")
+    described = {(table, column) for table, column, *_ in rows[1:]}
+    assert described == {(t, c) for t, names in tables.COLUMNS.items() for c in names}
+    amount = next(r for r in rows if r[:2] == ("sums", "amount"))
+    assert amount[2:4] == (columns.describe("sums", "amount").meaning, "units of `currency`")
+    assert all(meaning for _, _, meaning, *_ in rows[1:])
 
 
 def test_cyrillic_formula_lookalikes_and_control_characters_survive(book):
@@ -78,7 +96,7 @@ def test_long_tables_continue_on_further_sheets(tmp_path, monkeypatch):
     monkeypatch.setattr(workbook, "MAX_ROWS", 3)
     frame = pd.DataFrame({"article_id": ["a", "b", "c", "d", "e"]})
     book = openpyxl.load_workbook(workbook.write_workbook({"errors": frame}, tmp_path / "x.xlsx"))
-    assert book.sheetnames == ["errors", "errors (2)", "errors (3)"]
+    assert book.sheetnames == ["errors", "errors (2)", "errors (3)", "columns"]
     assert [r[0] for r in book["errors (3)"].iter_rows(values_only=True)] == ["article_id", "e"]
 
 
@@ -102,6 +120,8 @@ def test_cli_writes_workbook_report_and_parquet_that_match_the_csvs(tmp_path):
     assert (out / "report.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     book = openpyxl.load_workbook(out / "extract.xlsx")
     for name in tables.COLUMNS:
+        if name == "articles":  # its dates are Excel dates: checked in test_dates_are_excel_dates
+            continue
         csv = pd.read_csv(out / f"{name}.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
         rows = list(book[name].iter_rows(values_only=True))
         assert list(rows[0]) == list(csv.columns), name
@@ -112,12 +132,13 @@ def test_cli_writes_workbook_report_and_parquet_that_match_the_csvs(tmp_path):
     assert pd.read_parquet(out / "sums.parquet")["amount"].dtype == "float64"
 
 
-def test_default_formats_are_csv_xlsx_html(tmp_path):
+def test_default_formats_are_csv_xlsx_html_and_the_graphs(tmp_path):
     folder, out = tmp_path / "in", tmp_path / "out"
     folder.mkdir()
     (folder / "one.txt").write_text(ARTICLE, encoding="utf-8")
     assert main(["extract", str(folder), "--out", str(out), "--workers", "1", "--quiet"]) == 0
     assert (out / "extract.xlsx").exists() and (out / "report.html").exists()
+    assert (out / "network.gexf").exists() and (out / "network.graphml").exists()
     assert not list(out.glob("*.parquet"))
     out2 = tmp_path / "out2"
     main(["extract", str(folder), "--out", str(out2), "--workers", "1", "--quiet", "--formats", "csv"])
@@ -128,4 +149,4 @@ def test_unknown_format_is_a_usage_error(tmp_path, capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["extract", str(tmp_path), "--formats", "csv,pdf"])
     assert exit_.value.code == 2
-    assert "unknown format pdf (choose from csv, xlsx, html, parquet)" in capsys.readouterr().err
+    assert "unknown format pdf (choose from csv, xlsx, html, gexf, graphml, parquet)" in capsys.readouterr().err

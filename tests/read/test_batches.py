@@ -207,3 +207,23 @@ def test_utf16_csv_batch_with_bom(tmp_path, encoding):
     path.write_bytes("\ufeffid,text\nw1,Акимат области\n".encode(encoding))
     [article] = read_inputs([path])
     assert (article.article_id, article.text) == ("w1", "Акимат области")
+
+
+@pytest.mark.parametrize("separator, encoding", [(";", "cp1251"), (";", "utf-8-sig"), ("\t", "utf-8"),
+                                                 (",", "cp1251")])
+def test_csv_as_russian_excel_saves_it(tmp_path, separator, encoding):
+    path = tmp_path / "excel.csv"
+    rows = [["id", "text", "date", "url"],
+            ["e1", "Аким Павлодарской области подписал меморандум; это важно, сказал он.", "2019-03-05",
+             "https://www.example.kz/news/1"]]
+    path.write_bytes("\r\n".join(separator.join(f'"{cell}"' for cell in row) for row in rows).encode(encoding))
+    article = read_one(path)
+    assert article == Article("e1", f"{path}#1", rows[1][1], published="2019-03-05", outlet="example.kz",
+                              url="https://www.example.kz/news/1")
+
+
+def test_published_wins_over_date_in_a_batch(tmp_path):
+    path = tmp_path / "b.jsonl"
+    path.write_text(json.dumps({"id": "1", "text": "Текст.", "published": "2020-01-02", "date": "2019-03-05"}),
+                    encoding="utf-8")
+    assert read_one(path).published == "2020-01-02"

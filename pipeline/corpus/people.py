@@ -1,0 +1,111 @@
+"""Across articles: one row per person (`people.csv`).
+
+The officials table has one row per person per article, named as that article
+names them (`Юрий Берг`, `Ю. Берг`, or only `Берг`). Here the rows of one
+surname become one person where nothing tells them apart: the first names agree
+(equal, or one is the other's initial, or one is missing) and so do the regions
+(equal, or one is empty, as for `губернатор Берг` in an article that names no
+region). Two people with one surname in different regions, or with different
+first names, stay two. A row that fits several people of its surname equally
+well is not guessed into one of them: it stays a row of its own.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..records import LIST_SEPARATOR
+
+
+def _fold(word: str) -> str:
+    return word.lower().replace("ё", "е").rstrip(".")
+
+
+def name_parts(person: str) -> tuple[str, str | None]:
+    """(surname, first name or initial) folded: `Ю.Берг` → ('берг', 'ю')."""
+    words = person.replace(".", ". ").split()
+    if len(words) == 1:
+        return _fold(words[0]), None
+    return _fold(words[-1]), _fold(words[0])
+
+
+def _names_agree(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+@dataclass
+class Person:
+    surname: str
+    first: str | None = None  # the fullest first name seen
+    region: str | None = None
+    rows: list[dict] = field(default_factory=list)
+
+    def fits(self, first: str | None, region: str | None) -> bool:
+        return _names_agree(self.first, first) and (not self.region or not region or self.region == region)
+
+    def add(self, row: dict, first: str | None) -> None:
+        self.rows.append(row)
+        if first and (self.first is None or len(first) > len(self.first)):
+            self.first = first
+        self.region = self.region or row.get("region") or None
+
+
+def _specificity(row: dict) -> tuple:
+    """Fullest rows first, so a person forms from `Юрий Берг, Оренбургская область` before
+    `Берг` is matched to them; ties in table order."""
+    _, first = name_parts(row["person"])
+    return (-(len(first or "") > 1), -bool(first), -bool(row.get("region")))
+
+
+def group_people(official_rows: list[dict]) -> list[Person]:
+    by_surname: dict[str, list[Person]] = {}
+    for row in sorted(official_rows, key=_specificity):
+        surname, first = name_parts(row["person"])
+        region = row.get("region") or None
+        people = by_surname.setdefault(surname, [])
+        fitting = [p for p in people if p.fits(first, region)]
+        if len(fitting) > 1:  # prefer the one with the same region, then the same first name
+            fitting = [p for p in fitting if p.region == region] or fitting
+            fitting = [p for p in fitting if p.first == first] or fitting
+        if len(fitting) == 1:
+            fitting[0].add(row, first)
+        else:
+            person = Person(surname)
+            person.add(row, first)
+            people.append(person)
+    return [p for people in by_surname.values() for p in people]
+
+
+def _by_frequency(values) -> list[str]:
+    """Distinct non-empty values, the most frequent first, ties in order of appearance."""
+    counts = Counter(v for v in values if v)
+    return sorted(counts, key=lambda v: -counts[v])
+
+
+def people_rows(official_rows: list[dict], dates: dict[str, str | None],
+                countries: dict[str, str]) -> list[dict]:
+    """One row per person over the officials' rows (reposts already left out).
+
+    `dates`: article_id → its ISO date (or None); `countries`: region → ISO country."""
+    rows = []
+    for person in group_people(official_rows):
+        names = _by_frequency(r["person"] for r in person.rows)
+        # The name to show: the fullest form, the most frequent among equally full ones.
+        shown = max(names, key=lambda n: (len(name_parts(n)[1] or ""), -names.index(n)))
+        regions = _by_frequency(r.get("region") for r in person.rows)
+        articles = {r["article_id"] for r in person.rows}
+        days = sorted(d[:10] for d in (dates.get(a) for a in articles) if d)
+        forms = dict.fromkeys(f for r in person.rows for f in (r.get("forms") or "").split(LIST_SEPARATOR) if f)
+        rows.append({
+            "person": shown,
+            "positions": LIST_SEPARATOR.join(_by_frequency(r.get("position") for r in person.rows)),
+            "regions": LIST_SEPARATOR.join(regions),
+            "countries": LIST_SEPARATOR.join(dict.fromkeys(countries[r] for r in regions if countries.get(r))),
+            "articles": len(articles),
+            "first_date": days[0] if days else None,
+            "last_date": days[-1] if days else None,
+            "forms": LIST_SEPARATOR.join(forms),
+        })
+    return rows
