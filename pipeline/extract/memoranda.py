@@ -10,6 +10,7 @@ article covers. Who signed is `parties.py`'s business.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from rules.documents import DEAL, DOCUMENT_NOUNS, QUALIFIERS, UNCOUNTED_WORDS
@@ -17,6 +18,7 @@ from rules.documents import DEAL, DOCUMENT_NOUNS, QUALIFIERS, UNCOUNTED_WORDS
 from ..nlp import Doc, Token, lemmas, parse, yargy_tokenizer
 from ..records import Link, Memorandum
 from .parties import clause_tokens, signing_pairs
+from .same_document import document_ids
 
 SIGNED = {"подписать", "подписывать", "подписание", "заключить", "заключать", "заключение",
           "парафировать", "действовать", "подписанный", "заключенный", "подпись"}
@@ -204,7 +206,7 @@ def _singular(match, doc: Doc) -> bool:
 
 
 def extract_memoranda(doc: Doc) -> tuple[list[Memorandum], list[Link]]:
-    rows, links = [], {}
+    rows, clauses, pairs_of = [], [], []
     year = _reference_year(doc)
     for match in _deals(doc):
         start, end = match.span.start, match.span.stop
@@ -219,18 +221,25 @@ def extract_memoranda(doc: Doc) -> tuple[list[Memorandum], list[Link]]:
         parties = tuple(dict.fromkeys(u.name for pair in pairs for u in pair))
         sentence = doc.text[clause_start:clause_end].strip()
         rows.append(Memorandum(count, count_text, document, parties, doc.text[start:end],
-                               start, end, sentence, event=status == "event"))
-        for a, b in pairs:
-            _add_link(links, tuple(sorted((a.name, b.name))), document, count, sentence)
+                               start, end, sentence, at_event=status == "event"))
+        clauses.append((clause_start, clause_end))
+        pairs_of.append([tuple(sorted((a.name, b.name))) for a, b in pairs])
+    numbers = document_ids(doc, rows, clauses)
+    rows = [replace(m, document_id=f"{doc.article.article_id}#{n}") for m, n in zip(rows, numbers)]
+    links: dict[tuple, Link] = {}
+    for m, pairs in zip(rows, pairs_of):
+        for pair in pairs:
+            _add_link(links, pair, m)
     return rows, list(links.values())
 
 
-def _add_link(links: dict, pair: tuple[str, str], document: str, count: int | None, sentence: str):
-    """One link per region pair: its documents joined, its largest count."""
-    link = links.get(pair)
+def _add_link(links: dict, pair: tuple[str, str], m: Memorandum):
+    """One link per region pair and document: the document's kinds joined, its largest count."""
+    link = links.get((pair, m.document_id))
     if link is None:
-        links[pair] = Link(pair[0], pair[1], document, count, sentence)
+        links[pair, m.document_id] = Link(pair[0], pair[1], m.document, m.count, m.sentence,
+                                          m.document_id, m.at_event)
         return
-    kinds = "; ".join(dict.fromkeys(link.document.split("; ") + document.split("; ")))
-    counts = [c for c in (link.count, count) if c is not None]
-    links[pair] = Link(pair[0], pair[1], kinds, max(counts) if counts else None, link.sentence)
+    kinds = "; ".join(dict.fromkeys(link.document.split("; ") + m.document.split("; ")))
+    counts = [c for c in (link.count, m.count) if c is not None]
+    links[pair, m.document_id] = replace(link, document=kinds, count=max(counts) if counts else None)

@@ -10,27 +10,29 @@ from ..corpus.network import network_rows
 from ..records import LIST_SEPARATOR, Extraction, ReadError
 
 COLUMNS = {
-    "articles": ["article_id", "source", "title", "published", "outlet", "n_chars",
-                 "regions", "n_officials", "n_sums", "memoranda_total", "status"],
+    "articles": ["article_id", "source", "title", "published", "date", "date_source", "outlet",
+                 "url", "n_chars", "regions", "n_officials", "n_sums", "memoranda_total", "status"],
     "regions": ["article_id", "region", "region_code", "country", "mentions", "forms",
                 "start", "end", "sentence"],
     "officials": ["article_id", "person", "position", "organization", "region", "mentions",
                   "forms", "start", "end", "sentence"],
     "sums": ["article_id", "amount", "amount_max", "currency", "qualifier", "text",
              "start", "end", "sentence"],
-    "memoranda": ["article_id", "count", "count_text", "document", "parties", "text",
-                  "start", "end", "sentence"],
-    "links": ["article_id", "region_a", "region_b", "document", "count", "sentence"],
+    "memoranda": ["article_id", "count", "count_text", "document", "document_id", "at_event",
+                  "parties", "text", "start", "end", "sentence"],
+    "links": ["article_id", "region_a", "region_b", "document", "document_id", "at_event", "count",
+              "sentence"],
     "errors": ["article_id", "source", "error"],
     # Beyond the SPEC's seven: what the gazetteer does not cover, and the region network.
     "places": ["article_id", "place", "normal", "kind", "parent_region", "start", "end"],
-    "network": ["region_a", "region_b", "articles", "documents", "memoranda_total"],
+    "network": ["region_a", "region_b", "country_a", "country_b", "cross_border", "articles",
+                "documents", "memoranda_total", "first_date", "last_date"],
 }
 
 SORT_KEYS = {
     "articles": ["article_id"],
     "errors": ["article_id", "source"],
-    "links": ["article_id", "region_a", "region_b", "document"],
+    "links": ["article_id", "region_a", "region_b", "document_id"],
     "network": ["region_a", "region_b"],
 }
 
@@ -61,7 +63,8 @@ def _article_row(ex: Extraction) -> dict:
     a = ex.article
     return {
         "article_id": a.article_id, "source": a.source, "title": a.title,
-        "published": a.published, "outlet": a.outlet, "n_chars": len(a.text),
+        "published": a.published, "date": a.date, "date_source": a.date_source,
+        "outlet": a.outlet, "url": a.url, "n_chars": len(a.text),
         "regions": LIST_SEPARATOR.join(r.region for r in sorted(ex.regions, key=lambda r: r.start)),
         "n_officials": len(ex.officials), "n_sums": len(ex.sums),
         "memoranda_total": ex.memoranda_total, "status": "ok",
@@ -90,5 +93,5 @@ def build_tables(extractions: Iterable[Extraction], errors: Iterable[ReadError])
     for e in errors:
         rows["errors"].append(vars(e))
         rows["articles"].append({"article_id": e.article_id, "source": e.source, "status": "error"})
-    rows["network"] = network_rows(rows["links"])
+    rows["network"] = network_rows(rows["links"], rows["articles"])
     return {name: _frame(name, rows[name]) for name in COLUMNS}

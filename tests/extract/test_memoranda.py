@@ -122,7 +122,7 @@ PAST = [
 @pytest.mark.parametrize("text,count", PAST)
 def test_past_signing_is_a_row_not_counted_for_the_event(text, count):
     found = memoranda(text, published="2021-05-01")[0]
-    assert [(m.count, m.event) for m in found] == [(count, False)]
+    assert [(m.count, m.at_event) for m in found] == [(count, False)]
     assert total(text, published="2021-05-01") is None
 
 
@@ -141,7 +141,7 @@ def test_uncounted_and_counted_of_one_event_are_not_added():
 
 def test_a_term_in_years_is_not_a_past_date():
     found = memoranda("Подписана дорожная карта на 2022-2023 годы.", published="2022-03-01")[0]
-    assert [m.event for m in found] == [True]
+    assert [m.at_event for m in found] == [True]
 
 
 LINKS = [
