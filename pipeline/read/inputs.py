@@ -11,7 +11,7 @@ analyst can act on; nothing here raises for a single input.
   guessing); trafilatura extracts the article text, title, publication date
   and site name, dropping menus, ads, widgets and footers.
 - `.jsonl`: one object a line; `.csv`: a header row. Both need `id` and
-  `text`; `title`, `published`, `outlet` and `url` are optional (without an
+  `text`; `title`, `published`, `date`, `outlet` and `url` are optional (without an
   `outlet`, the url's host names it). A broken line or row is a ReadError of
   its own, the others are still read. Their source is `path#N`: N is the
   line of a JSONL file, the data row (header not counted) of a CSV file.
@@ -269,7 +269,8 @@ def _batch_article(row: dict | BadInput, source: str, fallback_id: str,
     host = urlparse(url).hostname if url else None
     outlet = _field(row, "outlet") or (host.removeprefix("www.") if host else None)
     return Article(article_id, source, _normalise(text), title=_field(row, "title"),
-                   published=_field(row, "published"), outlet=outlet)
+                   published=_field(row, "published"), outlet=outlet, url=url,
+                   date=_field(row, "date"))
 
 
 def _field(row: dict, key: str) -> str | None:

@@ -1,10 +1,9 @@
 import pytest
 
-from pipeline.corpus.network import network_rows
 from pipeline.engine.run import add_layers
 from pipeline.extract.memoranda import extract_memoranda
 from pipeline.nlp import analyze
-from pipeline.records import Article, Extraction, Link
+from pipeline.records import Article, Extraction
 
 
 def memoranda(text, published=None, ner=False):
@@ -235,23 +234,12 @@ def test_no_links(text):
     assert pairs(text) == set()
 
 
-def test_one_link_row_per_pair():
+def test_one_link_row_per_pair_and_document():
     text = ("Подписан меморандум между Омской и Павлодарской областями. "
             "Также Омская и Павлодарская области подписали 2 соглашения.")
     links = memoranda(text, ner=True)[1]
-    assert [(link.document, link.count) for link in links] == [("меморандум; соглашение", 2)]
-
-
-def test_network_sums_over_articles():
-    links = [{"article_id": "a", **vars(Link("Омская область", "Павлодарская область", "меморандум", 3, "."))},
-             {"article_id": "b", **vars(Link("Омская область", "Павлодарская область",
-                                             "меморандум; соглашение", 2, "."))},
-             {"article_id": "b", **vars(Link("Курганская область", "Омская область", "соглашение", 1, "."))}]
-    network = {(r["region_a"], r["region_b"]): r for r in network_rows(links)}
-    assert network[("Омская область", "Павлодарская область")] == {
-        "region_a": "Омская область", "region_b": "Павлодарская область",
-        "articles": 2, "documents": 3, "memoranda_total": 5}
-    assert network[("Курганская область", "Омская область")]["memoranda_total"] == 0
+    assert [(link.document, link.count, link.document_id) for link in links] == [
+        ("меморандум", 1, "t#1"), ("соглашение", 2, "t#2")]
 
 
 @pytest.mark.parametrize("text", [
