@@ -17,6 +17,7 @@ from rules.documents import DEAL, DOCUMENT_NOUNS, QUALIFIERS, UNCOUNTED_WORDS
 
 from ..nlp import Doc, Token, lemmas, parse, yargy_tokenizer
 from ..records import Link, Memorandum
+from .dates import event_date
 from .parties import clause_tokens, signing_pairs
 from .same_document import document_ids
 
@@ -28,6 +29,7 @@ PLANNED = {"планироваться", "планировать", "намере
            "намерить", "запланировать", "запланированный", "наметить", "намеченный",
            "договориться", "договоренность", "подготовить", "подготовленный", "должный", "мочь",
            "рассчитывать", "хотеть", "готовый", "готовность"}
+PLANNED_STATUS, CONSEQUENCE = "planned", "consequence"
 # In the future tense these say the signing is still to come: `будет подписан`, `подписание пройдет`.
 FUTURE_EVENT = {"быть", "пройти", "состояться", "стать"}
 PAST = {"уже", "ранее", "прежде", "предыдущий", "прошлый", "прошедший"}
@@ -87,14 +89,14 @@ def _clause_status(doc: Doc, start: int, end: int, year: int | None) -> str | No
     взаимопонимании.`) that of the clause before."""
     tokens = clause_tokens(doc, start, end)
     status = _status(tokens, year)
-    if status is not None or not doc.text[:start].strip():
+    if status not in (None, PLANNED_STATUS) or not doc.text[:start].strip():
         return status
     lead = _list_lead(doc, start)
     if lead:
-        return _status(clause_tokens(doc, *lead), year)
+        return _status(clause_tokens(doc, *lead), year) or status
     if _verbless(tokens):
-        return _status(clause_tokens(doc, *_previous_clause(doc, start)), year)
-    return None
+        return _status(clause_tokens(doc, *_previous_clause(doc, start)), year) or status
+    return status
 
 
 def _previous_clause(doc: Doc, start: int) -> tuple[int, int]:
@@ -134,21 +136,26 @@ def _negated(tokens: list[Token], i: int) -> bool:
 
 
 def _status(tokens: list[Token], reference_year: int | None) -> str | None:
-    """'event', 'past', or None where nothing was signed (or it is only planned).
+    """'event', 'past', 'planned', 'consequence', or None where no signing is named.
 
     A signing verb in the past (`подписан`, `заключили`, `подписанные`) or present
     (`действуют`) settles it; an infinitive or future (`намерена подписать`,
-    `подпишут`) or a bare noun with a plan around it (`подписание пройдет`) does not."""
+    `подпишут`) or a bare noun with a plan around it (`подписание пройдет`) is
+    planned. A bare noun beside another future (`подписание меморандума даст
+    толчок`) speaks of what the signing will bring: signed unless the article plans it."""
     words = [lemmas(t.text) for t in tokens]
     signing = [(i, parse(t.text)[0].tag) for i, (t, w) in enumerate(zip(tokens, words)) if w & SIGNED]
     if not signing:
         return None
     if not any(_done(tokens, i, tag) for i, tag in signing):
-        planned = any(w & PLANNED for w in words) or any(
-            w & FUTURE_EVENT and "futr" in parse(t.text)[0].tag for t, w in zip(tokens, words))
+        tags = [parse(t.text)[0].tag for t in tokens]
+        happened = any(w & FUTURE_EVENT and "past" in tag for w, tag in zip(words, tags))
+        planned = any(w & PLANNED or w & FUTURE_EVENT and "futr" in tag for w, tag in zip(words, tags))
         negated = any(_negated(tokens, i) for i, _ in signing)
         if planned or negated or any(tag.POS in DONE_POS | {"INFN"} for _, tag in signing):
-            return None
+            return PLANNED_STATUS
+        if not happened and any("futr" in tag for tag in tags):
+            return CONSEQUENCE
     text = " ".join(t.text for t in tokens)
     past_year = reference_year and any(int(y) < reference_year for y in YEAR.findall(text))
     if past_year or any(w & PAST for w in words):
@@ -158,8 +165,9 @@ def _status(tokens: list[Token], reference_year: int | None) -> str | None:
 
 def _reference_year(doc: Doc) -> int | None:
     """The year of the event the article covers: its date, else the latest year it names."""
-    if doc.article.published:
-        return int(doc.article.published[:4])
+    dated = doc.article.published or doc.article.date or event_date(doc)
+    if dated:
+        return int(dated[:4])
     years = [int(y) for y in YEAR.findall(doc.text)]
     return max(years) if years else None
 
@@ -205,15 +213,25 @@ def _singular(match, doc: Doc) -> bool:
     return before in {"NOUN", "PREP"}
 
 
+def _signings(doc: Doc):
+    """(match, clause, status) of every document the article says was signed."""
+    year = _reference_year(doc)
+    found = []
+    for match in _deals(doc):
+        clause = _clause(doc, match.span.start)
+        found.append((match, clause, _clause_status(doc, *clause, year)))
+    planned = any(status == PLANNED_STATUS for _, _, status in found)
+    for match, clause, status in found:
+        if status == CONSEQUENCE and not planned:
+            status = "event"
+        if status in ("event", "past"):
+            yield match, clause, status
+
+
 def extract_memoranda(doc: Doc) -> tuple[list[Memorandum], list[Link]]:
     rows, clauses, pairs_of = [], [], []
-    year = _reference_year(doc)
-    for match in _deals(doc):
+    for match, (clause_start, clause_end), status in _signings(doc):
         start, end = match.span.start, match.span.stop
-        clause_start, clause_end = _clause(doc, start)
-        status = _clause_status(doc, clause_start, clause_end, year)
-        if status is None:
-            continue
         count, count_text = _count(match, doc)
         document = "; ".join(dict.fromkeys(match.fact.documents))
         pairs = signing_pairs(doc, clause_start, clause_end, (start, end),
