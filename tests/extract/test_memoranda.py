@@ -86,6 +86,13 @@ NOT_SIGNED = [
     "Меморандум подписан не был.",
     "Стороны не подписали меморандум.",
     "Меморандум предусматривает сотрудничество в сфере туризма.",
+    "Соглашение может стать основой сотрудничества двух областей.",
+    "Губернатор предложил подписать соглашение о дружбе.",
+    "Стороны договорились подготовить меморандум о туризме.",
+    "Области планируют подписать соглашение.",
+    "Договор о сотрудничестве будет подписан в следующем году.",
+    # what a signing will bring, in an article that plans it
+    "В ходе визита планируется подписание соглашения. Подписание соглашения послужит развитию торговли.",
 ]
 
 
@@ -110,8 +117,23 @@ def test_same_document_called_agreement_and_memorandum_is_one_memorandum():
     assert [m.count for m in memoranda(text)[0] if m.document == "меморандум"] == [1]
 
 
+def test_what_a_signing_brings_is_signed_where_the_article_plans_nothing():
+    assert rows("Подписание меморандума даст новый толчок развитию двух областей.") == [
+        (1, "меморандум")]
+
+
+@pytest.mark.parametrize("text", [
+    "Области подписали соглашение о дружбе.", "Соглашение о дружбе подписан сегодня.",
+    "Стороны заключили договор о сотрудничестве.", "Состоялось подписание соглашения о дружбе.",
+])
+def test_signed_at_the_event(text):
+    assert [m.at_event for m in memoranda(text)[0]] == [True]
+
+
 PAST = [
     ("Работа ведется в рамках меморандума, подписанного в 2015 году.", 1),
+    ("Соглашение с соседями был подписан в 2015 году.", 1),
+    ("«У нас уже подписаны соглашения с тремя областями», — сказал аким.", None),
     ("Мы уже подписали 52 меморандума с регионами страны.", 52),
     ("Ранее было заключено 8 меморандумов.", 8),
     ("В прошлом году стороны подписали 3 меморандума.", 3),
@@ -123,6 +145,11 @@ def test_past_signing_is_a_row_not_counted_for_the_event(text, count):
     found = memoranda(text, published="2021-05-01")[0]
     assert [(m.count, m.at_event) for m in found] == [(count, False)]
     assert total(text, published="2021-05-01") is None
+
+
+def test_the_event_date_of_the_text_dates_past_signings():
+    text = "12 марта 2021 г. в Омске состоялась встреча. Соглашение с соседями был подписан в 2015 году."
+    assert [m.at_event for m in memoranda(text)[0]] == [False]
 
 
 def test_event_count_beside_a_past_one():

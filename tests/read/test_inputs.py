@@ -86,7 +86,7 @@ def test_jsonl_broken_lines_do_not_stop_the_others(tmp_path):
             json.dumps({"id": "r4"}),
             json.dumps({"id": "r5", "text": 42}),
             "",
-            json.dumps({"id": 6, "text": "Второй текст"}, ensure_ascii=False)]
+            json.dumps({"id": 6, "text": "Второй текст", "date": "2020-01-31"}, ensure_ascii=False)]
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     results = list(read_inputs([path]))
     assert [type(r).__name__ for r in results] == [
@@ -94,6 +94,7 @@ def test_jsonl_broken_lines_do_not_stop_the_others(tmp_path):
     first, last = results[0], results[-1]
     assert (first.article_id, first.source, first.title, first.published, first.outlet) == (
         "r1", f"{path}#1", "Заголовок", "2021-04-12", "example.kz")
+    assert (first.url, first.date, last.date) == ("https://www.example.kz/news/1", None, "2020-01-31")
     assert "not valid JSON" in results[1].error and results[1].source == f"{path}#2"
     assert "no 'id'" in results[2].error
     assert "no 'text'" in results[3].error and results[3].article_id == "r4"
