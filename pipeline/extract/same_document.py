@@ -7,7 +7,8 @@ mention is the document named before it unless something says it is another:
 
 - it was signed at another time (one at the event, the other earlier);
 - it counts differently (`меморандум` vs `10 меморандумов`);
-- its signatories differ (neither side's regions include the other's);
+- its signatories differ (neither side's regions include the other's, or it was
+  signed with a side that is no region: `соглашение с акиматом г. Актобе`);
 - its subject differs (`соглашение о торговле` vs `меморандум о туризме`);
 - it is announced as another (`еще один`, `также`, `второй`, `кроме того`), or
   coordinated with it in one clause (`подписаны соглашение, а также меморандум`).
@@ -23,6 +24,7 @@ ANOTHER = {"еще", "ещё", "также", "второй", "третий", "д
 ANOTHER_REACH = 5  # tokens before the mention
 COORDINATION = {"и", "а", "также", ",", ";"}
 TOPIC_PREPOSITIONS = {"о", "об"}
+COUNTERPART = {"с", "со", "между"}
 TOPIC_REACH = 3  # tokens after the mention to the preposition of its subject
 
 
@@ -55,6 +57,12 @@ def _announced_as_another(doc: Doc, start: int, clause_start: int) -> bool:
     return any(lemmas(t.text) & ANOTHER or t.text.lower() in ANOTHER for t in before)
 
 
+def _signed_with_others(doc: Doc, m: Memorandum) -> bool:
+    """`соглашение с акиматом г. Актобе`: signed with a side that is no region."""
+    i = doc.token_index(m.end)
+    return not m.parties and i < len(doc.tokens) and doc.tokens[i].text.lower() in COUNTERPART
+
+
 def _coordinated(doc: Doc, earlier_end: int, start: int) -> bool:
     between = doc.tokens[doc.token_index(earlier_end):doc.token_index(start)]
     return any(t.text.lower() in COORDINATION for t in between)
@@ -73,7 +81,7 @@ def _same(doc: Doc, d: _Document, m: Memorandum, clause: tuple[int, int], topic:
     parties = set(m.parties)
     if d.parties and parties and not (parties <= d.parties or d.parties <= parties):
         return False
-    if d.topic and topic and d.topic != topic:
+    if d.topic and topic and d.topic != topic or d.parties and _signed_with_others(doc, m):
         return False
     if clause == d.clause and _coordinated(doc, d.end, m.start):
         return False
