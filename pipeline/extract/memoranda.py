@@ -28,7 +28,13 @@ PLANNED = {"планироваться", "планировать", "намере
            "разработать", "разрабатывать", "намерение", "планируемый", "будущий", "намерен",
            "намерить", "запланировать", "запланированный", "наметить", "намеченный",
            "договориться", "договоренность", "подготовить", "подготовленный", "должный", "мочь",
-           "рассчитывать", "хотеть", "готовый", "готовность"}
+           "рассчитывать", "хотеть", "готовый", "готовность", "бы", "возможность", "вопрос",
+           "инициатива", "заинтересованность", "заинтересованный", "перспектива", "пригласить",
+           "приглашать", "надеяться", "надежда", "перенести", "отложить", "согласовать",
+           "согласование", "рассмотреть", "рассматривать", "обсудить", "обсуждать", "предложить",
+           "предложение"}
+# `действует соглашение`: in force, so signed before the event.
+IN_FORCE = {"действовать"}
 PLANNED_STATUS, CONSEQUENCE = "planned", "consequence"
 # In the future tense these say the signing is still to come: `будет подписан`, `подписание пройдет`.
 FUTURE_EVENT = {"быть", "пройти", "состояться", "стать"}
@@ -117,12 +123,15 @@ def _list_lead(doc: Doc, start: int) -> tuple[int, int] | None:
 
 def _done(tokens: list[Token], i: int, tag) -> bool:
     """A signing verb or participle in the past or present, not negated, not
-    with a future or modal `быть` (`будет подписан`, `должен быть подписан`)."""
+    with a future or modal `быть` (`будет подписан`, `должен быть подписан`), not
+    conditional (`подписали бы`)."""
     if tag.POS not in DONE_POS or "futr" in tag:
         return False
     if _negated(tokens, i):
         return False
     near = tokens[max(0, i - 2):i] + tokens[i + 1:i + 2]
+    if any(t.text.lower() in {"бы", "б"} for t in near):
+        return False  # `подписали бы`: a condition, not a fact
     return not any(p.normal_form == "быть" and ("futr" in p.tag or p.tag.POS == "INFN")
                    for t in near for p in parse(t.text)[:1])
 
@@ -147,9 +156,13 @@ def _status(tokens: list[Token], reference_year: int | None) -> str | None:
     signing = [(i, parse(t.text)[0].tag) for i, (t, w) in enumerate(zip(tokens, words)) if w & SIGNED]
     if not signing:
         return None
-    if not any(_done(tokens, i, tag) for i, tag in signing):
+    done = [i for i, tag in signing if _done(tokens, i, tag)]
+    if not done:
         tags = [parse(t.text)[0].tag for t in tokens]
-        happened = any(w & FUTURE_EVENT and "past" in tag for w, tag in zip(words, tags))
+        happened = any(w & FUTURE_EVENT and "past" in tag and not _negated(tokens, i)
+                       for i, (w, tag) in enumerate(zip(words, tags)))
+        if any(w & FUTURE_EVENT and _negated(tokens, i) for i, w in enumerate(words)):
+            return PLANNED_STATUS  # `подписание не состоялось`
         planned = any(w & PLANNED or w & FUTURE_EVENT and "futr" in tag for w, tag in zip(words, tags))
         negated = any(_negated(tokens, i) for i, _ in signing)
         if planned or negated or any(tag.POS in DONE_POS | {"INFN"} for _, tag in signing):
@@ -158,7 +171,7 @@ def _status(tokens: list[Token], reference_year: int | None) -> str | None:
             return CONSEQUENCE
     text = " ".join(t.text for t in tokens)
     past_year = reference_year and any(int(y) < reference_year for y in YEAR.findall(text))
-    if past_year or any(w & PAST for w in words):
+    if past_year or any(w & PAST for w in words) or done and all(words[i] & IN_FORCE for i in done):
         return "past"
     return "event"
 
