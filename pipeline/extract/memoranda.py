@@ -17,7 +17,6 @@ from rules.documents import DEAL, DOCUMENT_NOUNS, QUALIFIERS, UNCOUNTED_WORDS
 
 from ..nlp import Doc, Token, lemmas, parse, yargy_tokenizer
 from ..records import Link, Memorandum
-from .dates import event_date
 from .parties import clause_tokens, signing_pairs
 from .same_document import document_ids
 
@@ -177,8 +176,9 @@ def _status(tokens: list[Token], reference_year: int | None) -> str | None:
 
 
 def _reference_year(doc: Doc) -> int | None:
-    """The year of the event the article covers: its date, else the latest year it names."""
-    dated = doc.article.published or doc.article.date or event_date(doc)
+    """The year of the event the article covers: its date (stated or a batch row's), else
+    the latest year it names."""
+    dated = doc.article.published or doc.article.date
     if dated:
         return int(dated[:4])
     years = [int(y) for y in YEAR.findall(doc.text)]

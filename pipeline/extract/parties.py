@@ -272,6 +272,14 @@ def _between_only(tokens: list[Token], here: list[Mention]) -> list[Mention]:
     return after if len(_units(after)) >= 2 else here
 
 
+def _partners_of_the_speaker(doc: Doc, here: list[Mention], main: list) -> list[tuple]:
+    """`(Аким X рассказал:) Y и Z – регионы, с которыми подписаны соглашения`: the named
+    partners (nominative) each with the speaker's region, named beside them or the article's."""
+    partners = _units([m for m in here if _nominative(doc, m)])
+    speaker = [u for u in _units(here) + main if u not in partners][:1]
+    return list(product(speaker, partners))
+
+
 def signing_pairs(doc: Doc, start: int, end: int, match: tuple[int, int], batch: bool) -> list[tuple]:
     """Pairs of regions that signed the document at `match` in the clause doc.text[start:end].
 
@@ -284,8 +292,7 @@ def signing_pairs(doc: Doc, start: int, end: int, match: tuple[int, int], batch:
     units = _units(here)
     main = main_regions(doc)
     if len(units) >= 2 and relative_counterparts(tokens):
-        speaker = [u for u in main if u not in units][:1]
-        return [(a, b) for a, b in product(speaker, units)]
+        return _partners_of_the_speaker(doc, here, main)
     split = _counterpart_split(doc, tokens, here, match)
     if split:
         sides, every, at = split

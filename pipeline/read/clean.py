@@ -311,13 +311,16 @@ def _weekday_date_line(line: str, below_title: bool) -> bool:
 # An author's line: a name, maybe after a label (`Иван Петров`, `Автор: И. Петров`).
 AUTHOR = re.compile(r"\s*(?:[А-ЯЁA-Z]\w+:\s*(?:[А-ЯЁA-Z][\w-]*\.?\s*)|(?:[А-ЯЁA-Z][\w-]*\.?\s*){2})"
                     r"(?:[А-ЯЁA-Z][\w-]*\.?\s*)?")
+DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b")
 
 
 def _closing_byline(tail: list[str]) -> str | None:
     """The date under the author at the end of the piece, or on the author's line."""
-    for previous, line in zip([""] + tail[-3:], tail[-3:]):
+    last = tail[-3:]
+    for previous, line in zip((tail[-4:-3] or [""]) + last, last):
         stated = _date_line(line)
-        words = _residue(line, [(s, e) for s, e, _ in full_dates(line)])
+        bare = DOMAIN.sub(lambda m: " " * len(m[0]), line)  # `Zakon.kz` names the outlet
+        words = _residue(bare, [(s, e) for s, e, _ in full_dates(line)])
         if not stated or any(w[0].islower() and w.lower() not in LABELS for w in words):
             continue  # `12.04.2011 Другая новость` is a list of other pieces
         if words or AUTHOR.fullmatch(previous):

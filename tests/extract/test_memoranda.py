@@ -154,7 +154,7 @@ def test_past_signing_is_a_row_not_counted_for_the_event(text, count):
     assert total(text, published="2021-05-01") is None
 
 
-def test_the_event_date_of_the_text_dates_past_signings():
+def test_the_latest_year_of_the_text_dates_past_signings():
     text = "12 марта 2021 г. в Омске состоялась встреча. Соглашение с соседями был подписан в 2015 году."
     assert [m.at_event for m in memoranda(text)[0]] == [False]
 
