@@ -28,7 +28,7 @@ from rules.documents import DOCUMENT_NOUNS
 
 from ..nlp import Doc, Token, lemma, lemmas, parse
 from .gazetteer import Mention, gazetteer
-from .signatories import cities_sign, interstate, relative_counterparts, witness
+from .signatories import attendees, cities_sign, interstate, relative_counterparts, witness
 
 COUNTERPART = {"с", "со"}
 NOT_COUNTERPART = {"участие", "цель", "учет", "визит", "помощь", "точка"}  # `с участием`, `с визитом`
@@ -264,12 +264,15 @@ def _says_both_sides(tokens: list[Token]) -> bool:
     return False
 
 
-def _between_only(tokens: list[Token], here: list[Mention]) -> list[Mention]:
-    """`Делегация X приняла участие в подписании соглашения между Y и Z`: where `между`
-    names two sides, a region before it is no side."""
+def _signing_sides(tokens: list[Token], here: list[Mention]) -> list[Mention]:
+    """Where `между` names two sides (`соглашения между Y и Z`), a region before it is no
+    side; nor is one that only attended (`делегация X приняла участие в подписании`)."""
     between = next((t for t in tokens if t.text.lower() == "между"), None)
     after = [m for m in here if between and m.start > between.start]
-    return after if len(_units(after)) >= 2 else here
+    if len(_units(after)) >= 2:
+        return after
+    attending = attendees(tokens, here)
+    return [m for m in here if m not in attending]
 
 
 def _partners_of_the_speaker(doc: Doc, here: list[Mention], main: list) -> list[tuple]:
@@ -288,7 +291,7 @@ def signing_pairs(doc: Doc, start: int, end: int, match: tuple[int, int], batch:
     tokens = clause_tokens(doc, start, end)
     if interstate(doc, tokens, match):
         return []
-    here = _between_only(tokens, _sides(doc, start, end))
+    here = _signing_sides(tokens, _sides(doc, start, end))
     units = _units(here)
     main = main_regions(doc)
     if len(units) >= 2 and relative_counterparts(tokens):

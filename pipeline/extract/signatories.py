@@ -3,7 +3,8 @@
 - States: an interstate document (`российско-монгольское соглашение`,
   `межправительственное соглашение`, `соглашение между правительствами двух
   стран`) links no regions, even those whose officials attend.
-- Witnesses: a region only present (`в присутствии губернатора Омской области`).
+- Witnesses: a region only present (`в присутствии губернатора Омской области`) or
+  attending (`делегация X приняла участие в подписании соглашения Y с Z`).
 - Cities: a city that is not first-level signs for itself (`мэр Бреста`,
   `Владивосток и Брест`), even where the text calls it a region's capital.
 """
@@ -22,6 +23,7 @@ TWO_NATIONS = re.compile(r"(?i)^[а-яё]+(?:ск|цк)о-[а-яё]+$")
 NATIONS_REACH = 2  # tokens before the document noun
 WITNESS = {"присутствие"}
 WITNESS_REACH = 5  # tokens from `в присутствии` to the region
+ATTENDING = {"участие", "участвовать", "присутствовать", "присутствие", "наблюдать", "засвидетельствовать"}
 CITY_BODIES = {"мэр", "мэрия", "горсовет", "горисполком", "горакимат", "градоначальник"}
 VENUE_PREPOSITIONS = {"в", "во"}
 # What stands before a city that is a side: `между Брестом`, `с Брестом`, `Владивосток и
@@ -63,6 +65,16 @@ def witness(doc: Doc, m: Mention) -> bool:
         if lemmas(token.text) & WITNESS and k and before[k - 1].text.lower() in VENUE_PREPOSITIONS:
             return not any(t.text in ",;" or parse(t.text)[0].tag.POS == "VERB" for t in before[k:])
     return False
+
+
+def attendees(tokens: list[Token], here: list[Mention]) -> list[Mention]:
+    """`Делегация X приняла участие в подписании соглашения Y с Z`: X only attended, where
+    two other regions stand after the word of attending."""
+    at = next((t.start for t in tokens if lemmas(t.text) & ATTENDING), None)
+    if at is None:
+        return []
+    after = {m.unit for m in here if m.start > at}
+    return [m for m in here if m.start < at] if len(after) >= 2 else []
 
 
 def cities_sign(doc: Doc, tokens: list[Token], here: list[Mention]) -> bool:
