@@ -80,7 +80,8 @@ def attendees(tokens: list[Token], here: list[Mention]) -> list[Mention]:
 def cities_sign(doc: Doc, tokens: list[Token], here: list[Mention]) -> bool:
     """A city that is not first-level is a side: its mayor, its council, or its name (a
     place NER finds that is no region or country) where a side stands: opening the
-    clause, after `между`, `с`, `и`, `город` or an office."""
+    clause's list (`Владивосток и Брест`, not a dateline), after `между`, `с`, `и`,
+    `город` or an office."""
     if any(lemmas(t.text) & CITY_BODIES for t in tokens):
         return True
     if not tokens:
@@ -91,8 +92,9 @@ def cities_sign(doc: Doc, tokens: list[Token], here: list[Mention]) -> bool:
             continue
         if any(m.start < span.end and span.start < m.end for m in here):
             continue
-        i = doc.token_index(span.start)
-        side = i == doc.token_index(start) or lemmas(doc.tokens[i - 1].text) & SIDE_BEFORE
+        i, after = doc.token_index(span.start), doc.token_index(span.end)
+        listed = after < len(doc.tokens) and doc.tokens[after].text.lower() == "и"
+        side = (i == doc.token_index(start) and listed) or lemmas(doc.tokens[i - 1].text) & SIDE_BEFORE
         if side and not _country(span.text):
             return True
     return False
