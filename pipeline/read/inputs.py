@@ -194,7 +194,7 @@ def _html_article(stem: str, source: str, html: str) -> Article:
     if doc is None or not (doc.text or "").strip():
         raise BadInput("no article text found in the HTML page")
     return Article(stem, source, _normalise(doc.text), title=doc.title or None,
-                   published=doc.date or None, outlet=doc.sitename or None)
+                   published=doc.date or None, outlet=doc.sitename or None, url=doc.url or None)
 
 
 def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict | BadInput]]:
