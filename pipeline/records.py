@@ -21,7 +21,9 @@ class Article:
     title: str | None = None
     published: str | None = None  # ISO date, or None where the page states none
     outlet: str | None = None
-    url: str | None = None  # a batch row's url
+    url: str | None = None
+    date: str | None = None  # ISO date to filter by: published, a batch row's date, or the event's
+    date_source: str | None = None  # which of them `date` is: published / batch / event
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,8 @@ class Memorandum:
     start: int
     end: int
     sentence: str
-    event: bool = True  # signed at the event the article covers (not past / elsewhere)
+    at_event: bool = True  # signed at the event the article covers (not earlier / elsewhere)
+    document_id: str = ""  # shared by the mentions of one document in an article
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,8 @@ class Link:
     document: str
     count: int | None
     sentence: str
+    document_id: str = ""
+    at_event: bool = True
 
 
 @dataclass
@@ -118,5 +123,5 @@ class Extraction:
     @property
     def memoranda_total(self) -> int | None:
         counted = [m.count for m in self.memoranda  # `15 соглашений и меморандумов` counts too
-                   if m.event and m.count is not None and "меморандум" in m.document]
+                   if m.at_event and m.count is not None and "меморандум" in m.document]
         return max(counted) if counted else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 
 from ..corpus import duplicates
-from ..extract import memoranda, offices, officials, regions, sums
+from ..extract import dates, memoranda, offices, officials, regions, sums
 from ..nlp import Doc, analyze
 from ..read import clean, normalize
 from ..records import Article, Extraction, ReadError
@@ -35,6 +35,7 @@ def extract_article(article: Article) -> Extraction:
     found_regions, places = regions.extract_regions(doc)  # reads regions
     found_officials = officials.extract_officials(doc)  # reads regions, offices, NER
     found_memoranda, links = memoranda.extract_memoranda(doc)  # reads regions
+    article = dates.dated(article, doc)  # published, a batch row's date, or the event's
     return analysed.restore(Extraction(
         article, regions=found_regions, places=places, officials=found_officials,
         sums=sums.extract_sums(doc), memoranda=found_memoranda, links=links,

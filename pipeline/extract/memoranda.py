@@ -10,6 +10,7 @@ article covers. Who signed is `parties.py`'s business.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from rules.documents import DEAL, DOCUMENT_NOUNS, QUALIFIERS, UNCOUNTED_WORDS
@@ -17,6 +18,7 @@ from rules.documents import DEAL, DOCUMENT_NOUNS, QUALIFIERS, UNCOUNTED_WORDS
 from ..nlp import Doc, Token, lemmas, parse, yargy_tokenizer
 from ..records import Link, Memorandum
 from .parties import clause_tokens, signing_pairs
+from .same_document import document_ids
 
 SIGNED = {"подписать", "подписывать", "подписание", "заключить", "заключать", "заключение",
           "парафировать", "действовать", "подписанный", "заключенный", "подпись"}
@@ -25,7 +27,14 @@ PLANNED = {"планироваться", "планировать", "намере
            "разработать", "разрабатывать", "намерение", "планируемый", "будущий", "намерен",
            "намерить", "запланировать", "запланированный", "наметить", "намеченный",
            "договориться", "договоренность", "подготовить", "подготовленный", "должный", "мочь",
-           "рассчитывать", "хотеть", "готовый", "готовность"}
+           "рассчитывать", "хотеть", "готовый", "готовность", "бы", "возможность", "вопрос",
+           "инициатива", "заинтересованность", "заинтересованный", "перспектива", "пригласить",
+           "приглашать", "надеяться", "надежда", "перенести", "отложить", "согласовать",
+           "согласование", "рассмотреть", "рассматривать", "обсудить", "обсуждать", "предложить",
+           "предложение"}
+# `действует соглашение`: in force, so signed before the event.
+IN_FORCE = {"действовать"}
+PLANNED_STATUS, CONSEQUENCE = "planned", "consequence"
 # In the future tense these say the signing is still to come: `будет подписан`, `подписание пройдет`.
 FUTURE_EVENT = {"быть", "пройти", "состояться", "стать"}
 PAST = {"уже", "ранее", "прежде", "предыдущий", "прошлый", "прошедший"}
@@ -85,14 +94,14 @@ def _clause_status(doc: Doc, start: int, end: int, year: int | None) -> str | No
     взаимопонимании.`) that of the clause before."""
     tokens = clause_tokens(doc, start, end)
     status = _status(tokens, year)
-    if status is not None or not doc.text[:start].strip():
+    if status not in (None, PLANNED_STATUS) or not doc.text[:start].strip():
         return status
     lead = _list_lead(doc, start)
     if lead:
-        return _status(clause_tokens(doc, *lead), year)
+        return _status(clause_tokens(doc, *lead), year) or status
     if _verbless(tokens):
-        return _status(clause_tokens(doc, *_previous_clause(doc, start)), year)
-    return None
+        return _status(clause_tokens(doc, *_previous_clause(doc, start)), year) or status
+    return status
 
 
 def _previous_clause(doc: Doc, start: int) -> tuple[int, int]:
@@ -113,12 +122,15 @@ def _list_lead(doc: Doc, start: int) -> tuple[int, int] | None:
 
 def _done(tokens: list[Token], i: int, tag) -> bool:
     """A signing verb or participle in the past or present, not negated, not
-    with a future or modal `быть` (`будет подписан`, `должен быть подписан`)."""
+    with a future or modal `быть` (`будет подписан`, `должен быть подписан`), not
+    conditional (`подписали бы`)."""
     if tag.POS not in DONE_POS or "futr" in tag:
         return False
     if _negated(tokens, i):
         return False
     near = tokens[max(0, i - 2):i] + tokens[i + 1:i + 2]
+    if any(t.text.lower() in {"бы", "б"} for t in near):
+        return False  # `подписали бы`: a condition, not a fact
     return not any(p.normal_form == "быть" and ("futr" in p.tag or p.tag.POS == "INFN")
                    for t in near for p in parse(t.text)[:1])
 
@@ -132,32 +144,43 @@ def _negated(tokens: list[Token], i: int) -> bool:
 
 
 def _status(tokens: list[Token], reference_year: int | None) -> str | None:
-    """'event', 'past', or None where nothing was signed (or it is only planned).
+    """'event', 'past', 'planned', 'consequence', or None where no signing is named.
 
     A signing verb in the past (`подписан`, `заключили`, `подписанные`) or present
     (`действуют`) settles it; an infinitive or future (`намерена подписать`,
-    `подпишут`) or a bare noun with a plan around it (`подписание пройдет`) does not."""
+    `подпишут`) or a bare noun with a plan around it (`подписание пройдет`) is
+    planned. A bare noun beside another future (`подписание меморандума даст
+    толчок`) speaks of what the signing will bring: signed unless the article plans it."""
     words = [lemmas(t.text) for t in tokens]
     signing = [(i, parse(t.text)[0].tag) for i, (t, w) in enumerate(zip(tokens, words)) if w & SIGNED]
     if not signing:
         return None
-    if not any(_done(tokens, i, tag) for i, tag in signing):
-        planned = any(w & PLANNED for w in words) or any(
-            w & FUTURE_EVENT and "futr" in parse(t.text)[0].tag for t, w in zip(tokens, words))
+    done = [i for i, tag in signing if _done(tokens, i, tag)]
+    if not done:
+        tags = [parse(t.text)[0].tag for t in tokens]
+        happened = any(w & FUTURE_EVENT and "past" in tag and not _negated(tokens, i)
+                       for i, (w, tag) in enumerate(zip(words, tags)))
+        if any(w & FUTURE_EVENT and _negated(tokens, i) for i, w in enumerate(words)):
+            return PLANNED_STATUS  # `подписание не состоялось`
+        planned = any(w & PLANNED or w & FUTURE_EVENT and "futr" in tag for w, tag in zip(words, tags))
         negated = any(_negated(tokens, i) for i, _ in signing)
         if planned or negated or any(tag.POS in DONE_POS | {"INFN"} for _, tag in signing):
-            return None
+            return PLANNED_STATUS
+        if not happened and any("futr" in tag for tag in tags):
+            return CONSEQUENCE
     text = " ".join(t.text for t in tokens)
     past_year = reference_year and any(int(y) < reference_year for y in YEAR.findall(text))
-    if past_year or any(w & PAST for w in words):
+    if past_year or any(w & PAST for w in words) or done and all(words[i] & IN_FORCE for i in done):
         return "past"
     return "event"
 
 
 def _reference_year(doc: Doc) -> int | None:
-    """The year of the event the article covers: its date, else the latest year it names."""
-    if doc.article.published:
-        return int(doc.article.published[:4])
+    """The year of the event the article covers: its date (stated or a batch row's), else
+    the latest year it names."""
+    dated = doc.article.published or doc.article.date
+    if dated:
+        return int(dated[:4])
     years = [int(y) for y in YEAR.findall(doc.text)]
     return max(years) if years else None
 
@@ -203,15 +226,25 @@ def _singular(match, doc: Doc) -> bool:
     return before in {"NOUN", "PREP"}
 
 
-def extract_memoranda(doc: Doc) -> tuple[list[Memorandum], list[Link]]:
-    rows, links = [], {}
+def _signings(doc: Doc):
+    """(match, clause, status) of every document the article says was signed."""
     year = _reference_year(doc)
+    found = []
     for match in _deals(doc):
+        clause = _clause(doc, match.span.start)
+        found.append((match, clause, _clause_status(doc, *clause, year)))
+    planned = any(status == PLANNED_STATUS for _, _, status in found)
+    for match, clause, status in found:
+        if status == CONSEQUENCE and not planned:
+            status = "event"
+        if status in ("event", "past"):
+            yield match, clause, status
+
+
+def extract_memoranda(doc: Doc) -> tuple[list[Memorandum], list[Link]]:
+    rows, clauses, pairs_of = [], [], []
+    for match, (clause_start, clause_end), status in _signings(doc):
         start, end = match.span.start, match.span.stop
-        clause_start, clause_end = _clause(doc, start)
-        status = _clause_status(doc, clause_start, clause_end, year)
-        if status is None:
-            continue
         count, count_text = _count(match, doc)
         document = "; ".join(dict.fromkeys(match.fact.documents))
         pairs = signing_pairs(doc, clause_start, clause_end, (start, end),
@@ -219,18 +252,25 @@ def extract_memoranda(doc: Doc) -> tuple[list[Memorandum], list[Link]]:
         parties = tuple(dict.fromkeys(u.name for pair in pairs for u in pair))
         sentence = doc.text[clause_start:clause_end].strip()
         rows.append(Memorandum(count, count_text, document, parties, doc.text[start:end],
-                               start, end, sentence, event=status == "event"))
-        for a, b in pairs:
-            _add_link(links, tuple(sorted((a.name, b.name))), document, count, sentence)
+                               start, end, sentence, at_event=status == "event"))
+        clauses.append((clause_start, clause_end))
+        pairs_of.append([tuple(sorted((a.name, b.name))) for a, b in pairs])
+    numbers = document_ids(doc, rows, clauses)
+    rows = [replace(m, document_id=f"{doc.article.article_id}#{n}") for m, n in zip(rows, numbers)]
+    links: dict[tuple, Link] = {}
+    for m, pairs in zip(rows, pairs_of):
+        for pair in pairs:
+            _add_link(links, pair, m)
     return rows, list(links.values())
 
 
-def _add_link(links: dict, pair: tuple[str, str], document: str, count: int | None, sentence: str):
-    """One link per region pair: its documents joined, its largest count."""
-    link = links.get(pair)
+def _add_link(links: dict, pair: tuple[str, str], m: Memorandum):
+    """One link per region pair and document: the document's kinds joined, its largest count."""
+    link = links.get((pair, m.document_id))
     if link is None:
-        links[pair] = Link(pair[0], pair[1], document, count, sentence)
+        links[pair, m.document_id] = Link(pair[0], pair[1], m.document, m.count, m.sentence,
+                                          m.document_id, m.at_event)
         return
-    kinds = "; ".join(dict.fromkeys(link.document.split("; ") + document.split("; ")))
-    counts = [c for c in (link.count, count) if c is not None]
-    links[pair] = Link(pair[0], pair[1], kinds, max(counts) if counts else None, link.sentence)
+    kinds = "; ".join(dict.fromkeys(link.document.split("; ") + m.document.split("; ")))
+    counts = [c for c in (link.count, m.count) if c is not None]
+    links[pair, m.document_id] = replace(link, document=kinds, count=max(counts) if counts else None)

@@ -6,9 +6,12 @@ Y, and `... подписал с Y` (X left implicit) is the article's main regio
 with Y. `A и B, C и D областями`: pair by pair. `астраханский губернатор`
 names a side too.
 
-A region that is only where the signing took place (`в Москве`) or that only
-locates a district, a capital or a city (`районов ВКО`, `столицей Оренбургской
-области`) signs nothing. A clause that names none links the article's two main
+A region that is only where the signing took place (`в Москве`), only present
+(`в присутствии`), or that only locates a district, a capital or a city
+(`районов ВКО`, `столицей Оренбургской области`) signs nothing, nor does one
+before `между` when `между` names two others; an interstate document and one a
+city signs link none (`signatories.py`). `с которыми` after a list of regions
+makes each of them a partner of the article's own region. A clause that names none links the article's two main
 regions where it says so (`стороны`, `двух областей`, `регионы`). Otherwise,
 unless a company, a city or a country is the other side or the clause counts
 a batch (`15 соглашений`), a clause naming one region links it with the
@@ -25,6 +28,7 @@ from rules.documents import DOCUMENT_NOUNS
 
 from ..nlp import Doc, Token, lemma, lemmas, parse
 from .gazetteer import Mention, gazetteer
+from .signatories import attendees, cities_sign, interstate, relative_counterparts, witness
 
 COUNTERPART = {"с", "со"}
 NOT_COUNTERPART = {"участие", "цель", "учет", "визит", "помощь", "точка"}  # `с участием`, `с визитом`
@@ -78,7 +82,7 @@ def _governed(doc: Doc, m: Mention) -> bool:
 
 
 def _acting(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    return [m for m in mentions if not _place(doc, m) and not _governed(doc, m)]
+    return [m for m in mentions if not _place(doc, m) and not _governed(doc, m) and not witness(doc, m)]
 
 
 def main_regions(doc: Doc) -> list:
@@ -260,15 +264,38 @@ def _says_both_sides(tokens: list[Token]) -> bool:
     return False
 
 
+def _signing_sides(tokens: list[Token], here: list[Mention]) -> list[Mention]:
+    """Where `между` names two sides (`соглашения между Y и Z`), a region before it is no
+    side; nor is one that only attended (`делегация X приняла участие в подписании`)."""
+    between = next((t for t in tokens if t.text.lower() == "между"), None)
+    after = [m for m in here if between and m.start > between.start]
+    if len(_units(after)) >= 2:
+        return after
+    attending = attendees(tokens, here)
+    return [m for m in here if m not in attending]
+
+
+def _partners_of_the_speaker(doc: Doc, here: list[Mention], main: list) -> list[tuple]:
+    """`(Аким X рассказал:) Y и Z – регионы, с которыми подписаны соглашения`: the named
+    partners (nominative) each with the speaker's region, named beside them or the article's."""
+    partners = _units([m for m in here if _nominative(doc, m)])
+    speaker = [u for u in _units(here) + main if u not in partners][:1]
+    return list(product(speaker, partners))
+
+
 def signing_pairs(doc: Doc, start: int, end: int, match: tuple[int, int], batch: bool) -> list[tuple]:
     """Pairs of regions that signed the document at `match` in the clause doc.text[start:end].
 
     `batch`: the clause counts many documents (`15 соглашений`), often with
     companies, so the article's main regions are not read into it."""
     tokens = clause_tokens(doc, start, end)
-    here = _sides(doc, start, end)
+    if interstate(doc, tokens, match):
+        return []
+    here = _signing_sides(tokens, _sides(doc, start, end))
     units = _units(here)
     main = main_regions(doc)
+    if len(units) >= 2 and relative_counterparts(tokens):
+        return _partners_of_the_speaker(doc, here, main)
     split = _counterpart_split(doc, tokens, here, match)
     if split:
         sides, every, at = split
@@ -279,6 +306,8 @@ def signing_pairs(doc: Doc, start: int, end: int, match: tuple[int, int], batch:
     if len(units) >= 2:
         return (_pair_by_pair(doc, here) or _between_groups(tokens, here) or _star(doc, tokens, here)
                 or list(combinations(units, 2)))
+    if cities_sign(doc, tokens, here):
+        return []
     if len(main) >= 2 and not units and _says_both_sides(tokens):
         return [(main[0], main[1])]
     if batch or _other_side(doc, tokens, here):

@@ -73,10 +73,12 @@ TABLES: dict[str, dict[str, Column]] = {
                             ISO_DATE, "the page states none"),
         "date": Column("the date to filter by: `published`, else the batch row's date, else the event "
                        "date the text gives with a year", ISO_DATE, "none of these is known"),
-        "date_source": Column("where `date` comes from (published, batch, text)", "", "`date` is empty"),
+        "date_source": Column("where `date` comes from: published (the page), batch (the batch row's "
+                              "published or date), event (the text)", "", "`date` is empty"),
         "outlet": Column("the outlet (site) that published the article", "",
                          "neither the page, the batch row nor its url names one"),
-        "url": Column("the batch row's url", "", "not a batch, or the row has none"),
+        "url": Column("the article's url: a batch row's, or the one a saved page states", "",
+                      "neither gives one"),
         "n_chars": Column("length of the article text as read", "characters", "status is error"),
         "regions": Column("the regions the article names, in order of first mention", LIST,
                           "none named, or status is error"),

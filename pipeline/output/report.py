@@ -61,7 +61,7 @@ def mentions(ex: Extraction) -> list[tuple[int, int, str, str]]:
         found.append((s.start, s.end, "sum", " ".join(x for x in (s.qualifier, value, s.currency) if x)))
     for m in ex.memoranda:
         label = f"{m.document}: {m.count if m.count is not None else 'count not given'}"
-        label += (f"; {', '.join(m.parties)}" if m.parties else "") + ("" if m.event else "; not this event")
+        label += (f"; {', '.join(m.parties)}" if m.parties else "") + ("" if m.at_event else "; not this event")
         found.append((m.start, m.end, "memorandum", label))
     return found
 

@@ -13,21 +13,24 @@ from ..corpus.people import people_rows
 from ..records import LIST_SEPARATOR, Extraction, ReadError
 
 COLUMNS = {
-    "articles": ["article_id", "source", "title", "published", "outlet", "url", "n_chars",
-                 "regions", "n_officials", "n_sums", "memoranda_total", "duplicate_of", "status"],
+    "articles": ["article_id", "source", "title", "published", "date", "date_source", "outlet",
+                 "url", "n_chars", "regions", "n_officials", "n_sums", "memoranda_total",
+                 "duplicate_of", "status"],
     "regions": ["article_id", "region", "region_code", "country", "mentions", "forms",
                 "start", "end", "sentence"],
     "officials": ["article_id", "person", "position", "organization", "region", "mentions",
                   "forms", "start", "end", "sentence"],
     "sums": ["article_id", "amount", "amount_max", "currency", "qualifier", "text",
              "start", "end", "sentence"],
-    "memoranda": ["article_id", "count", "count_text", "document", "parties", "text",
-                  "start", "end", "sentence"],
-    "links": ["article_id", "region_a", "region_b", "document", "count", "sentence"],
+    "memoranda": ["article_id", "count", "count_text", "document", "document_id", "at_event",
+                  "parties", "text", "start", "end", "sentence"],
+    "links": ["article_id", "region_a", "region_b", "document", "document_id", "at_event", "count",
+              "sentence"],
     "errors": ["article_id", "source", "error"],
     # Beyond the SPEC's seven: what the gazetteer does not cover, and the region network.
     "places": ["article_id", "place", "normal", "kind", "parent_region", "start", "end"],
-    "network": ["region_a", "region_b", "articles", "documents", "memoranda_total"],
+    "network": ["region_a", "region_b", "country_a", "country_b", "cross_border", "articles",
+                "documents", "memoranda_total", "first_date", "last_date"],
     # Over the corpus, a story its reposts repeat counted once: people and the network's nodes.
     "people": ["person", "positions", "regions", "countries", "articles", "first_date", "last_date",
                "forms"],
@@ -37,7 +40,7 @@ COLUMNS = {
 SORT_KEYS = {
     "articles": ["article_id"],
     "errors": ["article_id", "source"],
-    "links": ["article_id", "region_a", "region_b", "document"],
+    "links": ["article_id", "region_a", "region_b", "document_id"],
     "network": ["region_a", "region_b"],
     "people": ["person", "regions", "positions"],
     "nodes": ["region"],
@@ -70,7 +73,8 @@ def _article_row(ex: Extraction) -> dict:
     a = ex.article
     return {
         "article_id": a.article_id, "source": a.source, "title": a.title,
-        "published": a.published, "outlet": a.outlet, "url": a.url, "n_chars": len(a.text),
+        "published": a.published, "date": a.date, "date_source": a.date_source,
+        "outlet": a.outlet, "url": a.url, "n_chars": len(a.text),
         "regions": LIST_SEPARATOR.join(r.region for r in sorted(ex.regions, key=lambda r: r.start)),
         "n_officials": len(ex.officials), "n_sums": len(ex.sums),
         "memoranda_total": ex.memoranda_total, "status": "ok",
@@ -86,7 +90,7 @@ def _add_corpus_rows(rows: dict[str, list[dict]]) -> None:
 
     dates = {r["article_id"]: r.get("date") or r.get("published") for r in rows["articles"]}
     countries = {r["region"]: r["country"] for r in rows["regions"]}
-    rows["network"] = network_rows(stories("links"))
+    rows["network"] = network_rows(stories("links"), rows["articles"])
     rows["people"] = people_rows(stories("officials"), dates, countries)
     rows["nodes"] = node_rows(stories("regions"), rows["network"])
 

@@ -261,9 +261,10 @@ def _checked_article(row: dict, source: str, fallback_id: str, max_bytes: int) -
         return ReadError(article_id, source,
                          f"text too large: {human(size)}, the limit is {human(max_bytes)}")
     url = one_line(row.get("url"))
+    published = one_line(row.get("published")) or one_line(row.get("date"))
     return Article(article_id, source, text, title=one_line(row.get("title")),
-                   published=one_line(row.get("published")) or one_line(row.get("date")),
-                   outlet=one_line(row.get("outlet")) or _host(url), url=url)
+                   published=published, outlet=one_line(row.get("outlet")) or _host(url), url=url,
+                   date=published, date_source="batch" if published else None)
 
 
 def _host(url: str | None) -> str | None:

@@ -35,9 +35,16 @@ DATES = [  # regex, and how its groups give (year, month, day)
 ]
 NO_YEAR = re.compile(rf"(?<!\d)\d{{1,2}}\s*{MONTH}", re.I)
 TIME = r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?!\d)"
-# A dated line with one of these is a "today" widget, not the date of the piece.
-WIDGET = re.compile(r"(?<![а-яё])(?:понедельник|вторник|сред[аы]|четверг|пятниц[аы]|"
-                    r"суббот[аы]|воскресень[ея]|сегодня)(?![а-яё])|курс|валют|погод", re.I)
+# A time zone after the time: `(GMT+5)`, `МСК`, `по времени Астаны`, `(время московское)`.
+TIME_ZONE = re.compile(r"\(?\b(?:GMT|UTC|МСК|мск)\s*(?:[+-]\s*\d{1,2})?\)?|"
+                       r"\(?(?:по\s+)?(?:времени\s+[А-ЯЁ]\w+|(?:московскому|местному|"
+                       r"астанинскому)\s+времени|время\s+(?:московское|местное|[А-ЯЁ]\w+))\)?")
+# A dated line with one of these is a "today" widget, not the date of the piece; one with a
+# weekday may also be the piece's own date line: below the title, or with the time it went out.
+WEEKDAY = (r"(?<![а-яё])(?:понедельник|вторник|сред[аы]|четверг|пятниц[аы]|суббот[аы]|"
+           r"воскресень[ея])(?![а-яё])")
+WIDGET = re.compile(rf"{WEEKDAY}|(?<![а-яё])сегодня(?![а-яё])|курс|валют|погод", re.I)
+TODAY = re.compile(r"(?<![а-яё])сегодня(?![а-яё])|курс|валют|погод", re.I)
 # After the article, lists of other pieces with their own dates begin.
 RELATED = re.compile(r"(?i)\W*(?:читайте|похож|(?:други[ее]|последние) (?:новости|материалы|статьи)|"
                      r"(?:новости|материалы)? ?по теме|популярное|сейчас читают|комментари|"
@@ -119,6 +126,7 @@ def clean(article: Article) -> tuple[Article, str]:
                  or _published(lines, chrome, found[0] if found else None))
     cleaned = _blank(text, noise)
     return replace(article, title=title, published=published or None,
+                   date=_parse_date(article.date or "") or None,  # a batch row's own date
                    outlet=article.outlet or _outlet(cleaned)), cleaned
 
 
@@ -148,7 +156,7 @@ def _iso(year: str, month: str | int, day: str) -> str | None:
     return found.isoformat() if 1991 <= y <= date.today().year + 1 else None
 
 
-def _dates(line: str) -> list[tuple[int, int, str]]:
+def full_dates(line: str) -> list[tuple[int, int, str]]:
     """Every full date (with a year) in the line: (start, end, ISO)."""
     found: list[tuple[int, int, str]] = []
     for regex, parts in DATES:
@@ -160,7 +168,7 @@ def _dates(line: str) -> list[tuple[int, int, str]]:
 
 
 def _parse_date(value: str) -> str | None:
-    found = _dates(value)
+    found = full_dates(value)
     return found[0][2] if found else None
 
 
@@ -168,12 +176,12 @@ def _residue(line: str, spans: list[tuple[int, int]]) -> list[str]:
     """The words of the line outside the given spans and times."""
     for start, end in sorted(spans, reverse=True):
         line = line[:start] + " " + line[end:]
-    return WORD.findall(re.sub(TIME, " ", line))
+    return WORD.findall(TIME_ZONE.sub(" ", re.sub(TIME, " ", line)))
 
 
 def _date_line(line: str) -> str | None:
     """A short line that is a date, maybe with a time and a label or a name or two."""
-    found = _dates(line)
+    found = full_dates(line)
     if len(line.strip()) > 80 or not found:
         return None
     words = _residue(line, [(s, e) for s, e, _ in found])
@@ -183,12 +191,17 @@ def _date_line(line: str) -> str | None:
     return found[0][2]  # `Опубликовано: ... Обновлено: ...` gives the first
 
 
+# `Новости Zakon.kz от 29.11.2017`: an outlet's stamp, with or without a time.
+OUTLET_FROM = re.compile(r"(?:(?i:новости)|[\w-]+\.[a-z]{2,6})\s+от\s*$")
+
+
 def _stamp(line: str) -> str | None:
-    """A date glued to a time (`от 29.11.2017 18:08 Фото`), standing apart from any sentence."""
-    for s, e, iso in _dates(line):
+    """A date glued to a time (`от 29.11.2017 18:08 Фото`) or after an outlet's name,
+    standing apart from any sentence."""
+    for s, e, iso in full_dates(line):
         after = re.match(rf"[\s,|/]*{TIME}", line[e:])
         before = re.search(rf"{TIME}[\s,|/]*$", line[:s])
-        if after or before:
+        if after or before or OUTLET_FROM.search(line[:s]):
             start, end = (before.start() if before else s), e + (after.end() if after else 0)
             previous = (WORD.findall(line[:start]) or ["От"])[-1]
             if ((previous[0].isupper() or previous.lower() in LABELS)
@@ -200,7 +213,7 @@ def _stamp(line: str) -> str | None:
 def _dateline(line: str) -> tuple[str, int] | None:
     """`Place, DATE — ...` in front of a line: (ISO, where the rest begins)."""
     start = DATELINE.match(line).end()
-    for s, e, iso in _dates(line):
+    for s, e, iso in full_dates(line):
         if s == start:
             end = DATELINE_END.match(line, e)
             return (iso, end.end()) if end else None
@@ -209,7 +222,7 @@ def _dateline(line: str) -> tuple[str, int] | None:
 
 def _datey(line: str) -> bool:
     """A short date/time line (even without a year): not a title candidate."""
-    spans = [m.span() for m in NO_YEAR.finditer(line)] + [(s, e) for s, e, _ in _dates(line)]
+    spans = [m.span() for m in NO_YEAR.finditer(line)] + [(s, e) for s, e, _ in full_dates(line)]
     spans += [m.span() for m in re.finditer(TIME, line)]
     return len(line.strip()) <= 80 and bool(spans) and len(_residue(line, spans)) <= 4
 
@@ -218,9 +231,8 @@ def _is_chrome(line: str) -> bool:
     bare = line.strip().strip("•·▪►*|").strip()
     if not bare:
         return False
-    dated = _dates(bare) or NO_YEAR.search(bare)
-    if len(bare) <= 80 and (dated and WIDGET.search(bare) or CURRENCY.fullmatch(bare)
-                            or WEATHER.search(bare)):
+    widget = (full_dates(bare) or NO_YEAR.search(bare)) and WIDGET.search(bare) and _datey(bare)
+    if len(bare) <= 80 and (widget or CURRENCY.fullmatch(bare) or WEATHER.search(bare)):
         return True  # widgets: a date there is the day of the visit, not of the piece
     if _date_line(bare):
         return False  # a byline such as `12.04.2021 | Просмотров: 5` is kept for its date
@@ -269,11 +281,14 @@ def _title_copies(text: str, title: str) -> list[tuple[int, int]]:
 
 
 def _published(lines: list[tuple[int, str]], chrome: list[bool], title_line: int | None) -> str | None:
+    """A date line or stamp by the title (a few lines above it, the lead below), else the
+    byline closing the piece (`Иван Петров` then `20.08.2024`)."""
     top = title_line if title_line is not None else next(
         (i for i, (_, line) in enumerate(lines) if line.strip() and not chrome[i]), 0)
     end = next((i for i in range(top, len(lines))
                 if len(lines[i][1]) <= 80 and RELATED.match(lines[i][1])), len(lines))
-    content = [i for i, (_, line) in enumerate(lines[:end]) if line.strip() and not chrome[i]]
+    content = [i for i, (_, line) in enumerate(lines[:end])
+               if line.strip() and (not chrome[i] or _weekday_date_line(line, i > top))]
     at = content.index(title_line) if title_line is not None else 0
     for k in range(max(0, at - 2), min(at + 8, len(content))):
         line = lines[content[k]][1]
@@ -282,6 +297,33 @@ def _published(lines: list[tuple[int, str]], chrome: list[bool], title_line: int
             return dateline[0]
         stated = (_date_line(line) if content[k] != title_line else None) or _stamp(line)
         if stated:
+            return stated
+    return _closing_byline([lines[i][1] for i in content[at + 8:]])
+
+
+def _weekday_date_line(line: str, below_title: bool) -> bool:
+    """`Вторник, 5 марта 2019, 10:15` is the piece's date line where a "today" widget is not:
+    below the title, or stamped with a time; never with `сегодня`, rates or weather."""
+    return (bool(re.search(WEEKDAY, line, re.I)) and not TODAY.search(line)
+            and bool(_date_line(line)) and (below_title or bool(re.search(TIME, line))))
+
+
+# An author's line: a name, maybe after a label (`Иван Петров`, `Автор: И. Петров`).
+AUTHOR = re.compile(r"\s*(?:[А-ЯЁA-Z]\w+:\s*(?:[А-ЯЁA-Z][\w-]*\.?\s*)|(?:[А-ЯЁA-Z][\w-]*\.?\s*){2})"
+                    r"(?:[А-ЯЁA-Z][\w-]*\.?\s*)?")
+DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b")
+
+
+def _closing_byline(tail: list[str]) -> str | None:
+    """The date under the author at the end of the piece, or on the author's line."""
+    last = tail[-3:]
+    for previous, line in zip((tail[-4:-3] or [""]) + last, last):
+        stated = _date_line(line)
+        bare = DOMAIN.sub(lambda m: " " * len(m[0]), line)  # `Zakon.kz` names the outlet
+        words = _residue(bare, [(s, e) for s, e, _ in full_dates(line)])
+        if not stated or any(w[0].islower() and w.lower() not in LABELS for w in words):
+            continue  # `12.04.2011 Другая новость` is a list of other pieces
+        if words or AUTHOR.fullmatch(previous):
             return stated
     return None
 

@@ -36,7 +36,8 @@ def html_article(stem: str, source: str, html: str) -> Article:
         if not _has_text(doc):
             return Article(stem, source, as_read(plain.text()), title=one_line(plain.title))
     return Article(stem, source, as_read(doc.text), title=one_line(doc.title),
-                   published=one_line(doc.date), outlet=one_line(doc.sitename))
+                   published=one_line(doc.date), outlet=one_line(doc.sitename),
+                   url=one_line(doc.url))
 
 
 def _has_text(doc) -> bool:

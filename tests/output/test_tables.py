@@ -7,13 +7,14 @@ from pipeline.output.tables import build_tables, plain_number
 from pipeline.records import Article, Extraction, Link, Official, ReadError, Region, Sum
 
 SPEC_COLUMNS = {
-    "articles": "article_id, source, title, published, outlet, url, n_chars, regions, n_officials, n_sums, memoranda_total, duplicate_of, status",
+    "articles": "article_id, source, title, published, date, date_source, outlet, url, n_chars, regions, n_officials, n_sums, memoranda_total, duplicate_of, status",
     "regions": "article_id, region, region_code, country, mentions, forms, start, end, sentence",
     "officials": "article_id, person, position, organization, region, mentions, forms, start, end, sentence",
     "sums": "article_id, amount, amount_max, currency, qualifier, text, start, end, sentence",
-    "memoranda": "article_id, count, count_text, document, parties, text, start, end, sentence",
-    "links": "article_id, region_a, region_b, document, count, sentence",
+    "memoranda": "article_id, count, count_text, document, document_id, at_event, parties, text, start, end, sentence",
+    "links": "article_id, region_a, region_b, document, document_id, at_event, count, sentence",
     "errors": "article_id, source, error",
+    "network": "region_a, region_b, country_a, country_b, cross_border, articles, documents, memoranda_total, first_date, last_date",
 }
 
 
@@ -41,14 +42,16 @@ def sum_at(start):
 def test_rows_sorted_by_article_then_start_and_errors_listed():
     b = Extraction(Article("b", "b.txt", "x"), sums=[sum_at(9), sum_at(2)])
     a = Extraction(Article("a", "a.txt", "x"), sums=[sum_at(5)],
-                   links=[Link("Алматы", "Астана", "соглашение", 1, "")])
+                   links=[Link("Алматы", "Астана", "соглашение", 1, "", "a#1", True)])
     frames = build_tables([b, a], [ReadError("c", "c.pdf", "unsupported format .pdf")])
     assert list(zip(frames["sums"]["article_id"], frames["sums"]["start"])) == [("a", 5), ("b", 2), ("b", 9)]
     assert list(frames["articles"]["status"]) == ["ok", "ok", "error"]
     assert frames["errors"].to_dict("records") == [
         {"article_id": "c", "source": "c.pdf", "error": "unsupported format .pdf"}]
     assert frames["network"].to_dict("records") == [
-        {"region_a": "Алматы", "region_b": "Астана", "articles": 1, "documents": 1, "memoranda_total": 0}]
+        {"region_a": "Алматы", "region_b": "Астана", "country_a": "KZ", "country_b": "KZ",
+         "cross_border": False, "articles": 1, "documents": 1, "memoranda_total": 0,
+         "first_date": None, "last_date": None}]
 
 
 def signed(article_id, text, date=None):

@@ -219,7 +219,7 @@ def test_csv_as_russian_excel_saves_it(tmp_path, separator, encoding):
     path.write_bytes("\r\n".join(separator.join(f'"{cell}"' for cell in row) for row in rows).encode(encoding))
     article = read_one(path)
     assert article == Article("e1", f"{path}#1", rows[1][1], published="2019-03-05", outlet="example.kz",
-                              url="https://www.example.kz/news/1")
+                              url="https://www.example.kz/news/1", date="2019-03-05", date_source="batch")
 
 
 def test_published_wins_over_date_in_a_batch(tmp_path):
@@ -227,3 +227,16 @@ def test_published_wins_over_date_in_a_batch(tmp_path):
     path.write_text(json.dumps({"id": "1", "text": "Текст.", "published": "2020-01-02", "date": "2019-03-05"}),
                     encoding="utf-8")
     assert read_one(path).published == "2020-01-02"
+
+
+@pytest.mark.parametrize("fields, published", [
+    ({"published": "2020-01-02", "date": "2019-03-05"}, "2020-01-02"),
+    ({"date": "2019-03-05"}, "2019-03-05"),
+    ({}, None),
+])
+def test_a_batch_rows_own_date_is_its_published_date_and_the_date_to_filter_by(tmp_path, fields, published):
+    path = tmp_path / "b.jsonl"
+    path.write_text(json.dumps({"id": "1", "text": "Текст.", **fields}), encoding="utf-8")
+    article = read_one(path)
+    assert (article.published, article.date, article.date_source) == (
+        published, published, "batch" if published else None)

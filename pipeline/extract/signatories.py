@@ -1,0 +1,114 @@
+"""Who is no signatory of a regional document, whatever the clause names.
+
+- States: an interstate document (`российско-монгольское соглашение`,
+  `межправительственное соглашение`, `соглашение между правительствами двух
+  стран`) links no regions, even those whose officials attend.
+- Witnesses: a region only present (`в присутствии губернатора Омской области`) or
+  attending (`делегация X приняла участие в подписании соглашения Y с Z`).
+- Cities: a city that is not first-level signs for itself (`мэр Бреста`,
+  `Владивосток и Брест`), even where the text calls it a region's capital.
+"""
+from __future__ import annotations
+
+import re
+
+from ..nlp import Doc, Token, lemma, lemmas, parse
+from .gazetteer import Mention, gazetteer
+
+INTERSTATE = {"межправительственный", "межгосударственный"}
+STATES = {"страна", "государство"}
+GOVERNMENT = {"правительство"}
+# `российско-монгольское`, `казахстанско-китайский`: an adjective of two nations.
+TWO_NATIONS = re.compile(r"(?i)^[а-яё]+(?:ск|цк)о-[а-яё]+$")
+NATIONS_REACH = 2  # tokens before the document noun
+WITNESS = {"присутствие"}
+WITNESS_REACH = 5  # tokens from `в присутствии` to the region
+ATTENDING = {"участие", "участвовать", "присутствовать", "присутствие", "наблюдать", "засвидетельствовать"}
+CITY_BODIES = {"мэр", "мэрия", "горсовет", "горисполком", "горакимат", "градоначальник"}
+VENUE_PREPOSITIONS = {"в", "во"}
+# What stands before a city that is a side: `между Брестом`, `с Брестом`, `Владивосток и
+# Брест`, `городами Владивосток`, `акимат Актобе` (not `в Бресте`, `по реке Талас`).
+SIDE_BEFORE = {"между", "с", "со", "и", "город", "г", "акимат", "администрация", "аким",
+               "глава", "правительство", "власть"}
+RELATIVE = {"который", "кто", "они", "каждый", "весь"}  # `регионы, с которыми (с ними, с каждым)`
+
+
+def interstate(doc: Doc, tokens: list[Token], match: tuple[int, int]) -> bool:
+    """The document at `match` is signed by states."""
+    i = doc.token_index(match[0])
+    for token in doc.tokens[max(0, i - NATIONS_REACH):doc.token_index(match[1])]:
+        if lemmas(token.text) & INTERSTATE or TWO_NATIONS.match(token.text):
+            return True
+    for k, token in enumerate(tokens):
+        if token.text.lower() == "между" and _states_after(tokens[k + 1:k + 5]):
+            return True
+    return False
+
+
+def _states_after(tokens: list[Token]) -> bool:
+    """`между странами`, `между правительствами двух стран`, `между правительствами России и Монголии`."""
+    countries = gazetteer().country_words
+    nouns = [t for t in tokens if parse(t.text)[0].tag.POS == "NOUN"]
+    if not nouns:
+        return False
+    first = lemmas(nouns[0].text)
+    if first & STATES:
+        return True
+    return bool(first & GOVERNMENT and len(nouns) > 1
+                and lemmas(nouns[1].text) & (STATES | set(countries)))
+
+
+def witness(doc: Doc, m: Mention) -> bool:
+    """`в присутствии губернатора Омской области`: present at the signing, no side of it."""
+    before = doc.tokens[max(0, m.first_token - WITNESS_REACH):m.first_token]
+    for k, token in enumerate(before):
+        if lemmas(token.text) & WITNESS and k and before[k - 1].text.lower() in VENUE_PREPOSITIONS:
+            return not any(t.text in ",;" or parse(t.text)[0].tag.POS == "VERB" for t in before[k:])
+    return False
+
+
+def attendees(tokens: list[Token], here: list[Mention]) -> list[Mention]:
+    """`Делегация X приняла участие в подписании соглашения Y с Z`: X only attended, where
+    two other regions stand after the word of attending."""
+    at = next((t.start for t in tokens if lemmas(t.text) & ATTENDING), None)
+    if at is None:
+        return []
+    after = {m.unit for m in here if m.start > at}
+    return [m for m in here if m.start < at] if len(after) >= 2 else []
+
+
+def cities_sign(doc: Doc, tokens: list[Token], here: list[Mention]) -> bool:
+    """A city that is not first-level is a side: its mayor, its council, or its name (a
+    place NER finds that is no region or country) where a side stands: opening the
+    clause's list (`Владивосток и Брест`, not a dateline), after `между`, `с`, `и`,
+    `город` or an office."""
+    if any(lemmas(t.text) & CITY_BODIES for t in tokens):
+        return True
+    if not tokens:
+        return False
+    start, end = tokens[0].start, tokens[-1].end
+    for span in doc.spans:
+        if span.type != "LOC" or not (start <= span.start and span.end <= end):
+            continue
+        if any(m.start < span.end and span.start < m.end for m in here):
+            continue
+        i, after = doc.token_index(span.start), doc.token_index(span.end)
+        listed = after < len(doc.tokens) and doc.tokens[after].text.lower() == "и"
+        side = (i == doc.token_index(start) and listed) or lemmas(doc.tokens[i - 1].text) & SIDE_BEFORE
+        if side and not _country(span.text):
+            return True
+    return False
+
+
+def _country(name: str) -> bool:
+    """`Монголия`, `Кыргызской Республики`, `РФ`."""
+    g = gazetteer()
+    words = [lemma(w) for w in re.findall(r"[\w-]+", name)]
+    return any(w in g.country_words for w in words) or " ".join(words) in g.country_names
+
+
+def relative_counterparts(tokens: list[Token]) -> bool:
+    """`Омская и Томская области, с которыми подписаны соглашения`: the regions named
+    are the counterparts of the speaker's own."""
+    return any(t.text.lower() in {"с", "со"} and k + 1 < len(tokens) and lemmas(tokens[k + 1].text) & RELATIVE
+               for k, t in enumerate(tokens))
