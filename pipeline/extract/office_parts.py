@@ -14,11 +14,12 @@ from functools import lru_cache
 
 from razdel import tokenize
 
-from ..nlp import Doc, lemmas
+from ..nlp import Doc, lemmas, parse
 from .gazetteer import RULES
 
 FOLLOWING_WORDS = 3  # `президент крупнейшей нефтяной компании`
 QUOTES = {"«", '"', "„", "“"}
+PHRASE_POS = {"NOUN", "ADJF", None}  # None: an abbreviation pymorphy3 does not know (`ТОО`)
 
 
 @dataclass(frozen=True)
@@ -93,17 +94,19 @@ def non_state_words() -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
-def names_non_state(doc: Doc, first: int, end: int, skip: set[int]) -> bool:
-    """`президент компании`, `руководитель управления банка`: the office phrase (tokens
-    first..end) or the words right after it name a business, party, church or other
-    non-state body. The words after it end at one that cannot continue the phrase
-    (a verb is lower case too, but a name, a comma or a region ends it)."""
+def names_non_state(doc: Doc, first: int, end: int, places: set[int], state: set[int]) -> bool:
+    """`президент компании`, `президент Федерации тенниса`, `руководитель управления банка`:
+    the office phrase (tokens first..end) or the words right after it name a business,
+    party, church or other non-state body. Words of a state body (`Национального банка`)
+    do not count; the words after the phrase end at a place, a name, a verb or a punctuation mark."""
     words = non_state_words()
-    if any(lemmas(doc.tokens[k].text) & words for k in range(first, end) if k not in skip):
+    if any(lemmas(doc.tokens[k].text) & words for k in range(first, end) if k not in places | state):
         return True
     for k in range(end, min(end + FOLLOWING_WORDS, len(doc.tokens))):
         text = doc.tokens[k].text
-        if k in skip or not (text.isalpha() and (text.islower() or text.isupper()) or text in QUOTES):
+        token = doc.tokens[k]
+        if k in places or doc.spans_covering(token.start, token.end, "PER") \
+                or not (text in QUOTES or text.isalpha() and parse(text)[0].tag.POS in PHRASE_POS):
             return False
         if lemmas(text) & words:
             return True

@@ -170,8 +170,9 @@ def _glued_head(word: str) -> Part | OfficeRow | None:
 def _bodies(doc: Doc, j: int, inside_region: set[int], starts: dict[int, Mention]):
     """The state bodies from token j on (`народного правительства`, `управления образования
     акимата`), a region adjective between (`Гомельского облисполкома`) skipped: the first
-    body, the end, the body tokens and the place adjectives, which the position leaves out."""
-    first, body_tokens, place_words = None, set(), set()
+    body and its end (the position's), the end of them all (`Мажилиса Парламента`), the body
+    tokens and the place adjectives, which the position leaves out."""
+    first, first_end, body_tokens, place_words = None, j, set(), set()
     while j < len(doc.tokens):
         k = j
         if j in starts:  # `Гомельского облисполкома`, `[Минского горисполкома]`: the body after the adjective
@@ -193,8 +194,10 @@ def _bodies(doc: Doc, j: int, inside_region: set[int], starts: dict[int, Mention
             stop = complement
         else:
             body_tokens.update(range(k, stop))
-        first, j = first or part, stop
-    return first, j, body_tokens, place_words
+        if first is None:
+            first, first_end = part, stop
+        j = stop
+    return first, first_end, j, body_tokens, place_words
 
 
 def _adjective(word: str) -> bool:
@@ -236,7 +239,7 @@ def _compose(doc: Doc, i: int, inside_region: set[int], starts: dict[int, Mentio
         (head, j), words_from = found, found[1]
         title = head.name
     taken = list(range(i, words_from if deputy else j))
-    body, end, body_tokens, place_words = _bodies(doc, j, inside_region, starts)
+    body, words_end, end, body_tokens, place_words = _bodies(doc, j, inside_region, starts)
     if isinstance(head, OfficeRow):
         needs, scope, countries = ("place" if head.needs_region else ""), head.scope, head.countries
     else:
@@ -246,7 +249,7 @@ def _compose(doc: Doc, i: int, inside_region: set[int], starts: dict[int, Mentio
         return None
     if body is not None:
         scope, countries = scope or body.scope, countries or body.countries
-    words = [title] + [doc.tokens[k].text.lower() for k in range(words_from, end)
+    words = [title] + [doc.tokens[k].text.lower() for k in range(words_from, max(words_end, j))
                        if (k not in inside_region or k in body_tokens) and k not in place_words]
     row = OfficeRow(" ".join(words), (), scope or "national", countries, False,
                     needs == "place" and body is None,
@@ -305,7 +308,7 @@ def _longest(doc: Doc, i: int, inside_region: set[int], starts: dict[int, Mentio
     fixed = _fixed(doc, i, inside_region)
     composed = _compose(doc, i, inside_region, starts)
     best = composed if composed and (fixed is None or composed.end > fixed.end) else fixed
-    if best and names_non_state(doc, i, best.end, place_tokens | best.body_tokens):
+    if best and names_non_state(doc, i, best.end, place_tokens, best.body_tokens):
         return None
     return best
 
@@ -326,7 +329,7 @@ def find_offices(doc: Doc) -> list[OfficeMention]:
         row, position, taken, end = match.row, match.position, match.taken, match.end
         region = next((starts[t].unit for t in range(i, end) if t in starts), None)
         k = end
-        while k < len(doc.tokens) and (doc.tokens[k].lemma in GENERIC_PLACE_WORDS or
+        while k < len(doc.tokens) and k not in starts and (doc.tokens[k].lemma in GENERIC_PLACE_WORDS or
                                        doc.tokens[k].text == "." and doc.tokens[k - 1].text == "г"):
             k += 1
         other_place = False
