@@ -1,53 +1,20 @@
-"""Office mentions (rules/offices.csv): `аким`, `вице-министр по инвестициям и развитию`,
-`председатель Гомельского облисполкома`, with the region the office belongs to.
-
-An office is matched on lemmas, so `акимов`, `акима`, `акиму` are all `аким`;
-region mentions may stand inside it (`председатель [Гомельского]
-облисполкома`) and are taken as its region rather than part of its words.
+"""The `offices` layer: every office phrase (office_phrases.py) with the region it
+belongs to (`аким Атырауской области`, `астраханский губернатор`, `аким Актобе`: a city
+that is no region) and the case and number its holder's name must agree with.
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-
-from razdel import tokenize
 
 from ..nlp import Doc, lemma, lemmas, parse
-from .gazetteer import RULES, Mention, Unit, gazetteer
+from .gazetteer import Mention, Unit, gazetteer
 from .names import PATRONYMIC
-from .office_parts import Part, bodies, deputies, heads, names_non_state
+from .office_phrases import GENERIC_PLACE_WORDS, OfficeRow, office_at
 
-# Words between an office and its region or holder that carry no meaning of their own.
-GENERIC_PLACE_WORDS = {"город", "г", "область", "регион", "край", "республика", "округ"}
 # `исполняющий обязанности губернатора Алексей Кокорин`: the office noun's case says nothing
 # about the holder's.
 ACTING = re.compile(r"(\bобязанност\w+|\bврио|\bи\.\s?о\.|\bио)\s*$", re.IGNORECASE)
-# After a head that needs a body or a place: `председатель области`, `глава страны`.
-PLACE_WORDS = GENERIC_PLACE_WORDS | {"страна", "провинция", "велаят", "вилоят", "аймак", "этрап", "сомон"}
-GLUED_DEPUTY = "зам"  # `замминистра`, `замакима`: a deputy glued to the head's genitive
-
-
-@dataclass(frozen=True)
-class OfficeRow:
-    office: str
-    words: tuple[tuple[frozenset[str], ...], ...]  # each alias as lemma sets
-    scope: str
-    countries: tuple[str, ...]
-    complement: bool  # `министр` takes a complement: `по инвестициям и развитию`
-    needs_region: bool  # `глава` is an office only as `глава региона` / `глава Курской области`
-    heads: frozenset[str]  # the first word of each alias as written: `аким`, `глава`
-
-
-@dataclass(frozen=True)
-class Found:
-    """An office phrase at a token: its row, position, the head's tokens and the end."""
-    row: OfficeRow
-    position: str
-    taken: list[int]
-    end: int
-    body_tokens: frozenset[int]
 
 
 @dataclass(frozen=True)
@@ -64,197 +31,8 @@ class OfficeMention:
     names_other_place: bool  # `аким Усть-Каменогорска`: a place that is not a region
 
 
-@lru_cache(maxsize=1)
-def office_rows() -> list[OfficeRow]:
-    rows = []
-    with open(RULES / "offices.csv", encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            names = [row["office"]] + [a.strip() for a in row["aliases"].split(";") if a.strip()]
-            words = tuple(tuple(lemmas(t.text) for t in tokenize(n)) for n in names)
-            rows.append(OfficeRow(row["office"], words, row["scope"],
-                                  tuple(c for c in row["countries"].split(";") if c),
-                                  row["complement"] == "yes", row["needs_region"] == "yes",
-                                  frozenset(n.split()[0].lower() for n in names)))
-    return rows
-
-
 def _region_starts(mentions: list[Mention]) -> dict[int, Mention]:
     return {m.first_token: m for m in mentions}
-
-
-@lru_cache(maxsize=1)
-def aliases_by_first_word() -> dict[str, list[tuple[int, OfficeRow, tuple[frozenset[str], ...]]]]:
-    """Each alias (with its place in offices.csv) under every lemma of its first word,
-    so a token tries only the aliases that can start with it."""
-    index: dict[str, list] = {}
-    order = 0
-    for row in office_rows():
-        for alias in row.words:
-            for word in alias[0]:
-                index.setdefault(word, []).append((order, row, alias))
-            order += 1
-    return index
-
-
-def _match(doc: Doc, i: int, inside_region: set[int]) -> tuple[OfficeRow, list[int]] | None:
-    """The longest office alias at token i (the first in offices.csv among equals);
-    region tokens inside it are skipped."""
-    index = aliases_by_first_word()
-    candidates = sorted({entry[0]: entry for word in lemmas(doc.tokens[i].text)
-                         for entry in index.get(word, ())}.values(), key=lambda e: e[0])
-    best = None
-    for _, row, alias in candidates:
-        taken, j = [], i
-        for words in alias:
-            while j in inside_region and taken:
-                j += 1
-            if j >= len(doc.tokens) or not words & lemmas(doc.tokens[j].text):
-                break
-            taken.append(j)
-            j += 1
-        else:
-            if best is None or len(taken) > len(best[1]):
-                best = (row, taken)
-    return best
-
-
-def _complement(doc: Doc, j: int, inside_region: set[int]) -> int:
-    """End of a ministry complement: `по инвестициям и развитию`, `иностранных дел`."""
-    k = j
-    while k < len(doc.tokens) and k - j < 6 and k not in inside_region:
-        text = doc.tokens[k].text
-        if not text.isalpha() or not text.islower():
-            break
-        if k == j and text != "по" and not any(p.tag.case == "gent" for p in parse(text)):
-            break
-        k += 1
-    while k > j and doc.tokens[k - 1].text in {"и", "по"}:
-        k -= 1
-    return k
-
-
-def _fixed(doc: Doc, i: int, inside_region: set[int]) -> Found | None:
-    """A title from offices.csv at token i, with a ministry's complement."""
-    match = _match(doc, i, inside_region)
-    if match is None:
-        return None
-    row, taken = match
-    end, position = taken[-1] + 1, row.office
-    if row.complement:
-        stop = _complement(doc, end, inside_region)
-        if stop > end:
-            position += " " + doc.text[doc.tokens[end].start:doc.tokens[stop - 1].end].lower()
-            end = stop
-    return Found(row, position, taken, end, frozenset())
-
-
-def _head_at(doc: Doc, j: int, inside_region: set[int]) -> tuple[Part | OfficeRow, int] | None:
-    """A head (`председателя`) or a fixed title (`мэра`) at token j, after a deputy prefix."""
-    head = heads().longest(doc, j)
-    fixed = _fixed(doc, j, inside_region)
-    if fixed and (head is None or fixed.end >= head[1]):
-        return fixed.row, fixed.end
-    return head
-
-
-def _glued_head(word: str) -> Part | OfficeRow | None:
-    """The head inside `замминистра`, `замглавы`, `замакима`."""
-    rest = word[len(GLUED_DEPUTY):]
-    if not word.lower().startswith(GLUED_DEPUTY) or len(rest) < 3:
-        return None
-    fixed = next((row for w in lemmas(rest) for _, row, alias in aliases_by_first_word().get(w, ())
-                  if len(alias) == 1), None)
-    return fixed or heads().one_word(rest)
-
-
-def _bodies(doc: Doc, j: int, inside_region: set[int], starts: dict[int, Mention]):
-    """The state bodies from token j on (`народного правительства`, `управления образования
-    акимата`), a region adjective between (`Гомельского облисполкома`) skipped: the first
-    body and its end (the position's), the end of them all (`Мажилиса Парламента`), the body
-    tokens and the place adjectives, which the position leaves out."""
-    first, first_end, body_tokens, place_words = None, j, set(), set()
-    while j < len(doc.tokens):
-        k = j
-        if j in starts:  # `Гомельского облисполкома`, `[Минского горисполкома]`: the body after the adjective
-            k = j + 1 if starts[j].last_token - j > 1 else starts[j].last_token
-        while k < len(doc.tokens) and k - j < 3 and bodies().longest(doc, k) is None \
-                and k not in inside_region and _adjective(doc.tokens[k].text):
-            k += 1
-        body = bodies().longest(doc, k)
-        if body is None:
-            break
-        part, stop = body
-        if part.scope != "national":  # `Октябрьского райисполкома`: the adjective names a place
-            place_words.update(t for t in range(j, k) if doc.tokens[t].text[:1].isupper())
-        if part.complement:
-            complement = _complement(doc, stop, inside_region)
-            if part.complement == "required" and complement == stop:
-                break
-            body_tokens.update(range(k, stop))
-            stop = complement
-        else:
-            body_tokens.update(range(k, stop))
-        if first is None:
-            first, first_end = part, stop
-        j = stop
-    return first, first_end, j, body_tokens, place_words
-
-
-def _adjective(word: str) -> bool:
-    return word.isalpha() and any(p.tag.POS == "ADJF" for p in parse(word)[:2])
-
-
-def _jurisdiction_follows(doc: Doc, j: int, starts: dict[int, Mention]) -> bool:
-    """`председатель Хатлонской области`, `председатель КНР`, `глава региона`."""
-    if j >= len(doc.tokens):
-        return False
-    token = doc.tokens[j]
-    return j in starts or token.lemma in PLACE_WORDS or token.text[:1].isupper() and (
-        bool(doc.spans_covering(token.start, token.end, "LOC"))
-        or any("Geox" in p.tag for p in parse(token.text)[:2]))
-
-
-def _compose(doc: Doc, i: int, inside_region: set[int], starts: dict[int, Mention]) -> Found | None:
-    """`заместитель председателя народного правительства`, `спикер палаты представителей`,
-    `глава МИД`, `депутат`: a head after an optional deputy prefix (rules/office_heads.csv),
-    then the state bodies it leads or sits in (rules/state_bodies.csv)."""
-    word = doc.tokens[i].text
-    if any(span.start < doc.tokens[i].start for span in doc.spans_covering(
-            doc.tokens[i].start, doc.tokens[i].end, "PER")):  # `Ерика Султанова`: a surname
-        return None
-    deputy, glued = deputies().longest(doc, i), _glued_head(word)
-    if deputy:
-        head = _head_at(doc, deputy[1], inside_region)
-        if head is None:
-            return None
-        (head, j), title, words_from = head, deputy[0].name, deputy[1]
-    elif glued:
-        head, j, title, words_from = glued, i + 1, "заместитель " + word[len(GLUED_DEPUTY):].lower(), i + 1
-        if isinstance(head, OfficeRow) and head.complement:
-            j = _complement(doc, j, inside_region)
-    else:
-        found = heads().longest(doc, i)
-        if found is None:
-            return None
-        (head, j), words_from = found, found[1]
-        title = head.name
-    taken = list(range(i, words_from if deputy else j))
-    body, words_end, end, body_tokens, place_words = _bodies(doc, j, inside_region, starts)
-    if isinstance(head, OfficeRow):
-        needs, scope, countries = ("place" if head.needs_region else ""), head.scope, head.countries
-    else:
-        needs, scope, countries = head.needs, head.scope, head.countries
-    if body is None and (needs == "body" or needs == "body_or_place" and not _jurisdiction_follows(
-            doc, end, starts)):
-        return None
-    if body is not None:
-        scope, countries = scope or body.scope, countries or body.countries
-    words = [title] + [doc.tokens[k].text.lower() for k in range(words_from, max(words_end, j))
-                       if (k not in inside_region or k in body_tokens) and k not in place_words]
-    row = OfficeRow(" ".join(words), (), scope or "national", countries, False,
-                    needs == "place" and body is None,
-                    frozenset(w for k in taken for w in lemmas(doc.tokens[k].text)))
-    return Found(row, row.office, taken, end, frozenset(body_tokens))
 
 
 def _capitalized(doc: Doc, k: int) -> bool:
@@ -301,18 +79,6 @@ def _head_grammar(doc: Doc, taken: list[int], row: OfficeRow):
     return cases, number == "plur"
 
 
-def _longest(doc: Doc, i: int, inside_region: set[int], starts: dict[int, Mention],
-             place_tokens: set[int]) -> Found | None:
-    """The longer of the fixed title and the composed office at token i (the fixed one
-    among equals), unless it names a non-state organisation."""
-    fixed = _fixed(doc, i, inside_region)
-    composed = _compose(doc, i, inside_region, starts)
-    best = composed if composed and (fixed is None or composed.end > fixed.end) else fixed
-    if best and names_non_state(doc, i, best.end, place_tokens, best.body_tokens):
-        return None
-    return best
-
-
 def find_offices(doc: Doc) -> list[OfficeMention]:
     """Every office named in the document, in text order: the Doc's `offices` layer (reads `regions`)."""
     regions = doc.regions
@@ -322,7 +88,7 @@ def find_offices(doc: Doc) -> list[OfficeMention]:
                                     for t in range(doc.token_index(s.start), doc.token_index(s.end))}
     found, i = [], 0
     while i < len(doc.tokens):
-        match = None if i in inside_region else _longest(doc, i, inside_region, starts, place_tokens)
+        match = None if i in inside_region else office_at(doc, i, inside_region, starts, place_tokens)
         if match is None:
             i += 1
             continue
