@@ -98,16 +98,20 @@ def names_non_state(doc: Doc, first: int, end: int, places: set[int], state: set
     """`президент компании`, `президент Федерации тенниса`, `руководитель управления банка`:
     the office phrase (tokens first..end) or the words right after it name a business,
     party, church or other non-state body. Words of a state body (`Национального банка`)
-    do not count; the words after the phrase end at a place, a name, a verb or a punctuation mark."""
+    do not count; the words after the phrase end at a name, a verb or a punctuation mark."""
     words = non_state_words()
     if any(lemmas(doc.tokens[k].text) & words for k in range(first, end) if k not in places | state):
         return True
-    for k in range(end, min(end + FOLLOWING_WORDS, len(doc.tokens))):
-        text = doc.tokens[k].text
+    k, seen = end, 0
+    while k < len(doc.tokens) and seen < FOLLOWING_WORDS:
         token = doc.tokens[k]
-        if k in places or doc.spans_covering(token.start, token.end, "PER") \
-                or not (text in QUOTES or text.isalpha() and parse(text)[0].tag.POS in PHRASE_POS):
+        k += 1
+        if k - 1 in places:  # `председатель [Алматинского] областного филиала партии`
+            continue
+        if doc.spans_covering(token.start, token.end, "PER") or not (
+                token.text in QUOTES or token.text.isalpha() and parse(token.text)[0].tag.POS in PHRASE_POS):
             return False
-        if lemmas(text) & words:
+        if lemmas(token.text) & words:
             return True
+        seen += 1
     return False

@@ -167,7 +167,8 @@ def _bodies(doc: Doc, j: int, inside_region: set[int], starts: dict[int, Mention
             place_words.update(t for t in range(j, k) if doc.tokens[t].text[:1].isupper())
         if part.complement:
             complement = _complement(doc, stop, inside_region)
-            if part.complement == "required" and complement == stop:
+            # `комитета по делам молодежи`, `комитета Сената`: a committee of what
+            if part.complement == "required" and complement == stop and bodies().longest(doc, stop) is None:
                 break
             body_tokens.update(range(k, stop))
             stop = complement
@@ -198,9 +199,6 @@ def _compose(doc: Doc, i: int, inside_region: set[int], starts: dict[int, Mentio
     `глава МИД`, `депутат`: a head after an optional deputy prefix (rules/office_heads.csv),
     then the state bodies it leads or sits in (rules/state_bodies.csv)."""
     word = doc.tokens[i].text
-    if any(span.start < doc.tokens[i].start for span in doc.spans_covering(
-            doc.tokens[i].start, doc.tokens[i].end, "PER")):  # `Ерика Султанова`: a surname
-        return None
     deputy, glued = deputies().longest(doc, i), _glued_head(word)
     if deputy:
         head = _head_at(doc, deputy[1], inside_region)
@@ -217,6 +215,9 @@ def _compose(doc: Doc, i: int, inside_region: set[int], starts: dict[int, Mentio
             return None
         (head, j), words_from = found, found[1]
         title = head.name
+    if any(span.start < doc.tokens[i].start for span in doc.spans_covering(
+            doc.tokens[i].start, doc.tokens[i].end, "PER")):  # `Ерика Султанова`: a surname
+        return None
     taken = list(range(i, words_from if deputy else j))
     body, words_end, end, body_tokens, place_words = _bodies(doc, j, inside_region, starts)
     if isinstance(head, OfficeRow):
