@@ -22,7 +22,8 @@ from .office_parts import Part, bodies, deputies, heads, names_non_state
 # Words between an office and its region or holder that carry no meaning of their own.
 GENERIC_PLACE_WORDS = {"город", "г", "область", "регион", "край", "республика", "округ"}
 # After a head that needs a body or a place: `председатель области`, `глава страны`.
-PLACE_WORDS = GENERIC_PLACE_WORDS | {"страна", "провинция", "велаят", "вилоят", "аймак", "этрап", "сомон"}
+PLACE_WORDS = GENERIC_PLACE_WORDS | {"страна", "провинция", "велаят", "вилоят", "аймак", "этрап", "сомон",
+                                     "район"}
 GLUED_DEPUTY = "зам"  # `замминистра`, `замакима`: a deputy glued to the head's genitive
 
 

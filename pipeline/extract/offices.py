@@ -79,13 +79,23 @@ def _head_grammar(doc: Doc, taken: list[int], row: OfficeRow):
     return cases, number == "plur"
 
 
+def _country_tokens(doc: Doc) -> set[int]:
+    """Tokens of a country's name NER missed: `Российской Федерации` is no sports federation."""
+    names = gazetteer().country_names
+    found = set()
+    for k, token in enumerate(doc.tokens):
+        if k and f"{doc.tokens[k - 1].lemma} {token.lemma}" in names:
+            found |= {k - 1, k}
+    return found
+
+
 def find_offices(doc: Doc) -> list[OfficeMention]:
     """Every office named in the document, in text order: the Doc's `offices` layer (reads `regions`)."""
     regions = doc.regions
     starts = _region_starts(regions)
     inside_region = {t for m in regions for t in range(m.first_token, m.last_token)}
-    place_tokens = inside_region | {t for s in doc.spans if s.type == "LOC"
-                                    for t in range(doc.token_index(s.start), doc.token_index(s.end))}
+    place_tokens = inside_region | _country_tokens(doc) | {
+        t for s in doc.spans if s.type == "LOC" for t in range(doc.token_index(s.start), doc.token_index(s.end))}
     found, i = [], 0
     while i < len(doc.tokens):
         match = None if i in inside_region else office_at(doc, i, inside_region, starts, place_tokens)
