@@ -21,9 +21,10 @@ from .office_parts import Part, bodies, deputies, heads, names_non_state
 
 # Words between an office and its region or holder that carry no meaning of their own.
 GENERIC_PLACE_WORDS = {"город", "г", "область", "регион", "край", "республика", "округ"}
-# After a head that needs a body or a place: `председатель области`, `глава страны`.
-PLACE_WORDS = GENERIC_PLACE_WORDS | {"страна", "провинция", "велаят", "вилоят", "аймак", "этрап", "сомон",
-                                     "район"}
+# After a head that needs a body or a place: `председатель области`, `хяким велаята`; the
+# other places have offices without a region: `глава страны`, `глава района`, `хяким этрапа`.
+OTHER_PLACE_WORDS = {"страна", "район", "этрап", "сомон"}
+PLACE_WORDS = GENERIC_PLACE_WORDS | OTHER_PLACE_WORDS | {"провинция", "велаят", "вилоят", "аймак"}
 GLUED_DEPUTY = "зам"  # `замминистра`, `замакима`: a deputy glued to the head's genitive
 
 
@@ -230,6 +231,8 @@ def _compose(doc: Doc, i: int, inside_region: set[int], starts: dict[int, Mentio
         return None
     if body is not None:
         scope, countries = scope or body.scope, countries or body.countries
+    elif end < len(doc.tokens) and doc.tokens[end].lemma in OTHER_PLACE_WORDS:
+        countries = ()  # `хяким этрапа`: not the article's velayat
     words = [title] + [doc.tokens[k].text.lower() for k in range(words_from, max(words_end, j))
                        if (k not in inside_region or k in body_tokens) and k not in place_words]
     row = OfficeRow(" ".join(words), (), scope or "national", countries, False,
@@ -240,11 +243,15 @@ def _compose(doc: Doc, i: int, inside_region: set[int], starts: dict[int, Mentio
 
 def office_at(doc: Doc, i: int, inside_region: set[int], starts: dict[int, Mention],
              place_tokens: set[int]) -> Found | None:
-    """The longer of the fixed title and the composed office at token i (the fixed one
-    among equals), unless it names a non-state organisation."""
+    """The longer of the fixed title and the composed office at token i, unless it names a
+    non-state organisation. Among equals the fixed one, except where it needs a region and
+    a place that is none follows (`глава страны`, `глава района`)."""
     fixed = _fixed(doc, i, inside_region)
     composed = _compose(doc, i, inside_region, starts)
-    best = composed if composed and (fixed is None or composed.end > fixed.end) else fixed
+    best = fixed
+    if composed and (fixed is None or composed.end > fixed.end or fixed.row.needs_region and (
+            composed.end < len(doc.tokens) and doc.tokens[composed.end].lemma in OTHER_PLACE_WORDS)):
+        best = composed
     if best and names_non_state(doc, i, best.end, place_tokens, best.body_tokens):
         return None
     return best

@@ -205,3 +205,10 @@ def test_composed_offices(make_doc, text, expected):
 ])
 def test_head_of_a_non_state_organisation_is_no_official(make_doc, text):
     assert officials(make_doc, text) == set()
+
+
+def test_a_district_head_takes_no_region_of_the_article(make_doc):
+    text = ("Делегация Ахалского велаята прибыла в Астану. Хяким этрапа Иван Петров выступил. "
+            "Хяким велаята Марат Ахметов выступил.")
+    assert officials(make_doc, text) == {("Иван Петров", "хяким", None),
+                                         ("Марат Ахметов", "хяким", "Ахалский велаят")}
