@@ -100,11 +100,13 @@ def _match(doc: Doc, i: int, inside_region: set[int]) -> tuple[OfficeRow, list[i
 
 
 def _complement(doc: Doc, j: int, inside_region: set[int]) -> int:
-    """End of a ministry complement: `по инвестициям и развитию`, `иностранных дел`."""
+    """End of a ministry complement: `по инвестициям и развитию`, `иностранных дел`; a
+    region's executive after it owns the body and is no part of it (`управления
+    образования [акимата]`)."""
     k = j
     while k < len(doc.tokens) and k - j < 6 and k not in inside_region:
         text = doc.tokens[k].text
-        if not text.isalpha() or not text.islower():
+        if not text.isalpha() or not text.islower() or _owner_end(doc, k) > k:
             break
         if k == j and text != "по" and not any(p.tag.case == "gent" for p in parse(text)):
             break
@@ -114,19 +116,27 @@ def _complement(doc: Doc, j: int, inside_region: set[int]) -> int:
     return k
 
 
+def _owner_end(doc: Doc, k: int) -> int:
+    """After `акимата`, `администрации`, `народного правительства` at token k: the
+    executive of a region or city, which owns the departments before it."""
+    body = bodies().longest(doc, k)
+    return body[1] if body and body[0].scope in {"regional", "city"} and not body[0].complement else k
+
+
 def _fixed(doc: Doc, i: int, inside_region: set[int]) -> Found | None:
     """A title from offices.csv at token i, with a ministry's complement."""
     match = _match(doc, i, inside_region)
     if match is None:
         return None
     row, taken = match
-    end, position = taken[-1] + 1, row.office
+    end, position, owner = taken[-1] + 1, row.office, frozenset()
     if row.complement:
         stop = _complement(doc, end, inside_region)
         if stop > end:
             position += " " + doc.text[doc.tokens[end].start:doc.tokens[stop - 1].end].lower()
-            end = stop
-    return Found(row, position, taken, end, frozenset())
+            end = _owner_end(doc, stop)
+            owner = frozenset(range(stop, end))
+    return Found(row, position, taken, end, owner)
 
 
 def _head_at(doc: Doc, j: int, inside_region: set[int]) -> tuple[Part | OfficeRow, int] | None:
