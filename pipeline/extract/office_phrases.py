@@ -139,13 +139,14 @@ def _fixed(doc: Doc, i: int, inside_region: set[int]) -> Found | None:
     return Found(row, position, taken, end, owner)
 
 
-def _head_at(doc: Doc, j: int, inside_region: set[int]) -> tuple[Part | OfficeRow, int] | None:
-    """A head (`председателя`) or a fixed title (`мэра`) at token j, after a deputy prefix."""
+def _head_at(doc: Doc, j: int, inside_region: set[int]) -> tuple[Part | OfficeRow, int, int] | None:
+    """A head (`председателя`) or a fixed title (`мэра`, `руководителя управления
+    образования`) at token j, after a deputy prefix: the head, the end of its words, the end."""
     head = heads().longest(doc, j)
     fixed = _fixed(doc, j, inside_region)
     if fixed and (head is None or fixed.end >= head[1]):
-        return fixed.row, fixed.end
-    return head
+        return fixed.row, min(fixed.body_tokens, default=fixed.end), fixed.end
+    return (head[0], head[1], head[1]) if head else None
 
 
 def _glued_head(word: str) -> Part | OfficeRow | None:
@@ -212,25 +213,25 @@ def _compose(doc: Doc, i: int, inside_region: set[int], starts: dict[int, Mentio
     then the state bodies it leads or sits in (rules/state_bodies.csv)."""
     word = doc.tokens[i].text
     deputy, glued = deputies().longest(doc, i), _glued_head(word)
-    if deputy:
+    if deputy:  # `заместитель председателя`: the head's words as written, in the genitive
         head = _head_at(doc, deputy[1], inside_region)
         if head is None:
             return None
-        (head, j), title, words_from = head, deputy[0].name, deputy[1]
-    elif glued:
-        head, j, title, words_from = glued, i + 1, "заместитель " + word[len(GLUED_DEPUTY):].lower(), i + 1
-        if isinstance(head, OfficeRow) and head.complement:
-            j = _complement(doc, j, inside_region)
-    else:
+        (head, head_words_end, j), title, words_from = head, deputy[0].name, deputy[1]
+    elif glued:  # `замминистра энергетики`
+        head, title, words_from = glued, "заместитель " + word[len(GLUED_DEPUTY):].lower(), i + 1
+        j = _complement(doc, i + 1, inside_region) if isinstance(head, OfficeRow) and head.complement else i + 1
+        head_words_end = j
+    else:  # `спикер`: the head in the nominative, as the rules write it
         found = heads().longest(doc, i)
         if found is None:
             return None
-        (head, j), words_from = found, found[1]
-        title = head.name
+        (head, j), title = found, found[0].name
+        words_from = head_words_end = j
     if any(span.start < doc.tokens[i].start for span in doc.spans_covering(
             doc.tokens[i].start, doc.tokens[i].end, "PER")):  # `Ерика Султанова`: a surname
         return None
-    taken = list(range(i, words_from if deputy else j))
+    taken = list(range(i, words_from if deputy else head_words_end))
     body, words_end, end, body_tokens, place_words = _bodies(doc, j, inside_region, starts)
     if isinstance(head, OfficeRow):
         needs, scope, countries = ("place" if head.needs_region else ""), head.scope, head.countries
@@ -243,7 +244,7 @@ def _compose(doc: Doc, i: int, inside_region: set[int], starts: dict[int, Mentio
         scope, countries = scope or body.scope, countries or body.countries
     elif end < len(doc.tokens) and doc.tokens[end].lemma in OTHER_PLACE_WORDS:
         countries = ()  # `хяким этрапа`: not the article's velayat
-    words = [title] + [doc.tokens[k].text.lower() for k in range(words_from, max(words_end, j))
+    words = [title] + [doc.tokens[k].text.lower() for k in range(words_from, words_end if body else head_words_end)
                        if (k not in inside_region or k in body_tokens) and k not in place_words]
     row = OfficeRow(" ".join(words), (), scope or "national", countries, False,
                     needs == "place" and body is None,
