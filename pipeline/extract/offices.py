@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..nlp import Doc, lemma, lemmas, parse
 from .gazetteer import Mention, Unit, gazetteer
 from .names import PATRONYMIC
-from .office_phrases import GENERIC_PLACE_WORDS, OfficeRow, office_at
+from .office_phrases import GENERIC_PLACE_WORDS, OTHER_PLACE_WORDS, OfficeRow, office_at
 
 # `исполняющий обязанности губернатора Алексей Кокорин`: the office noun's case says nothing
 # about the holder's.
@@ -110,7 +110,9 @@ def find_offices(doc: Doc) -> list[OfficeMention]:
             k += 1
         other_place = False
         if region is None and k < len(doc.tokens):
-            if k in starts:
+            if doc.tokens[k].lemma in OTHER_PLACE_WORDS:  # `аким района`: no region's akim
+                other_place, k = True, k + 1
+            elif k in starts:
                 region, k = starts[k].unit, starts[k].last_token
             else:
                 other_place, k = _other_place(doc, k)
