@@ -160,3 +160,19 @@ def test_regional_offices(make_doc, text, expected):
 ])
 def test_no_office(make_doc, text):
     assert offices(make_doc, text) == []
+
+
+def test_every_part_row_uses_known_values():
+    """A line an analyst adds to office_heads.csv or state_bodies.csv is checked here."""
+    from pipeline.extract.office_parts import bodies, deputies, heads
+
+    countries = {"KZ", "RU", "UZ", "KG", "TJ", "TM", "BY", "CN", "MN"}
+    parts = {part for index in (heads(), deputies(), bodies())
+             for entries in index.by_first.values() for _, part in entries}
+    assert parts
+    for part in parts:
+        assert part.kind in {"deputy", "head", "body"}, part
+        assert part.needs in {"", "body", "body_or_place"}, part
+        assert part.scope in {"", "national", "regional", "city", "legislative", "diplomatic"}, part
+        assert part.complement in {"", "yes", "required"}, part
+        assert set(part.countries) <= countries, part
