@@ -105,7 +105,7 @@ def gender_votes(parts: NameParts, cases: frozenset[str]) -> dict[str, int]:
     elif re.search(r"(ова|ева|ина|ына)$", s) and cases and "nomn" not in cases:
         votes["masc"] += 2  # a genitive or accusative man, not a nominative woman
     if parts.first:
-        genders = {p.tag.gender for p in parse(parts.first) if "Name" in p.tag and p.is_known}
+        genders = {p.tag.gender for p in parse(parts.first) if "Name" in p.tag and p.is_known} & {"masc", "femn"}
         if len(genders) == 1:
             votes[genders.pop()] += 1
         elif not genders and "nomn" in cases and parts.first.lower()[-1:] in "ая":

@@ -1,38 +1,20 @@
-"""Office mentions (rules/offices.csv): `аким`, `вице-министр по инвестициям и развитию`,
-`председатель Гомельского облисполкома`, with the region the office belongs to.
-
-An office is matched on lemmas, so `акимов`, `акима`, `акиму` are all `аким`;
-region mentions may stand inside it (`председатель [Гомельского]
-облисполкома`) and are taken as its region rather than part of its words.
+"""The `offices` layer: every office phrase (office_phrases.py) with the region it
+belongs to (`аким Атырауской области`, `астраханский губернатор`, `аким Актобе`: a city
+that is no region) and the case and number its holder's name must agree with.
 """
 from __future__ import annotations
 
-import csv
+import re
 from dataclasses import dataclass
-from functools import lru_cache
-
-from razdel import tokenize
 
 from ..nlp import Doc, lemma, lemmas, parse
-from .gazetteer import RULES, Mention, Unit, gazetteer
+from .gazetteer import Mention, Unit, gazetteer
 from .names import PATRONYMIC
+from .office_phrases import GENERIC_PLACE_WORDS, OTHER_PLACE_WORDS, OfficeRow, office_at
 
-# Words between an office and its region or holder that carry no meaning of their own.
-GENERIC_PLACE_WORDS = {"город", "г", "область", "регион", "край", "республика", "округ"}
 # `исполняющий обязанности губернатора Алексей Кокорин`: the office noun's case says nothing
 # about the holder's.
-ACTING_WORDS = {"обязанность", "врио", "ио"}
-
-
-@dataclass(frozen=True)
-class OfficeRow:
-    office: str
-    words: tuple[tuple[frozenset[str], ...], ...]  # each alias as lemma sets
-    scope: str
-    countries: tuple[str, ...]
-    complement: bool  # `министр` takes a complement: `по инвестициям и развитию`
-    needs_region: bool  # `глава` is an office only as `глава региона` / `глава Курской области`
-    heads: frozenset[str]  # the first word of each alias as written: `аким`, `глава`
+ACTING = re.compile(r"(\bобязанност\w+|\bврио|\bи\.\s?о\.|\bио)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -49,73 +31,8 @@ class OfficeMention:
     names_other_place: bool  # `аким Усть-Каменогорска`: a place that is not a region
 
 
-@lru_cache(maxsize=1)
-def office_rows() -> list[OfficeRow]:
-    rows = []
-    with open(RULES / "offices.csv", encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            names = [row["office"]] + [a.strip() for a in row["aliases"].split(";") if a.strip()]
-            words = tuple(tuple(lemmas(t.text) for t in tokenize(n)) for n in names)
-            rows.append(OfficeRow(row["office"], words, row["scope"],
-                                  tuple(c for c in row["countries"].split(";") if c),
-                                  row["complement"] == "yes", row["needs_region"] == "yes",
-                                  frozenset(n.split()[0].lower() for n in names)))
-    return rows
-
-
 def _region_starts(mentions: list[Mention]) -> dict[int, Mention]:
     return {m.first_token: m for m in mentions}
-
-
-@lru_cache(maxsize=1)
-def aliases_by_first_word() -> dict[str, list[tuple[int, OfficeRow, tuple[frozenset[str], ...]]]]:
-    """Each alias (with its place in offices.csv) under every lemma of its first word,
-    so a token tries only the aliases that can start with it."""
-    index: dict[str, list] = {}
-    order = 0
-    for row in office_rows():
-        for alias in row.words:
-            for word in alias[0]:
-                index.setdefault(word, []).append((order, row, alias))
-            order += 1
-    return index
-
-
-def _match(doc: Doc, i: int, inside_region: set[int]) -> tuple[OfficeRow, list[int]] | None:
-    """The longest office alias at token i (the first in offices.csv among equals);
-    region tokens inside it are skipped."""
-    index = aliases_by_first_word()
-    candidates = sorted({entry[0]: entry for word in lemmas(doc.tokens[i].text)
-                         for entry in index.get(word, ())}.values(), key=lambda e: e[0])
-    best = None
-    for _, row, alias in candidates:
-        taken, j = [], i
-        for words in alias:
-            while j in inside_region and taken:
-                j += 1
-            if j >= len(doc.tokens) or not words & lemmas(doc.tokens[j].text):
-                break
-            taken.append(j)
-            j += 1
-        else:
-            if best is None or len(taken) > len(best[1]):
-                best = (row, taken)
-    return best
-
-
-def _complement(doc: Doc, j: int, inside_region: set[int]) -> int:
-    """End of a ministry complement: `по инвестициям и развитию`, `иностранных дел`."""
-    k = j
-    while k < len(doc.tokens) and k - j < 6 and k not in inside_region:
-        text = doc.tokens[k].text
-        if not text.isalpha() or not text.islower():
-            break
-        if k == j and text != "по" and not any(p.tag.case == "gent" for p in parse(text)):
-            break
-        k += 1
-    while k > j and doc.tokens[k - 1].text in {"и", "по"}:
-        k -= 1
-    return k
 
 
 def _capitalized(doc: Doc, k: int) -> bool:
@@ -162,38 +79,50 @@ def _head_grammar(doc: Doc, taken: list[int], row: OfficeRow):
     return cases, number == "plur"
 
 
+def _country_tokens(doc: Doc) -> set[int]:
+    """Tokens of a country's name NER missed: `Российской Федерации` is no sports federation."""
+    names = gazetteer().country_names
+    found = set()
+    for k, token in enumerate(doc.tokens):
+        if k and f"{doc.tokens[k - 1].lemma} {token.lemma}" in names:
+            found |= {k - 1, k}
+    return found
+
+
 def find_offices(doc: Doc) -> list[OfficeMention]:
     """Every office named in the document, in text order: the Doc's `offices` layer (reads `regions`)."""
     regions = doc.regions
     starts = _region_starts(regions)
     inside_region = {t for m in regions for t in range(m.first_token, m.last_token)}
+    place_tokens = inside_region | _country_tokens(doc) | {
+        t for s in doc.spans if s.type == "LOC" for t in range(doc.token_index(s.start), doc.token_index(s.end))}
     found, i = [], 0
     while i < len(doc.tokens):
-        match = None if i in inside_region else _match(doc, i, inside_region)
+        match = None if i in inside_region else office_at(doc, i, inside_region, starts, place_tokens)
         if match is None:
             i += 1
             continue
-        row, taken = match
-        end = taken[-1] + 1
-        position = row.office
-        if row.complement:
-            stop = _complement(doc, end, inside_region)
-            if stop > end:
-                position += " " + doc.text[doc.tokens[end].start:doc.tokens[stop - 1].end].lower()
-                end = stop
+        row, position, taken, end = match.row, match.position, match.taken, match.end
         region = next((starts[t].unit for t in range(i, end) if t in starts), None)
         k = end
-        while k < len(doc.tokens) and (doc.tokens[k].lemma in GENERIC_PLACE_WORDS or
+        while k < len(doc.tokens) and k not in starts and (doc.tokens[k].lemma in GENERIC_PLACE_WORDS or
                                        doc.tokens[k].text == "." and doc.tokens[k - 1].text == "г"):
             k += 1
         other_place = False
         if region is None and k < len(doc.tokens):
-            if k in starts:
+            if doc.tokens[k].lemma in OTHER_PLACE_WORDS:  # `аким района`: no region's akim
+                other_place, k = True, k + 1
+            elif k in starts:
                 region, k = starts[k].unit, starts[k].last_token
             else:
                 other_place, k = _other_place(doc, k)
+        if region is None and row.scope == "regional" and k + 1 < len(doc.tokens) \
+                and doc.tokens[k].text == "в" and k + 1 in starts:  # `полпред президента в Ошской области`
+            region, k = starts[k + 1].unit, starts[k + 1].last_token
         if region is None and not other_place:
             region = _demonym_region(doc, i)
+        if row.scope == "diplomatic":  # `посол Казахстана в Астане`: the host city is no office's region
+            region = None
         if row.needs_region and region is None and k == end:
             i += 1
             continue
@@ -205,7 +134,7 @@ def find_offices(doc: Doc) -> list[OfficeMention]:
                 continue
             row, position = previous.row, previous.position
         cases, plural = _head_grammar(doc, taken, row)
-        if i > 0 and doc.tokens[i - 1].lemma.replace(".", "") in ACTING_WORDS:
+        if ACTING.search(doc.text[max(0, doc.tokens[i].start - 20):doc.tokens[i].start]):
             cases = frozenset()
         found.append(OfficeMention(row, position, doc.tokens[i].start, doc.tokens[end - 1].end, i, max(k, end),
                                    cases, plural, region, other_place))

@@ -1,0 +1,117 @@
+"""The parts offices are composed of: heads and deputy prefixes (rules/office_heads.csv:
+`председатель`, `спикер`, `полномочный представитель`, `заместитель`) and the state bodies
+a head leads or sits in (rules/state_bodies.csv: `горисполком`, `палата представителей`, `МИД`).
+
+Each part is matched on lemmas, like the fixed offices, so one nominative line covers
+every case and number. `rules/non_state_organisations.txt` lists the organisations whose
+heads hold no office (`глава компании`, `председатель правления банка`).
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+
+from razdel import tokenize
+
+from ..nlp import Doc, lemmas, parse
+from .gazetteer import RULES
+
+FOLLOWING_WORDS = 3  # `президент крупнейшей нефтяной компании`
+QUOTES = {"«", '"', "„", "“"}
+PHRASE_POS = {"NOUN", "ADJF", None}  # None: an abbreviation pymorphy3 does not know (`ТОО`)
+
+
+@dataclass(frozen=True)
+class Part:
+    name: str  # nominative, as a position starts with it
+    kind: str  # deputy, head or body
+    needs: str  # head: "" (an office alone), "body", "body_or_place"
+    scope: str  # national, regional, city, legislative, diplomatic
+    countries: tuple[str, ...]  # where the office is first-level: its region defaults to the article's
+    complement: str  # body: "" none, "yes" may take one (`министерства иностранных дел`), "required"
+
+
+class PhraseIndex:
+    """Phrases as lemma sets per token, under every lemma of their first word."""
+
+    def __init__(self, phrases: list[tuple[str, Part]]):
+        self.by_first: dict[str, list[tuple[tuple[frozenset[str], ...], Part]]] = {}
+        for text, part in phrases:
+            words = tuple(lemmas(t.text) for t in tokenize(text))
+            for word in words[0]:
+                self.by_first.setdefault(word, []).append((words, part))
+
+    def longest(self, doc: Doc, j: int) -> tuple[Part, int] | None:
+        """The longest phrase starting at token j and the token after it."""
+        if j >= len(doc.tokens):
+            return None
+        best = None
+        for word in lemmas(doc.tokens[j].text):
+            for words, part in self.by_first.get(word, ()):
+                end = j + len(words)
+                if end <= len(doc.tokens) and (best is None or end > best[1]) and all(
+                        w & lemmas(doc.tokens[k].text) for k, w in zip(range(j, end), words)):
+                    best = (part, end)
+        return best
+
+    def one_word(self, word: str) -> Part | None:
+        """A one-word phrase the word is a form of: `министра` in `замминистра`."""
+        return next((part for w in lemmas(word) for words, part in self.by_first.get(w, ())
+                     if len(words) == 1), None)
+
+
+def _phrases(file: str, name_column: str) -> list[tuple[str, Part]]:
+    phrases = []
+    with open(RULES / file, encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            name = row[name_column]
+            part = Part(name, row.get("kind") or "body", row.get("needs") or "", row["scope"],
+                        tuple(c for c in row["countries"].split(";") if c), row.get("complement") or "")
+            phrases += [(alias, part) for alias in [name] + [a.strip() for a in row["aliases"].split(";")]
+                        if alias]
+    return phrases
+
+
+@lru_cache(maxsize=1)
+def heads() -> PhraseIndex:
+    return PhraseIndex([p for p in _phrases("office_heads.csv", "head") if p[1].kind == "head"])
+
+
+@lru_cache(maxsize=1)
+def deputies() -> PhraseIndex:
+    return PhraseIndex([p for p in _phrases("office_heads.csv", "head") if p[1].kind == "deputy"])
+
+
+@lru_cache(maxsize=1)
+def bodies() -> PhraseIndex:
+    return PhraseIndex(_phrases("state_bodies.csv", "body"))
+
+
+@lru_cache(maxsize=1)
+def non_state_words() -> frozenset[str]:
+    lines = (RULES / "non_state_organisations.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def names_non_state(doc: Doc, first: int, end: int, places: set[int], state: set[int]) -> bool:
+    """`президент компании`, `президент Федерации тенниса`, `руководитель управления банка`:
+    the office phrase (tokens first..end) or the words right after it name a business,
+    party, church or other non-state body. Words of a state body (`Национального банка`)
+    do not count; the words after the phrase end at a name, a verb or a punctuation mark."""
+    words = non_state_words()
+    if any(lemmas(doc.tokens[k].text) & words for k in range(first, end) if k not in places | state):
+        return True
+    k, seen = end, 0
+    while k < len(doc.tokens) and seen < FOLLOWING_WORDS:
+        token = doc.tokens[k]
+        k += 1
+        if k - 1 in places:  # `председатель [Алматинского] областного филиала партии`
+            continue
+        if doc.spans_covering(token.start, token.end, "PER") or not (
+                token.text in QUOTES or token.text.isalpha() and parse(token.text)[0].tag.POS in PHRASE_POS):
+            return False
+        if lemmas(token.text) & words:
+            return True
+        seen += 1
+    return False
