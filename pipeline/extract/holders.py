@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..nlp import Doc, SentenceSyntax, parse
+from ..nlp import Doc, SentenceSyntax, lemmas, parse
 from .names import NameParts, split_name, surname_cases
 from .offices import OfficeMention
 
@@ -33,8 +33,11 @@ COORDINATION = {",", "и"}
 APPOSITION = {"appos", "flat", "flat:name", "parataxis"}
 # Nouns an office depends on when a person takes or leaves it: `на должность акима`,
 # `освобождён от поста министра`, `исполняющим обязанности губернатора`.
-OFFICE_SEATS = {"должность", "пост", "обязанность"}
+OFFICE_SEATS = {"должность", "пост", "обязанность", "врио", "ио"}
 ACTING_VERBS = {"исполнять", "исполняющий"}
+APPOINTMENT_VERBS = {"назначить", "назначать", "избрать", "избирать", "переизбрать", "утвердить",
+                     "утверждать", "выбрать", "стать", "становиться", "являться", "быть", "работать",
+                     "служить", "остаться", "оставаться", "трудиться"}
 # The person an office is predicated of: `назначил Иванова акимом`, `Иванов назначен`, `Иванов стал`.
 HOLDER_RELATIONS = ("obj", "nsubj:pass", "nsubj")
 
@@ -160,17 +163,18 @@ def _link_by_syntax(doc: Doc, offices: list[OfficeMention], persons: list[Person
         parsed.add(here)
         syntax = doc.syntax(here)
         holders = _holders(doc, syntax, office, free, persons)
-        for person, cases in holders:
-            person.hold(office, cases)
+        for person, cases, held in holders:
+            person.hold(held, cases)
         if holders:
             linked.add(id(office))
     return parsed
 
 
 def _holders(doc: Doc, syntax: SentenceSyntax, office: OfficeMention, free: list[PersonMention],
-             persons: list[PersonMention]) -> list[tuple[PersonMention, frozenset[str]]]:
-    """The persons the tree gives this office, with the case of each name: the office's own
-    case for an apposition, the case natasha's tagger reads on the name otherwise."""
+             persons: list[PersonMention]) -> list[tuple[PersonMention, frozenset[str], OfficeMention]]:
+    """The persons the tree gives this office, with the case of each name (the office's own
+    case for an apposition, the case natasha's tagger reads on the name otherwise) and the
+    office each holds (a plural office gives each name its own region, if it names them)."""
     office_tokens = range(office.first_token, office.last_token)
     office_word = syntax.root(office.first_token, office.last_token)
     roots = {syntax.root(p.first_token, p.last_token): p for p in free}
@@ -200,39 +204,29 @@ def _holders(doc: Doc, syntax: SentenceSyntax, office: OfficeMention, free: list
         first = (person, tagged(person)) if person else None
     if first is None:
         return []
-    found = [first]
+    if not (office.plural or syntax.words[office_word].plural):
+        return [(*first, office)]
     # `президенты двух стран Иванов и Петров`: every name coordinated with the first
-    if office.plural or syntax.words[office_word].plural:
-        anchor = syntax.root(first[0].first_token, first[0].last_token)
-        found += [(p, first[1]) for word, p in roots.items()
-                  if p is not first[0] and syntax.rel(word) == "conj" and syntax.head(word) == anchor]
-    return found
+    anchor = syntax.root(first[0].first_token, first[0].last_token)
+    found = sorted([first] + [(p, first[1]) for word, p in roots.items() if p is not first[0]
+                              and syntax.rel(word) == "conj" and syntax.head(word) in (anchor, office_word)],
+                   key=lambda found: found[0].start)
+    # `акимы Павлодарской и Костанайской областей Ахметов и Нуров`: the regions, respectively
+    regions = [m.unit for m in doc.regions if office.first_token <= m.first_token < found[0][0].first_token]
+    if len(found) > 1 and len(regions) == len(found):
+        return [(p, cases, replace(office, region=region)) for (p, cases), region in zip(found, regions)]
+    return [(p, cases, office) for p, cases in found]
 
 
 def _predicated(doc: Doc, syntax: SentenceSyntax, office_word: int, roots: dict[int, PersonMention],
                 persons: list[PersonMention]) -> PersonMention | None:
-    """The person made, elected or relieved of the office: `назначил Иванова акимом`,
-    `Иванов назначен на должность акима`, `назначен исполняющим обязанности губернатора`."""
-    k = office_word
-    verb = None
-    for _ in range(4):
-        rel, head = syntax.rel(k), syntax.head(k)
-        if head is None:
-            return None
-        head_lemma = doc.tokens[head].lemma
-        if rel == "nmod" and head_lemma in OFFICE_SEATS:
-            k = head
-        elif (rel == "xcomp" or (rel in ("obl", "obj") and doc.tokens[k].lemma in OFFICE_SEATS)) \
-                and syntax.words[head].pos in ("VERB", "AUX"):
-            verb = head
-            if head_lemma not in ACTING_VERBS:
-                break
-            k = head
-        else:
-            break
+    """The person made, elected or relieved of the office (`назначил Иванова акимом`,
+    `Иванов назначен на должность акима`, `Иванова, назначенного акимом`), or whom the
+    office is said of (`Иванов был депутатом`)."""
+    verb = _office_verb(doc, syntax, office_word)
     if verb is None:
-        return None
-    if syntax.rel(verb) == "acl" and syntax.head(verb) in roots:  # `Иванова, назначенного акимом`
+        verb = office_word
+    elif syntax.rel(verb) == "acl" and syntax.head(verb) in roots:
         return roots[syntax.head(verb)]
     children = syntax.children(verb)
     for relation in HOLDER_RELATIONS:
@@ -243,10 +237,43 @@ def _predicated(doc: Doc, syntax: SentenceSyntax, office_word: int, roots: dict[
                 return roots[word]
             if doc.tokens[word].lemma == "который":
                 return _antecedent(doc, word, roots, persons)
+    if verb == office_word or any(syntax.rel(word) in HOLDER_RELATIONS for word in children):
+        return None
     # The tree often misplaces the subject of a passive (`Указом президента Иванов назначен
-    # министром`): the sentence's main verb goes to its one name in the nominative.
+    # министром`): a main verb without one goes to the sentence's one name in the nominative.
     nominative = [p for word, p in roots.items() if syntax.words[word].case == "nomn"]
     return nominative[0] if syntax.head(verb) is None and len(nominative) == 1 else None
+
+
+def _office_verb(doc: Doc, syntax: SentenceSyntax, office_word: int) -> int | None:
+    """The verb an office is the predicate of (`назначен акимом`, `стал послом`, `назначен
+    послом`), or whose seat it names (`освобождён от должности губернатора`, `назначен
+    исполняющим обязанности губернатора`, `вступил в должность акима`)."""
+    k = office_word
+    for _ in range(4):
+        rel, head = syntax.rel(k), syntax.head(k)
+        if head is None:
+            return None
+        if rel == "nmod" and doc.tokens[head].lemma in OFFICE_SEATS:
+            k = head
+            continue
+        if syntax.words[head].pos not in ("VERB", "AUX"):
+            return None
+        seat = rel in ("obl", "obj") and doc.tokens[k].lemma in OFFICE_SEATS
+        # An instrumental without a preposition after a verb of appointment: not `встретился с
+        # губернатором`, nor the agent of `приглашён губернатором`.
+        predicate = rel == "xcomp" or (rel in ("obl", "obl:agent") and lemmas(doc.tokens[head].text)
+                                       & APPOINTMENT_VERBS and not _has_preposition(syntax, k))
+        if not (seat or predicate):
+            return None
+        if doc.tokens[head].lemma not in ACTING_VERBS:
+            return head
+        k = head
+    return None
+
+
+def _has_preposition(syntax: SentenceSyntax, word: int) -> bool:
+    return any(syntax.rel(child) == "case" for child in syntax.children(word))
 
 
 def _antecedent(doc: Doc, relative: int, roots: dict[int, PersonMention],

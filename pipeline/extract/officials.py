@@ -12,9 +12,12 @@ from dataclasses import dataclass, field
 
 from ..nlp import Doc
 from ..records import Official
+from .gazetteer import Mention, Unit
 from .holders import PersonMention, find_persons, link, name_cases
 from .names import full_name, gender_votes
 from .offices import OfficeMention
+
+VENUE_PREPOSITIONS = {"в", "во"}
 
 
 @dataclass
@@ -53,12 +56,26 @@ def _name(person: Person) -> str:
     return max(names, key=lambda n: (names[n], n in with_office))
 
 
-def _default_region(doc: Doc, office: OfficeMention, taken: set[str]):
-    """`аким области`, `глава региона`: the region of the office's country the text is about."""
-    if not office.row.countries or office.names_other_place:
+def _named_region(doc: Doc, office: OfficeMention) -> Unit | None:
+    """The region the office's own words name: `аким Атырауской области`, and `глава Республики
+    Татарстан`, whose `Республики` the office phrase reads as a generic place word. A diplomat's
+    host region is no region of the office (SPEC)."""
+    if office.row.scope == "diplomatic":
+        return None
+    return office.region or next((m.unit for m in doc.regions
+                                  if office.first_token < m.first_token < office.last_token), None)
+
+
+def _default_region(doc: Doc, office: OfficeMention, taken: set[str]) -> Unit | None:
+    """`аким области`, `глава региона`, `губернатор Иван Петров`: the region of the office's
+    country the text is about, the one named last before the office in its sentence, else the
+    one named most. A first-level city where something takes place (`в Москве`) is a venue:
+    it counts only where no other region of the country is named."""
+    if not office.row.countries or office.names_other_place or office.row.scope == "diplomatic":
         return None
     candidates = [m for m in doc.regions if m.unit.country in office.row.countries
                   and m.unit.name not in taken]
+    candidates = [m for m in candidates if not _venue(doc, m)] or candidates
     sentence = doc.sentence_at(office.start)
     nearby = [m for m in candidates if sentence.start <= m.start < office.start]
     if nearby:
@@ -68,17 +85,23 @@ def _default_region(doc: Doc, office: OfficeMention, taken: set[str]):
                default=None)
 
 
+def _venue(doc: Doc, mention: Mention) -> bool:
+    return mention.unit.kind == "city" and mention.first_token > 0 and \
+        doc.tokens[mention.first_token - 1].text.lower() in VENUE_PREPOSITIONS
+
+
 def extract_officials(doc: Doc) -> list[Official]:
     offices = doc.offices
     persons = find_persons(doc, offices)
     link(doc, offices, persons)
     people = [p for p in _cluster(persons) if p.offices]
-    chosen = {id(p): next((o for o in p.offices if o.region), p.offices[0]) for p in people}
-    taken = {(o.row.office, o.region.name) for o in chosen.values() if o.region}
+    named = {id(o): _named_region(doc, o) for p in people for o in p.offices}
+    chosen = {id(p): next((o for o in p.offices if named[id(o)]), p.offices[0]) for p in people}
+    taken = {(o.row.office, named[id(o)].name) for o in chosen.values() if named[id(o)]}
     officials = []
     for person in people:
         office = chosen[id(person)]
-        region = office.region or _default_region(
+        region = named[id(office)] or _default_region(
             doc, office, {name for kind, name in taken if kind == office.row.office})
         first = person.mentions[0]
         forms = tuple(dict.fromkeys(doc.text[m.start:m.end] for m in person.mentions))
