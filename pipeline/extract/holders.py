@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..nlp import Doc, SentenceSyntax, lemmas, parse
-from .names import NameParts, split_name, surname_cases
+from .names import PATRONYMIC, NameParts, split_name, surname_cases
 from .offices import OfficeMention
 
 APPOSITION_GAP = 8
@@ -68,15 +68,26 @@ def find_persons(doc: Doc, offices: list[OfficeMention]) -> list[PersonMention]:
                 start = max(start, doc.tokens[office.last_token - 1].end)
         # NER spans sometimes run across a paragraph break: the name is on the first line.
         text = doc.text[start:span.end].split("\n")[0]
-        parts = split_name(text)
-        if parts:
-            first = doc.token_index(start)
-            while doc.tokens[first].end <= start or not doc.tokens[first].text.strip():
-                first += 1
-            start = doc.tokens[first].start
-            end = start + len(text.rstrip())
-            found.append(PersonMention(parts, start, end, first, doc.token_index(end)))
+        for offset, name in _names_in(text):
+            parts = split_name(name)
+            if parts:
+                first = doc.token_index(start + offset)
+                while doc.tokens[first].end <= start + offset or not doc.tokens[first].text.strip():
+                    first += 1
+                name_start = doc.tokens[first].start
+                end = name_start + len(name.rstrip())
+                found.append(PersonMention(parts, name_start, end, first, doc.token_index(end)))
     return found
+
+
+def _names_in(text: str) -> list[tuple[int, str]]:
+    """NER runs two names together (`указом Президента Касым-Жомарта Токаева Нурлан Ногаев
+    назначен`): four capitalized words without a patronymic are two people."""
+    words = list(re.finditer(r"\S+", text))
+    if len(words) == 4 and all(w.group()[:1].isupper() and w.group()[1:2].islower() and
+                               not PATRONYMIC.search(w.group()) for w in words):
+        return [(0, text[:words[1].end()]), (words[2].start(), text[words[2].start():])]
+    return [(0, text)]
 
 
 def name_cases(parts: NameParts) -> frozenset[str]:
