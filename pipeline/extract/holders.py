@@ -13,18 +13,17 @@ Links, in order of trust:
    `Петров, который стал послом`), and an office and a name that are subjects
    of one verb with a clause between them (`губернатор, который ..., Иван Петров
    открыл`).
-3. An office still without a name, tied to the nearest person in the sentence,
-   the next or the previous one (`Премьер-Министр РК ...` / `С.Ахметов
-   отметил`); within its own sentence only where the tree was not asked.
+3. An office still without a name, tied to the nearest free person in the next
+   or the previous sentence (`Премьер-Министр РК ...` / `С.Ахметов отметил`).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..nlp import Doc, SentenceSyntax, lemmas, parse
-from .names import PATRONYMIC, NameParts, split_name, surname_cases
 from .offices import OfficeMention
+from .persons import PersonMention, name_cases
 
 APPOSITION_GAP = 8
 LINKING_PUNCTUATION = {",", "—", "–", "-"}
@@ -40,60 +39,6 @@ APPOINTMENT_VERBS = {"назначить", "назначать", "избрать
                      "служить", "остаться", "оставаться", "трудиться"}
 # The person an office is predicated of: `назначил Иванова акимом`, `Иванов назначен`, `Иванов стал`.
 HOLDER_RELATIONS = ("obj", "nsubj:pass", "nsubj")
-
-
-@dataclass
-class PersonMention:
-    parts: NameParts
-    start: int
-    end: int
-    first_token: int
-    last_token: int
-    office: OfficeMention | None = None
-    cases: frozenset[str] = frozenset()  # the cases the name stands in, as far as its context says
-
-    def hold(self, office: OfficeMention, cases: frozenset[str] | None = None) -> None:
-        self.office = office
-        self.cases = office.cases if cases is None else cases
-
-
-def find_persons(doc: Doc, offices: list[OfficeMention]) -> list[PersonMention]:
-    found = []
-    for span in doc.spans:
-        if span.type != "PER":
-            continue
-        start = span.start
-        for office in offices:  # NER may take the office in: `[Аким Актобе] Асхат Шахаров`
-            if office.start <= start < office.end or (start <= office.start < span.end):
-                start = max(start, doc.tokens[office.last_token - 1].end)
-        # NER spans sometimes run across a paragraph break: the name is on the first line.
-        text = doc.text[start:span.end].split("\n")[0]
-        for offset, name in _names_in(text):
-            parts = split_name(name)
-            if parts:
-                first = doc.token_index(start + offset)
-                while doc.tokens[first].end <= start + offset or not doc.tokens[first].text.strip():
-                    first += 1
-                name_start = doc.tokens[first].start
-                end = name_start + len(name.rstrip())
-                found.append(PersonMention(parts, name_start, end, first, doc.token_index(end)))
-    return found
-
-
-def _names_in(text: str) -> list[tuple[int, str]]:
-    """NER runs two names together (`указом Президента Касым-Жомарта Токаева Нурлан Ногаев
-    назначен`): four capitalized words without a patronymic are two people."""
-    words = list(re.finditer(r"\S+", text))
-    if len(words) == 4 and all(w.group()[:1].isupper() and w.group()[1:2].islower() and
-                               not PATRONYMIC.search(w.group()) for w in words):
-        return [(0, text[:words[1].end()]), (words[2].start(), text[words[2].start():])]
-    return [(0, text)]
-
-
-def name_cases(parts: NameParts) -> frozenset[str]:
-    """Cases the name can stand in: its surname's ending, or a first name pymorphy3 knows."""
-    known = frozenset(p.tag.case for p in parse(parts.first or "") if "Name" in p.tag and p.is_known)
-    return surname_cases(parts.surname) | known
 
 
 def _agree(office: OfficeMention, person: PersonMention) -> bool:
@@ -116,8 +61,8 @@ def _gap_is_filler(doc: Doc, start: int, stop: int, place_tokens: set[int]) -> b
 def link(doc: Doc, offices: list[OfficeMention], persons: list[PersonMention]) -> None:
     """Give each person the office the text ties to them (`person.office`), in the order above."""
     linked = _link_side_by_side(doc, offices, persons)
-    parsed = _link_by_syntax(doc, [o for o in offices if id(o) not in linked], persons, linked)
-    _link_across_sentences(doc, [o for o in offices if id(o) not in linked], persons, parsed)
+    _link_by_syntax(doc, [o for o in offices if id(o) not in linked], persons, linked)
+    _link_across_sentences(doc, [o for o in offices if id(o) not in linked], persons)
 
 
 def _link_side_by_side(doc: Doc, offices: list[OfficeMention], persons: list[PersonMention]) -> set[int]:
@@ -163,22 +108,19 @@ def _share_plural_office(doc: Doc, office: OfficeMention, first: PersonMention,
 
 
 def _link_by_syntax(doc: Doc, offices: list[OfficeMention], persons: list[PersonMention],
-                    linked: set[int]) -> set[int]:
-    """Tie offices and names the tree relates; returns the sentences it parsed."""
-    parsed = set()
+                    linked: set[int]) -> None:
+    """Tie offices and names the tree relates, in sentences that hold both still apart."""
     for office in offices:
         here = doc.sentence_index(office.start)
         free = [p for p in persons if p.office is None and doc.sentence_index(p.start) == here]
         if not free:
             continue
-        parsed.add(here)
         syntax = doc.syntax(here)
         holders = _holders(doc, syntax, office, free, persons)
         for person, cases, held in holders:
             person.hold(held, cases)
         if holders:
             linked.add(id(office))
-    return parsed
 
 
 def _holders(doc: Doc, syntax: SentenceSyntax, office: OfficeMention, free: list[PersonMention],
@@ -306,37 +248,43 @@ def _fellow_subject(syntax: SentenceSyntax, office_word: int,
     return fellows[0] if len(fellows) == 1 else None
 
 
-def _link_across_sentences(doc: Doc, offices: list[OfficeMention], persons: list[PersonMention],
-                           parsed: set[int]) -> None:
-    """An office without a name, tied to the nearest person still without one.
+def _link_across_sentences(doc: Doc, offices: list[OfficeMention], persons: list[PersonMention]) -> None:
+    """An office without a name, tied to the nearest person still without one in the next or
+    the previous sentence (its own has no free name, or the tree was asked about it).
 
     A subject (`Премьер-Министр РК ...` / `С.Ахметов отметил`, `Аким столицы
-    ознакомился`) looks in its sentence (unless the tree, asked, tied nothing),
-    the next, then the previous one. A genitive (`пресс-служба акима ...`) only
-    to a name that opens the next sentence: `Послание Президента. Затем
-    выступил Бахыт Султанов` speaks of an office, not of the man."""
+    ознакомился`) looks in the next sentence, then the previous one. An office
+    in another case (`пресс-служба акима ...`, `встретился с губернатором`) only
+    to a name that opens the next sentence: `Послание Президента. Затем выступил
+    Бахыт Султанов` speaks of an office, not of the man. A bare office whose kind
+    someone already holds (`губернатор заявил`) is that holder named again. The
+    name's case is what natasha's tagger reads in its own sentence."""
     def opens_sentence(person: PersonMention) -> bool:
         start = doc.sentence_at(person.start).start
         return not re.search(r"\w", doc.text[start:person.start])
 
+    def bare(office: OfficeMention) -> bool:
+        return office.region is None and not office.names_other_place and \
+            all(doc.tokens[k].text.islower() for k in range(office.first_token + 1, office.last_token))
+
     holders = {p.parts.key for p in persons if p.office}
     holders |= {p.parts.key for p in persons if _has_other_role(doc, p)}
+    held = {p.office.row for p in persons if p.office}
     subjects = [o for o in offices if "nomn" in o.cases]
-    genitives = [o for o in offices if "gent" in o.cases and "nomn" not in o.cases]
-    for office in subjects + genitives:
-        if office.plural:
+    obliques = [o for o in offices if o.cases and "nomn" not in o.cases]
+    for office in subjects + obliques:
+        if office.plural or (office.row in held and bare(office)):
             continue
         here = doc.sentence_index(office.start)
-        targets = (here, here + 1, here - 1) if office in subjects else (here + 1,)
-        for target in targets:
-            if target == here and here in parsed:
-                continue
+        for target in (here + 1, here - 1) if office in subjects else (here + 1,):
             candidates = [p for p in persons if doc.sentence_index(p.start) == target
                           and p.parts.key not in holders
                           and (office in subjects or opens_sentence(p))]
             if candidates:
-                person = candidates[0] if target != here - 1 else candidates[-1]
-                person.hold(office)
+                person = candidates[0] if target > here else candidates[-1]
+                syntax = doc.syntax(target)
+                case = syntax.words[syntax.root(person.first_token, person.last_token)].case
+                person.hold(office, frozenset({case}) if case else frozenset())
                 holders.add(person.parts.key)
                 break
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from ..nlp import Doc
 from ..records import Official
 from .gazetteer import Mention, Unit
-from .holders import PersonMention, find_persons, link, name_cases
+from .holders import link
+from .persons import PersonMention, find_persons, name_cases
 from .names import full_name, gender_votes
 from .offices import OfficeMention
 

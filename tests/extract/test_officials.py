@@ -232,6 +232,15 @@ def test_appointment_and_dismissal(make_doc, text, expected):
     # a title in one sentence and the name in the next
     ("В Омск прибыл аким Павлодарской области. Асаин Байханов осмотрел завод.",
      {("Асаин Байханов", "аким", "Павлодарская область")}),
+    # the name's case is read in its own sentence, not taken from the office
+    ("Делегацию принял губернатор Омской области. По словам Виталия Хоценко, планы большие.",
+     {("Виталий Хоценко", "губернатор", "Омская область")}),
+    # an office in another case, the name opening the next sentence
+    ("Делегация прибыла на встречу с губернатором Омской области. Виталий Хоценко рассказал о планах.",
+     {("Виталий Хоценко", "губернатор", "Омская область")}),
+    # a bare office someone already holds names that holder again, not the next person
+    ("Губернатор Омской области Виталий Хоценко провёл встречу. На встрече губернатор заявил "
+     "о планах. Также выступил Иван Петров.", {("Виталий Хоценко", "губернатор", "Омская область")}),
     # a singular office takes one name, not the next one coordinated with it
     ("Президент Казахстана Касым-Жомарт Токаев и Владимир Путин обсудили вопросы.",
      {("Касым-Жомарт Токаев", "президент", None)}),
