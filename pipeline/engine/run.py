@@ -18,7 +18,8 @@ from ..records import Article, Extraction, ReadError
 # Touches every model, grammar and rule file the extractors load lazily.
 WARMUP = Article("warmup", "warmup",
                  "Аким Павлодарской области Нурлан Ногаев и губернатор Омской области Иван Петров "
-                 "подписали 3 меморандума о сотрудничестве на сумму более 5 млрд тенге в Астане.")
+                 "подписали 3 меморандума о сотрудничестве на сумму более 5 млрд тенге в Астане. "
+                 "Ранее Ерлан Касымов был назначен акимом Туркестанской области.")  # the syntax models
 
 
 def add_layers(doc: Doc) -> Doc:

@@ -126,9 +126,10 @@ def find_offices(doc: Doc) -> list[OfficeMention]:
         if row.needs_region and region is None and k == end:
             i += 1
             continue
-        if row.scope == "same":  # `и его ставропольский коллега`: the office named before
-            previous = found[-1] if found and doc.sentence_at(found[-1].start) == doc.sentence_at(
-                doc.tokens[i].start) else None
+        if row.scope == "same":  # `и его ставропольский коллега`: the office named before, in this
+            # sentence or the one before (`... прибыл в Курган. Его встретил курганский коллега`)
+            previous = found[-1] if found and doc.sentence_index(found[-1].start) >= doc.sentence_index(
+                doc.tokens[i].start) - 1 else None
             if previous is None:
                 i += 1
                 continue

@@ -1,0 +1,300 @@
+"""Doc → who holds which office: the persons NER finds, each tied to the office the text gives it.
+
+Links, in order of trust:
+1. Side by side, by token rules: an office right before a name (`аким Атырауской
+   области Нурлан Ногаев`, a plural office shared by coordinated names), a name
+   right before its office (`Нурлан Ногаев, аким ...`). Names must agree in case
+   with the office beside them, so `с послом Арман Абенов` links nothing.
+2. By the sentence's dependency tree (`Doc.syntax`), asked only about a sentence
+   where an office and a name are still apart: apposition across other words
+   (`президенты двух стран Иванов и Петров`, `Иван Петров (аким района)`), an
+   office as what a person is made, elected or relieved of (`Иванов назначен
+   акимом`, `назначил Иванова акимом`, `освобождён от должности губернатора`,
+   `Петров, который стал послом`), and an office and a name that are subjects
+   of one verb with a clause between them (`губернатор, который ..., Иван Петров
+   открыл`).
+3. An office still without a name, tied to the nearest free person in the next
+   or the previous sentence (`Премьер-Министр РК ...` / `С.Ахметов отметил`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..nlp import Doc, SentenceSyntax, lemmas, parse
+from .offices import OfficeMention
+from .persons import PersonMention, name_cases
+
+APPOSITION_GAP = 8
+LINKING_PUNCTUATION = {",", "—", "–", "-"}
+COORDINATION = {",", "и"}
+# A name hangs from its office (or the office from the name) by these relations in the tree.
+APPOSITION = {"appos", "flat", "flat:name", "parataxis"}
+# Nouns an office depends on when a person takes or leaves it: `на должность акима`,
+# `освобождён от поста министра`, `исполняющим обязанности губернатора`.
+OFFICE_SEATS = {"должность", "пост", "обязанность", "врио", "ио"}
+ACTING_VERBS = {"исполнять", "исполняющий"}
+APPOINTMENT_VERBS = {"назначить", "назначать", "избрать", "избирать", "переизбрать", "утвердить",
+                     "утверждать", "выбрать", "стать", "становиться", "являться", "быть", "работать",
+                     "служить", "остаться", "оставаться", "трудиться"}
+# The person an office is predicated of: `назначил Иванова акимом`, `Иванов назначен`, `Иванов стал`.
+HOLDER_RELATIONS = ("obj", "nsubj:pass", "nsubj")
+
+
+def _agree(office: OfficeMention, person: PersonMention) -> bool:
+    cases = name_cases(person.parts)
+    return not cases or not office.cases or bool(cases & office.cases)
+
+
+def _gap_is_filler(doc: Doc, start: int, stop: int, place_tokens: set[int]) -> bool:
+    """Tokens between an office and its holder: places (`Республики Беларусь в Казахстане`) only."""
+    if stop - start > APPOSITION_GAP:
+        return False
+    for k in range(start, stop):
+        token = doc.tokens[k]
+        if k in place_tokens or token.text in {"в", "РК", "РФ"}:
+            continue
+        return False
+    return True
+
+
+def link(doc: Doc, offices: list[OfficeMention], persons: list[PersonMention]) -> None:
+    """Give each person the office the text ties to them (`person.office`), in the order above."""
+    linked = _link_side_by_side(doc, offices, persons)
+    _link_by_syntax(doc, [o for o in offices if id(o) not in linked], persons, linked)
+    _link_across_sentences(doc, [o for o in offices if id(o) not in linked], persons)
+
+
+def _link_side_by_side(doc: Doc, offices: list[OfficeMention], persons: list[PersonMention]) -> set[int]:
+    place_tokens = {t for m in doc.regions for t in range(m.first_token, m.last_token)}
+    place_tokens |= {doc.token_index(s.start) + i for s in doc.spans if s.type == "LOC"
+                     for i in range(doc.token_index(s.end) - doc.token_index(s.start))}
+    by_first = {p.first_token: p for p in persons}
+    by_last = {p.last_token: p for p in persons}
+    linked = set()
+    for office in offices:
+        following = next((p for p in persons if p.first_token >= office.last_token), None)
+        if following and _gap_is_filler(doc, office.last_token, following.first_token, place_tokens) \
+                and _agree(office, following):
+            following.hold(office)
+            linked.add(id(office))
+            if office.plural:
+                _share_plural_office(doc, office, following, by_first)
+        before = office.first_token - 1
+        if before >= 0 and doc.tokens[before].text in LINKING_PUNCTUATION and before in by_last:
+            person = by_last[before]
+            if person.office is None and _agree(office, person):
+                person.hold(office)
+                linked.add(id(office))
+    return linked
+
+
+def _share_plural_office(doc: Doc, office: OfficeMention, first: PersonMention,
+                         by_first: dict[int, PersonMention]) -> None:
+    """`акимы Павлодарской области Скаков и Костанайской области Мухамбетов`, or
+    `акимов областей Ахметова и Султанова`: each coordinated name holds the office,
+    with the region named right before it, if any."""
+    regions = {m.first_token: m for m in doc.regions}
+    k = first.last_token
+    while k < len(doc.tokens) and doc.tokens[k].text in COORDINATION:
+        k += 1
+        region = None
+        if k in regions:
+            region, k = regions[k].unit, regions[k].last_token
+        if k not in by_first:
+            return
+        by_first[k].hold(replace(office, region=region) if region else office)
+        k = by_first[k].last_token
+
+
+def _link_by_syntax(doc: Doc, offices: list[OfficeMention], persons: list[PersonMention],
+                    linked: set[int]) -> None:
+    """Tie offices and names the tree relates, in sentences that hold both still apart."""
+    for office in offices:
+        here = doc.sentence_index(office.start)
+        free = [p for p in persons if p.office is None and doc.sentence_index(p.start) == here]
+        if not free:
+            continue
+        syntax = doc.syntax(here)
+        holders = _holders(doc, syntax, office, free, persons)
+        for person, cases, held in holders:
+            person.hold(held, cases)
+        if holders:
+            linked.add(id(office))
+
+
+def _holders(doc: Doc, syntax: SentenceSyntax, office: OfficeMention, free: list[PersonMention],
+             persons: list[PersonMention]) -> list[tuple[PersonMention, frozenset[str], OfficeMention]]:
+    """The persons the tree gives this office, with the case of each name (the office's own
+    case for an apposition, the case natasha's tagger reads on the name otherwise) and the
+    office each holds (a plural office gives each name its own region, if it names them)."""
+    office_tokens = range(office.first_token, office.last_token)
+    office_word = syntax.root(office.first_token, office.last_token)
+    roots = {syntax.root(p.first_token, p.last_token): p for p in free}
+
+    def tagged(person: PersonMention) -> frozenset[str]:
+        case = syntax.words[syntax.root(person.first_token, person.last_token)].case
+        return frozenset({case}) if case else frozenset()
+
+    # An apposition agrees in case (not `с послом Арман Абенов`), by pymorphy3's reading of
+    # the office or by the tagger's (`главы регионов — Иван Сидоров`: a nominative plural).
+    office_case = syntax.words[office_word].case
+    first = None
+    for word, person in roots.items():
+        person_tokens = range(person.first_token, person.last_token)
+        if (syntax.head(word) in office_tokens and syntax.rel(word) in APPOSITION) or \
+                (syntax.head(office_word) in person_tokens and syntax.rel(office_word) in APPOSITION):
+            if _agree(office, person):
+                first = (person, office.cases)
+            elif office_case in name_cases(person.parts):
+                first = (person, frozenset({office_case}))
+            else:
+                continue
+            break
+    if first is None:
+        person = _predicated(doc, syntax, office_word, roots, persons) or \
+            _fellow_subject(syntax, office_word, roots)
+        first = (person, tagged(person)) if person else None
+    if first is None:
+        return []
+    if not (office.plural or syntax.words[office_word].plural):
+        return [(*first, office)]
+    # `президенты двух стран Иванов и Петров`: every name coordinated with the first
+    anchor = syntax.root(first[0].first_token, first[0].last_token)
+    found = sorted([first] + [(p, first[1]) for word, p in roots.items() if p is not first[0]
+                              and syntax.rel(word) == "conj" and syntax.head(word) in (anchor, office_word)],
+                   key=lambda found: found[0].start)
+    # `акимы Павлодарской и Костанайской областей Ахметов и Нуров`: the regions, respectively
+    regions = [m.unit for m in doc.regions if office.first_token <= m.first_token < found[0][0].first_token]
+    if len(found) > 1 and len(regions) == len(found):
+        return [(p, cases, replace(office, region=region)) for (p, cases), region in zip(found, regions)]
+    return [(p, cases, office) for p, cases in found]
+
+
+def _predicated(doc: Doc, syntax: SentenceSyntax, office_word: int, roots: dict[int, PersonMention],
+                persons: list[PersonMention]) -> PersonMention | None:
+    """The person made, elected or relieved of the office (`назначил Иванова акимом`,
+    `Иванов назначен на должность акима`, `Иванова, назначенного акимом`), or whom the
+    office is said of (`Иванов был депутатом`)."""
+    verb = _office_verb(doc, syntax, office_word)
+    if verb is None:
+        verb = office_word
+    elif syntax.rel(verb) == "acl" and syntax.head(verb) in roots:
+        return roots[syntax.head(verb)]
+    children = syntax.children(verb)
+    for relation in HOLDER_RELATIONS:
+        for word in children:
+            if syntax.rel(word) != relation:
+                continue
+            if word in roots:
+                return roots[word]
+            if doc.tokens[word].lemma == "который":
+                return _antecedent(doc, word, roots, persons)
+    if verb == office_word or any(syntax.rel(word) in HOLDER_RELATIONS for word in children):
+        return None
+    # The tree often misplaces the subject of a passive (`Указом президента Иванов назначен
+    # министром`): a main verb without one goes to the sentence's one name in the nominative.
+    nominative = [p for word, p in roots.items() if syntax.words[word].case == "nomn"]
+    return nominative[0] if syntax.head(verb) is None and len(nominative) == 1 else None
+
+
+def _office_verb(doc: Doc, syntax: SentenceSyntax, office_word: int) -> int | None:
+    """The verb an office is the predicate of (`назначен акимом`, `стал послом`, `назначен
+    послом`), or whose seat it names (`освобождён от должности губернатора`, `назначен
+    исполняющим обязанности губернатора`, `вступил в должность акима`)."""
+    k = office_word
+    for _ in range(4):
+        rel, head = syntax.rel(k), syntax.head(k)
+        if head is None:
+            return None
+        if rel == "nmod" and doc.tokens[head].lemma in OFFICE_SEATS:
+            k = head
+            continue
+        if syntax.words[head].pos not in ("VERB", "AUX"):
+            return None
+        seat = rel in ("obl", "obj") and doc.tokens[k].lemma in OFFICE_SEATS
+        # An instrumental without a preposition after a verb of appointment: not `встретился с
+        # губернатором`, nor the agent of `приглашён губернатором`.
+        predicate = rel == "xcomp" or (rel in ("obl", "obl:agent") and lemmas(doc.tokens[head].text)
+                                       & APPOINTMENT_VERBS and not _has_preposition(syntax, k))
+        if not (seat or predicate):
+            return None
+        if doc.tokens[head].lemma not in ACTING_VERBS:
+            return head
+        k = head
+    return None
+
+
+def _has_preposition(syntax: SentenceSyntax, word: int) -> bool:
+    return any(syntax.rel(child) == "case" for child in syntax.children(word))
+
+
+def _antecedent(doc: Doc, relative: int, roots: dict[int, PersonMention],
+                persons: list[PersonMention]) -> PersonMention | None:
+    """`Иван Петров, который стал губернатором`: the name right before the relative pronoun."""
+    person = next((p for p in persons if p.last_token == relative - 1 and doc.tokens[relative - 1].text == ","),
+                  None)
+    return person if person in roots.values() else None
+
+
+def _fellow_subject(syntax: SentenceSyntax, office_word: int,
+                    roots: dict[int, PersonMention]) -> PersonMention | None:
+    """`Губернатор области, который прибыл накануне, Иван Петров открыл выставку`: the tree
+    makes both subjects of one verb, which only one person can be."""
+    if syntax.rel(office_word) != "nsubj":
+        return None
+    verb = syntax.head(office_word)
+    fellows = [p for word, p in roots.items() if syntax.rel(word) == "nsubj" and syntax.head(word) == verb]
+    return fellows[0] if len(fellows) == 1 else None
+
+
+def _link_across_sentences(doc: Doc, offices: list[OfficeMention], persons: list[PersonMention]) -> None:
+    """An office without a name, tied to the nearest person still without one in the next or
+    the previous sentence (its own has no free name, or the tree was asked about it).
+
+    A subject (`Премьер-Министр РК ...` / `С.Ахметов отметил`, `Аким столицы
+    ознакомился`) looks in the next sentence, then the previous one. An office
+    in another case (`пресс-служба акима ...`, `встретился с губернатором`) only
+    to a name that opens the next sentence: `Послание Президента. Затем выступил
+    Бахыт Султанов` speaks of an office, not of the man. A bare office whose kind
+    someone already holds (`губернатор заявил`) is that holder named again. The
+    name's case is what natasha's tagger reads in its own sentence."""
+    def opens_sentence(person: PersonMention) -> bool:
+        start = doc.sentence_at(person.start).start
+        return not re.search(r"\w", doc.text[start:person.start])
+
+    def bare(office: OfficeMention) -> bool:
+        return office.region is None and not office.names_other_place and \
+            all(doc.tokens[k].text.islower() for k in range(office.first_token + 1, office.last_token))
+
+    holders = {p.parts.key for p in persons if p.office}
+    holders |= {p.parts.key for p in persons if _has_other_role(doc, p)}
+    held = {p.office.row for p in persons if p.office}
+    subjects = [o for o in offices if "nomn" in o.cases]
+    obliques = [o for o in offices if o.cases and "nomn" not in o.cases]
+    for office in subjects + obliques:
+        if office.plural or (office.row in held and bare(office)):
+            continue
+        here = doc.sentence_index(office.start)
+        for target in (here + 1, here - 1) if office in subjects else (here + 1,):
+            candidates = [p for p in persons if doc.sentence_index(p.start) == target
+                          and p.parts.key not in holders
+                          and (office in subjects or opens_sentence(p))]
+            if candidates:
+                person = candidates[0] if target > here else candidates[-1]
+                syntax = doc.syntax(target)
+                case = syntax.words[syntax.root(person.first_token, person.last_token)].case
+                person.hold(office, frozenset({case}) if case else frozenset())
+                holders.add(person.parts.key)
+                break
+
+
+def _has_other_role(doc: Doc, person: PersonMention) -> bool:
+    """`журналист Иван Петров`, `директор завода Иван Петров`: a role that is no office."""
+    before = person.first_token - 1
+    if before < 0:
+        return False
+    word = doc.tokens[before].text
+    return word.isalpha() and any(p.tag.POS == "NOUN" and "anim" in p.tag and p.is_known and
+                                  not {"Name", "Surn", "Patr"} & set(p.tag.grammemes)
+                                  for p in parse(word)[:1])

@@ -1,0 +1,64 @@
+"""Doc → person mentions: the names NER finds, each split into first name, initial and
+surname, with the token range it covers and, once `holders` has linked it, its office."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..nlp import Doc, parse
+from .names import PATRONYMIC, NameParts, split_name, surname_cases
+from .offices import OfficeMention
+
+
+@dataclass
+class PersonMention:
+    parts: NameParts
+    start: int
+    end: int
+    first_token: int
+    last_token: int
+    office: OfficeMention | None = None
+    cases: frozenset[str] = frozenset()  # the cases the name stands in, as far as its context says
+
+    def hold(self, office: OfficeMention, cases: frozenset[str] | None = None) -> None:
+        self.office = office
+        self.cases = office.cases if cases is None else cases
+
+
+def find_persons(doc: Doc, offices: list[OfficeMention]) -> list[PersonMention]:
+    found = []
+    for span in doc.spans:
+        if span.type != "PER":
+            continue
+        start = span.start
+        for office in offices:  # NER may take the office in: `[Аким Актобе] Асхат Шахаров`
+            if office.start <= start < office.end or (start <= office.start < span.end):
+                start = max(start, doc.tokens[office.last_token - 1].end)
+        # NER spans sometimes run across a paragraph break: the name is on the first line.
+        text = doc.text[start:span.end].split("\n")[0]
+        for offset, name in _names_in(text):
+            parts = split_name(name)
+            if parts:
+                first = doc.token_index(start + offset)
+                while doc.tokens[first].end <= start + offset or not doc.tokens[first].text.strip():
+                    first += 1
+                name_start = doc.tokens[first].start
+                end = name_start + len(name.rstrip())
+                found.append(PersonMention(parts, name_start, end, first, doc.token_index(end)))
+    return found
+
+
+def _names_in(text: str) -> list[tuple[int, str]]:
+    """NER runs two names together (`указом Президента Касым-Жомарта Токаева Нурлан Ногаев
+    назначен`): four capitalized words without a patronymic are two people."""
+    words = list(re.finditer(r"\S+", text))
+    if len(words) == 4 and all(w.group()[:1].isupper() and w.group()[1:2].islower() and
+                               not PATRONYMIC.search(w.group()) for w in words):
+        return [(0, text[:words[1].end()]), (words[2].start(), text[words[2].start():])]
+    return [(0, text)]
+
+
+def name_cases(parts: NameParts) -> frozenset[str]:
+    """Cases the name can stand in: its surname's ending, or a first name pymorphy3 knows."""
+    known = frozenset(p.tag.case for p in parse(parts.first or "") if "Name" in p.tag and p.is_known)
+    return surname_cases(parts.surname) | known
