@@ -13,8 +13,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from ..nlp import Doc, parse
+from ..nlp import Doc, NerSpan, parse
 from ..records import Official
+from .name_reader import name_after
 from .names import NameParts, full_name, gender_votes, split_name, surname_cases
 from .offices import OfficeMention
 
@@ -45,11 +46,20 @@ class Person:
         return [m.office for m in self.mentions if m.office]
 
 
+def _person_spans(doc: Doc, offices: list[OfficeMention]) -> list[NerSpan]:
+    """NER's persons, and a name read right after an office where NER saw none
+    (`премьер Госсовета КНР Ли Цян`)."""
+    spans = [s for s in doc.spans if s.type == "PER"]
+    for office in offices:
+        span = name_after(doc, office.last_token)
+        if span and not any(s.start < span.end and span.start < s.end for s in spans):
+            spans.append(span)
+    return sorted(spans, key=lambda s: s.start)
+
+
 def _persons(doc: Doc, offices: list[OfficeMention]) -> list[PersonMention]:
     found = []
-    for span in doc.spans:
-        if span.type != "PER":
-            continue
+    for span in _person_spans(doc, offices):
         start = span.start
         for office in offices:  # NER may take the office in: `[Аким Актобе] Асхат Шахаров`
             if office.start <= start < office.end or (start <= office.start < span.end):

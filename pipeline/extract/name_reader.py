@@ -1,0 +1,95 @@
+"""A person's name read from the words right after an office, where natasha's NER
+found none (it often misses `Ли Цян`, `Ся Вэньюн`, `Пилжээ Лхагважав`).
+
+A name here is a run of up to four capitalised words or initials on one line:
+words pymorphy3 knows as names, words it does not know at all (most foreign
+names), and the syllables Chinese, Korean and Vietnamese names are made of
+(`Ли`, `Ван`, `Сок` are also Russian words; they count only when the whole run
+is such a name). A word NER calls a place or an organisation, or one pymorphy3
+knows only as something else (`Республики`, `Финансов`), ends the run; so
+does anything in upper case (`МИД`, `КНР`). A lone word is a name only with a
+surname's shape or as a surname pymorphy3 knows (`Бурков`, `Ким`).
+"""
+from __future__ import annotations
+
+import re
+
+from ..nlp import Doc, NerSpan, parse
+from .names import LETTER, SURNAME_SHAPE, is_east_asian
+from .name_forms import INDECLINABLE, TURKIC_PATRONYMIC
+
+MAX_WORDS = 4
+LOWER = "а-яёәғқңөұүһі’'"
+CAPITALISED = re.compile(f"[{LETTER}][{LOWER}]+(?:-[{LETTER}]?[{LOWER}]+)*")
+NAME_TAGS = {"Name", "Surn", "Patr"}
+
+
+def _word_kind(word: str) -> str | None:
+    """'name', 'syllable' (an East Asian syllable that is also a Russian word) or None."""
+    if not CAPITALISED.fullmatch(word):
+        return None
+    known = [p for p in parse(word) if p.is_known]
+    if not known:
+        return "name"  # the dictionary does not know it: most foreign names
+    if any(NAME_TAGS & set(p.tag.grammemes) for p in known):
+        return "name"
+    return "syllable" if is_east_asian([word, word]) else None
+
+
+def _is_initial(doc: Doc, i: int) -> bool:
+    token = doc.tokens[i]
+    return len(token.text) == 1 and token.text.isupper() and i + 1 < len(doc.tokens) \
+        and doc.tokens[i + 1].text == "."
+
+
+def _lone_surname(word: str) -> bool:
+    return bool(SURNAME_SHAPE.search(word) or INDECLINABLE.search(word) or TURKIC_PATRONYMIC.search(word)
+                or any("Surn" in p.tag and p.is_known for p in parse(word)))
+
+
+def name_at(doc: Doc, index: int) -> NerSpan | None:
+    """The name starting at token `index` (the token right after an office), as a PER span."""
+    words, kinds, initials = [], [], 0
+    i, end = index, doc.tokens[index - 1].end if index else None
+    while i < len(doc.tokens) and len(words) + initials < MAX_WORDS:
+        token = doc.tokens[i]
+        if end is not None and doc.text[end:token.start].strip(" \t\xa0"):
+            break  # a line break or anything but a space between the words
+        if doc.spans_covering(token.start, token.end, "LOC") or \
+                doc.spans_covering(token.start, token.end, "ORG"):
+            break
+        if _is_initial(doc, i):
+            initials += 1
+            end, i = doc.tokens[i + 1].end, i + 2
+            continue
+        kind = _word_kind(token.text)
+        if kind is None:
+            break
+        words.append(token.text)
+        kinds.append(kind)
+        end, i = token.end, i + 1
+    if not words:
+        return None
+    if "syllable" in kinds and not is_east_asian(words):
+        return None
+    if len(words) == 1 and not _lone_surname(words[0]):
+        return None
+    start = doc.tokens[index].start
+    return NerSpan("PER", start, end, doc.text[start:end])
+
+
+def _is_state_word(doc: Doc, i: int) -> bool:
+    """A country or its abbreviation between an office and its holder: `КНР`, `Монголии`."""
+    text = doc.tokens[i].text
+    return text.isupper() and len(text) > 1 or \
+        any("Geox" in p.tag and p.is_known for p in parse(text)[:1])
+
+
+def name_after(doc: Doc, index: int, max_gap: int = 2) -> NerSpan | None:
+    """`name_at` the office's end, or past a country or an abbreviation the office
+    left out (`премьер Госсовета КНР Ли Цян`, `глава МИД Монголии Пилжээ Лхагважав`)."""
+    for k in range(index, min(index + max_gap, len(doc.tokens)) + 1):
+        span = name_at(doc, k)
+        if span or k >= len(doc.tokens) or not _is_state_word(doc, k):
+            return span
+    return None
