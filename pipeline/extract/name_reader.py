@@ -15,25 +15,16 @@ from __future__ import annotations
 import re
 
 from ..nlp import Doc, NerSpan, parse
-from .names import LETTER, SURNAME_SHAPE, is_east_asian
+from .names import LETTER, SURNAME_SHAPE, is_east_asian, word_kind
 from .name_forms import INDECLINABLE, TURKIC_PATRONYMIC
 
 MAX_WORDS = 4
 LOWER = "а-яёәғқңөұүһі’'"
 CAPITALISED = re.compile(f"[{LETTER}][{LOWER}]+(?:-[{LETTER}]?[{LOWER}]+)*")
-NAME_TAGS = {"Name", "Surn", "Patr"}
 
 
 def _word_kind(word: str) -> str | None:
-    """'name', 'syllable' (an East Asian syllable that is also a Russian word) or None."""
-    if not CAPITALISED.fullmatch(word):
-        return None
-    known = [p for p in parse(word) if p.is_known]
-    if not known:
-        return "name"  # the dictionary does not know it: most foreign names
-    if any(NAME_TAGS & set(p.tag.grammemes) for p in known):
-        return "name"
-    return "syllable" if is_east_asian([word, word]) else None
+    return word_kind(word) if CAPITALISED.fullmatch(word) else None
 
 
 def _is_initial(doc: Doc, i: int) -> bool:

@@ -58,7 +58,8 @@ class NameParts:
 
     @property
     def key(self) -> str:
-        return surname_key(self.surname)
+        """The surname's key; an East Asian surname comes first (`Си Цзиньпин` ... `Си отметил`)."""
+        return surname_key(self.first if self.east_asian else self.surname)
 
     @property
     def east_asian(self) -> bool:
@@ -69,6 +70,16 @@ def is_east_asian(words: list[str]) -> bool:
     """`Ли Цян`, `Си Цзиньпин`, `Юн Сок Ёль`: a one-syllable surname first, short given names."""
     return len(words) >= 2 and bool(EAST_ASIAN_SURNAME.fullmatch(words[0])) \
         and all(EAST_ASIAN_GIVEN.fullmatch(w) for w in words[1:])
+
+
+def word_kind(word: str) -> str | None:
+    """'name' for a word that can be part of a name, 'syllable' for an East Asian syllable
+    that is also a Russian word (`Ли`, `Сок`: a name only among others like it), else None
+    (a word pymorphy3 knows only as something else: `Новости`, `Республики`)."""
+    known = [p for p in parse(word) if p.is_known]
+    if not known or any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in known):
+        return "name"  # the dictionary does not know it (most foreign names) or knows a name
+    return "syllable" if is_east_asian([word, word]) else None
 
 
 def _known_first_name(word: str) -> bool:
@@ -90,6 +101,8 @@ def split_name(text: str) -> NameParts | None:
     words = WORD.findall(text)
     initials = [w for w in words if INITIAL.match(w)]
     full = [w for w in words if not INITIAL.match(w) and w[:1].isupper()]
+    # NER runs on into a word after the name: `Болат Акчулаков Новости`
+    full = full[:2] + [w for w in full[2:] if word_kind(w)]
     if not full:
         return None
     if initials and len(full) == 1:  # С. Ахметов, С.Ахметов, Ахметов С.
@@ -155,13 +168,15 @@ def _options(parts: NameParts, genders, cases: frozenset[str]) -> list[tuple]:
 
 
 def _nominative(word: str, readings: tuple[Reading, ...], gender: str, case: str) -> str:
+    """The word's nominative for the chosen reading; never a form pymorphy3 reads only as an
+    oblique case (`Сергеем`): then the best reading of that gender that gives another."""
     fitting = [r for r in readings if r.gender == gender and r.case == case]
-    if fitting:
-        return max(fitting, key=lambda r: r.weight).nominative
-    if reads_only_oblique(word):  # never write `Сергеем` as a nominative
-        known = [r for r in readings if r.weight >= PARADIGM and r.gender == gender] or readings
-        if known:
-            return max(known, key=lambda r: r.weight).nominative
+    if not fitting and not reads_only_oblique(word):
+        return word  # a word no reading fits (a foreign name) stays as it is
+    fitting = fitting or [r for r in readings if r.weight >= PARADIGM and r.gender == gender]
+    good = [r for r in fitting if not reads_only_oblique(r.nominative)]
+    if good:
+        return max(good, key=lambda r: r.weight).nominative
     return word
 
 

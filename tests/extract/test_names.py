@@ -43,6 +43,8 @@ CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
     # Mongolian: a genitive patronymic first, not turned round
     ("Очирбатын Ганбаатар", NameParts("Очирбатын", "О", "Ганбаатар")),
     ("Пилжээ Лхагважав", NameParts("Пилжээ", "П", "Лхагважав")),
+    # a word NER took in after the name
+    ("Болат Сапаров Новости", NameParts("Болат", "Б", "Сапаров")),
 ])
 def test_split_name(text, parts):
     assert split_name(text) == parts
@@ -246,3 +248,12 @@ def test_full_name_in_the_nominative(text, cases, expected):
 def test_gender_votes(text, cases, gender):
     votes = gender_votes(split_name(text), cases)
     assert max(votes, key=votes.get) == gender
+
+
+@pytest.mark.parametrize("full, alone", [
+    ("Юрий Берг", "Ю.Берг"), ("Юрий Берг", "Бергом"), ("Сергеем Дегтярём", "Дегтярь"),
+    ("Ли Цян", "Ли"), ("Юн Сок Ёль", "Юна"), ("Даурен Абаев", "Абаева Даурена Аскаровича"),
+    ("Бауыржан Мамырұлы", "Мамырұлы"), ("Пётр Белозерский", "Петра Белозерского"),
+])
+def test_mentions_of_one_person_share_a_key(full, alone):
+    assert split_name(full).key == split_name(alone).key
