@@ -38,6 +38,15 @@ def _lone_surname(word: str) -> bool:
                 or any("Surn" in p.tag and p.is_known for p in parse(word)))
 
 
+def _adjective_of_next_noun(doc: Doc, i: int) -> bool:
+    """`Сарыагашского района`: an unknown adjective agreeing with the noun after it, no surname."""
+    if i + 1 >= len(doc.tokens) or not doc.tokens[i + 1].text.islower():
+        return False
+    adjective = {p.tag.case for p in parse(doc.tokens[i].text) if p.tag.POS == "ADJF"}
+    noun = {p.tag.case for p in parse(doc.tokens[i + 1].text) if p.tag.POS == "NOUN" and p.is_known}
+    return bool(adjective & noun)
+
+
 def name_at(doc: Doc, index: int) -> NerSpan | None:
     """The name starting at token `index` (the token right after an office), as a PER span."""
     words, kinds, initials = [], [], 0
@@ -63,7 +72,7 @@ def name_at(doc: Doc, index: int) -> NerSpan | None:
         return None
     if "syllable" in kinds and not is_east_asian(words):
         return None
-    if len(words) == 1 and not _lone_surname(words[0]):
+    if len(words) == 1 and (not _lone_surname(words[0]) or _adjective_of_next_noun(doc, i - 1)):
         return None
     start = doc.tokens[index].start
     return NerSpan("PER", start, end, doc.text[start:end])

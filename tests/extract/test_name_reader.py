@@ -42,6 +42,9 @@ def test_name_right_after_an_office(make_doc, text, expected):
     "Аким Павлодарской области Астана поддержала.",  # a place
     "Аким Павлодарской области\nИван Петров открыл школу.",  # another line
     "Аким Павлодарской области, Даурен Абаев, открыл школу.",  # not right after it
+    "Аким Павлодарской области Сарыжонского района открыл школу.",  # an adjective, no surname
+    "Аким Павлодарской области Сергей открыл школу.",  # a first name alone
+    "Аким Павлодарской области Минцифры поддержал.",
 ])
 def test_no_name_after_an_office(make_doc, text):
     assert name_after_office(make_doc, text) is None
