@@ -117,7 +117,9 @@ def split_name(text: str) -> NameParts | None:
             full, patronymic = [full[1], full[0]], full[-1]  # a decree: Иванов Иван Петрович
         else:
             patronymic = full[1] if is_patronymic(full[1]) else None
-            full = [full[0], full[-1]]
+            # `Нурлан Ногаев Атырау`: a surname's shape in the middle and none after it
+            run_on = not patronymic and SURNAME_SHAPE.search(full[1]) and not SURNAME_SHAPE.search(full[-1])
+            full = [full[0], full[1] if run_on else full[-1]]
     first, surname = full
     if TURKIC_PATRONYMIC.search(first) and not TURKIC_PATRONYMIC.search(surname) or \
             SURNAME_SHAPE.search(first) and not _known_first_name(first) and _looks_first(surname):

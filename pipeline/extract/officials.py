@@ -47,13 +47,16 @@ class Person:
 
 
 def _person_spans(doc: Doc, offices: list[OfficeMention]) -> list[NerSpan]:
-    """NER's persons, and a name read right after an office where NER saw none
-    (`премьер Госсовета КНР Ли Цян`)."""
+    """NER's persons, and a name read right after an office where NER saw none or only
+    part of it (`премьер Госсовета КНР Ли Цян`, NER's `Цян`)."""
     spans = [s for s in doc.spans if s.type == "PER"]
     for office in offices:
         span = name_after(doc, office.last_token)
-        if span and not any(s.start < span.end and span.start < s.end for s in spans):
-            spans.append(span)
+        if span is None:
+            continue
+        overlapping = [s for s in spans if s.start < span.end and span.start < s.end]
+        if all(span.start <= s.start and s.end == span.end for s in overlapping):
+            spans = [s for s in spans if s not in overlapping] + [span]
     return sorted(spans, key=lambda s: s.start)
 
 

@@ -45,6 +45,7 @@ CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
     ("Пилжээ Лхагважав", NameParts("Пилжээ", "П", "Лхагважав")),
     # a word NER took in after the name
     ("Болат Сапаров Новости", NameParts("Болат", "Б", "Сапаров")),
+    ("Болат Сапаров Жетысай", NameParts("Болат", "Б", "Сапаров")),
 ])
 def test_split_name(text, parts):
     assert split_name(text) == parts
