@@ -25,13 +25,14 @@ JAPANESE_WEIGHT = 1.5  # Кисидой is Кисида's instrumental rather th
 VOWELS = "аеёиоуыэюяәөүұі"
 SIBILANTS = "жшчщц"
 # Surnames that never decline, for both genders: Седых, Хоценко, Гарибашвили, Кобахидзе,
-# Нурланулы, Абенкызы, Шойгу.
+# Рахимзода, Нурланулы, Абенкызы.
 INDECLINABLE = re.compile(r"(ых|их|ко|швили|дзе|зода|заде|[оэ]|улы|ұлы|уулу|уулы|оглы|оглу|кызы|қызы|гызы)$",
                           re.IGNORECASE)
 # Vowels that end indeclinable surnames too, but also case forms: Тхи, Мачавариани; Бергу.
 WEAK_INDECLINABLE = {"и": GUESS, "у": AS_IS, "ю": AS_IS, "е": AS_IS}
 # Japanese words are made of kana syllables: Камияма, Кисида (no Kazakh Айпа, Рахмона).
-JAPANESE = re.compile(r"(?!.*(?:аа|ээ|уу|өө))(?:(?:[кгсдзтнхфбпмрв]|дз|ц)?[аиуэо]|(?:[кгсдтнхбпмр]|дз)?[яюё]|н)+$", re.IGNORECASE)
+JAPANESE = re.compile(r"(?!.*(?:аа|ээ|уу|өө))"
+                      r"(?:(?:[кгсдзтнхфбпмрв]|дз|ц)?[аиуэо]|(?:[кгсдтнхбпмр]|дз)?[яюё]|н)+$", re.IGNORECASE)
 # A Mongolian patronymic is a genitive and stays as it is: Ухнаагийн, Намбарын.
 MONGOLIAN_PATRONYMIC = re.compile(r"(ийн|иин|[^ц]ын)$", re.IGNORECASE)
 OBLIQUE_LOOKING = re.compile(r"(ом|ем|ём|ым|им|ому|ого|ою)$", re.IGNORECASE)
@@ -144,6 +145,8 @@ def _as_is(word: str, genders, cases, weight: float) -> list[Reading]:
 
 @lru_cache(maxsize=20_000)
 def surname_readings(word: str) -> tuple[Reading, ...]:
+    """pymorphy3's known surnames, the indeclinables, every paradigm the ending fits, and
+    the word as it stands (a woman's foreign surname; a nominative nothing else gives)."""
     readings = _pymorphy_readings(word, "Surn", KNOWN, 0.0)
     lower = word.lower()
     if INDECLINABLE.search(lower):
@@ -172,6 +175,11 @@ def surname_readings(word: str) -> tuple[Reading, ...]:
     return tuple(r for r in readings if r.weight > 0)
 
 
+OBLIQUE_FIRST_NAME = re.compile(r"(у|ю|ом|ем|ём|ой|ей|ою|ею)$", re.IGNORECASE)  # Нуржану, Ольгой
+# `гуль` (a flower) makes Central Asian women's names: Гульшара, Айгуль, Бибигуль (not Гулом).
+FEMALE_NAME_PART = re.compile(r"гуль|гүл|^гул(?!ом|ям)", re.IGNORECASE)
+
+
 # Case endings of first names pymorphy3 does not know (Даниала, Асаином, Гульшары).
 FIRST_NAME_ENDINGS = {
     "masc": [("ием", "ий", "ablt"), ("еем", "ей", "ablt"), ("ия", "ий", "gent accs"),
@@ -184,6 +192,8 @@ FIRST_NAME_ENDINGS = {
 
 @lru_cache(maxsize=20_000)
 def first_name_readings(word: str) -> tuple[Reading, ...]:
+    """The dictionary's readings, weak ending rules beside them; for a name it does not
+    know, the ending rules, and the word as it stands."""
     readings = _pymorphy_readings(word, "Name", KNOWN, GUESS)
     known = any(r.weight == KNOWN for r in readings)
     lower = word.lower()
@@ -191,7 +201,7 @@ def first_name_readings(word: str) -> tuple[Reading, ...]:
         return tuple(readings) + tuple(_as_is(word, GENDERS, CASES, PARADIGM))
     for gender, endings in FIRST_NAME_ENDINGS.items():
         for ending, nominative, cases in endings:
-            if lower.endswith(ending) and len(word) - len(ending) >= 2:  # weak beside the dictionary
+            if lower.endswith(ending) and len(word) - len(ending) >= 2:
                 readings += [Reading(_replace_ending(word, ending, nominative), gender, c,
                                      AS_IS if known else GUESS) for c in cases.split()]
     if known:
@@ -207,11 +217,6 @@ def first_name_readings(word: str) -> tuple[Reading, ...]:
     if lower[-1:] in VOWELS and lower[-1:] not in "ая":
         readings += _as_is(word, GENDERS, CASES, AS_IS)  # Тосио, Пилжээ
     return tuple(readings)
-
-
-OBLIQUE_FIRST_NAME = re.compile(r"(у|ю|ом|ем|ём|ой|ей|ою|ею)$", re.IGNORECASE)  # Нуржану, Ольгой
-# `гуль` (a flower) makes Central Asian women's names: Гульшара, Айгуль, Бибигуль (not Гулом).
-FEMALE_NAME_PART = re.compile(r"гуль|гүл|^гул(?!ом|ям)", re.IGNORECASE)
 
 
 # Patronymics show gender and case for certain: Аскаровичу is his dative.

@@ -2,6 +2,7 @@ import pytest
 
 from pipeline.extract.name_reader import name_after, name_at
 from pipeline.extract.names import nominative_name
+from pipeline.extract.officials import extract_officials
 
 
 def name_after_office(make_doc, text):
@@ -65,3 +66,12 @@ def test_name_at_reads_only_where_it_is_told(make_doc):
     doc = make_doc("Премьер Госсовета КНР Ли Цян провел переговоры.", ner=False)
     assert name_at(doc, 2) is None  # КНР
     assert name_at(doc, 3).text == "Ли Цян"
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Премьер Госсовета КНР Ли Цян провел переговоры.", "Ли Цян"),
+    ("Встреча с главой МИД Монголии Пилжээ Лхагважав прошла в Астане.", "Пилжээ Лхагважав"),
+    ("Встреча с акимом Павлодарской области Сергеем Дегтярём прошла в Астане.", "Сергей Дегтярь"),
+])
+def test_officials_take_a_name_ner_missed(make_doc, text, person):
+    assert [o.person for o in extract_officials(make_doc(text, ner=False))] == [person]
