@@ -78,7 +78,7 @@ def name_at(doc: Doc, index: int) -> NerSpan | None:
     return NerSpan("PER", start, end, doc.text[start:end])
 
 
-def _is_state_word(doc: Doc, i: int) -> bool:
+def is_state_word(doc: Doc, i: int) -> bool:
     """A country or its abbreviation between an office and its holder: `КНР`, `Монголии`."""
     text = doc.tokens[i].text
     return text.isupper() and len(text) > 1 or \
@@ -90,6 +90,6 @@ def name_after(doc: Doc, index: int, max_gap: int = 2) -> NerSpan | None:
     left out (`премьер Госсовета КНР Ли Цян`, `глава МИД Монголии Пилжээ Лхагважав`)."""
     for k in range(index, min(index + max_gap, len(doc.tokens)) + 1):
         span = name_at(doc, k)
-        if span or k >= len(doc.tokens) or not _is_state_word(doc, k):
+        if span or k >= len(doc.tokens) or not is_state_word(doc, k):
             return span
     return None
