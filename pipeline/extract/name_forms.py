@@ -104,7 +104,7 @@ class Reading:
     weight: float
 
 
-def _title(word: str) -> str:
+def title(word: str) -> str:
     return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
 
 
@@ -126,7 +126,7 @@ def _pymorphy_readings(word: str, role: str, known_weight: float, guess_weight: 
         # an indeclinable homograph (`Анне` is rather Анна's dative than a French Anne).
         fixed = 0.05 if "Fixd" in p.tag else 0.0
         weight = known_weight + p.score / 10 - fixed if p.is_known else guess_weight
-        readings += [Reading(_title(form.word), g, p.tag.case, weight) for g in genders]
+        readings += [Reading(title(form.word), g, p.tag.case, weight) for g in genders]
     return readings
 
 

@@ -24,8 +24,9 @@ import re
 from dataclasses import dataclass
 
 from ..nlp import parse
-from .name_forms import (CASES, GENDERS, PARADIGM, TURKIC_PATRONYMIC, Reading, first_name_readings,
-                         is_patronymic, patronymic_readings, reads_only_oblique, surname_readings)
+from .name_forms import (CASES, GENDERS, PARADIGM, TURKIC_PATRONYMIC, Reading, title,
+                         first_name_readings, is_patronymic, patronymic_readings, reads_only_oblique,
+                         surname_readings)
 
 LETTER = "А-ЯЁA-ZӘҒҚҢӨҰҮҺІ"
 # A patronymic in any case form (offices.py uses it to tell a name from a place).
@@ -100,7 +101,9 @@ def _looks_first(word: str) -> bool:
 def split_name(text: str) -> NameParts | None:
     words = WORD.findall(text)
     initials = [w for w in words if INITIAL.match(w)]
-    full = [w for w in words if not INITIAL.match(w) and w[:1].isupper()]
+    # Lists and decrees may write a surname in capitals: ИВАНОВ Иван
+    full = [title(w.lower()) if w.isupper() and len(w) > 1 else w
+            for w in words if not INITIAL.match(w) and w[:1].isupper()]
     # NER runs on into a word after the name: `Болат Акчулаков Новости`
     full = full[:2] + [w for w in full[2:] if word_kind(w)]
     if not full:
