@@ -1,11 +1,22 @@
-"""Person names: split into first name / initial / surname, group the mentions
-of one person, and put the fullest form in the nominative.
+"""Person names: split into first name / initial / surname, give one key to all
+mentions of a person, and write the name as `Имя Фамилия` in the nominative.
 
-Case and gender are decided from evidence, not by stripping endings blindly:
-the office noun the name stands beside gives its case (`акима ... Ералы
-Тогжанова` is genitive, so the man is `Тогжанов`), other mentions in the
-article give the gender (`Тогжанов` somewhere else), and pymorphy3's name
-analysis covers the rest.
+Order. A name is read in the order the text gives unless the words say
+otherwise: a decree's `Иванов Иван Петрович` (patronymic last) and a list's
+`Абаеву Даурену` (a surname shape first, a first name second) are turned
+round; Chinese, Korean and Vietnamese names (`Ли Цян`, `Юн Сок Ёль`) and
+Mongolian ones (`Пилжээ Лхагважав`) keep their order and every part.
+
+Patronymics are dropped (SPEC: `person` without patronymic). A Kazakh
+`-улы / -ұлы / -кызы / -қызы` word is a patronymic when the name has a
+surname besides (`Ерлан Жаксылыкулы Карин` → `Ерлан Карин`) and the surname
+when it has none (`Бауыржан Әбдіғалиұлы`), the way Kazakh documents use it.
+
+Case. Every word of a name has readings (`name_forms`); the gender and case
+all words agree on wins, weighed by how sure each reading is, restricted to
+the cases the context allows (the office the name stands beside) when any
+reading fits them. So `Сергеем Дегтярём` is Сергей Дегтярь and
+`Абаеву Даурену Аскаровичу` is Даурен Абаев, a dative the patronymic proves.
 """
 from __future__ import annotations
 
@@ -13,21 +24,29 @@ import re
 from dataclasses import dataclass
 
 from ..nlp import parse
+from .name_forms import (CASES, GENDERS, PARADIGM, TURKIC_PATRONYMIC, Reading, title,
+                         first_name_readings, is_patronymic, patronymic_readings, reads_only_oblique,
+                         surname_readings)
 
-PATRONYMIC = re.compile(r"(вич|вна|чна|улы|уулу|кызы|оглы|қызы|ұлы)$", re.IGNORECASE)
-INITIAL = re.compile(r"^[А-ЯЁA-ZӘҒҚҢӨҰҮҺІ]\.$")
-WORD = re.compile(r"[А-ЯЁA-ZӘҒҚҢӨҰҮҺІ]\.|[\w’'-]+")
-# Russian-type surnames: stem suffix + case ending; masculine and feminine paradigms.
-SURNAME = re.compile(r"^(?P<stem>.+?(?:ов|ев|ёв|ин|ын))(?P<ending>а|у|ым|ом|е|ой|ою)?$", re.IGNORECASE)
-ADJECTIVE_SURNAME = re.compile(r"^(?P<stem>.+?(?:ск|цк))(?P<ending>ий|ого|ому|им|ом|ая|ой|ую)$",
-                               re.IGNORECASE)
-CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
-# A foreign surname's case ending → (cases, what the nominative ends in instead):
-# Паслером → Паслер, Синжуем → Синжуй, Невера → Невер.
-OBLIQUE_SURNAME_ENDINGS = [("уем", ("ablt",), "уй"), ("аем", ("ablt",), "ай"), ("ом", ("ablt",), ""),
-                           ("ем", ("ablt",), ""), ("уя", ("gent", "accs"), "уй"),
-                           ("ой", ("ablt",), "а"), ("ы", ("gent",), "а"),  # Камиямой → Камияма
-                           ("а", ("gent", "accs"), ""), ("у", ("datv",), ""), ("е", ("loct",), "")]
+LETTER = "А-ЯЁA-ZӘҒҚҢӨҰҮҺІ"
+# A patronymic in any case form (offices.py uses it to tell a name from a place).
+PATRONYMIC = re.compile(r"(вич|вича|вичу|вичем|виче|[вч]н(а|ы|е|у|ой)|улы|ұлы|уулу|уулы|оглы|оглу"
+                        r"|кызы|қызы|гызы)$", re.IGNORECASE)
+INITIAL = re.compile(f"^[{LETTER}]\\.$")
+WORD = re.compile(f"[{LETTER}]\\.|[\\w’'-]+")
+# A surname's shape in any case: Иванов, Абаеву, Зеленского, Ахметовой.
+SURNAME_SHAPE = re.compile(r"(ов|ев|ёв|ин|цын)(а|у|ым|е|ой|ою)?$|(ск|цк)(ий|ого|ому|им|ом|ая|ой|ую)$",
+                           re.IGNORECASE)
+SURNAME_ENDINGS = re.compile(r"(ом|ем|ём|ой|ою|ей|а|я|у|ю|е|ы|и|ь|й)$")
+# Chinese (Palladius), Korean and Vietnamese syllables as Russian spells them.
+SYLLABLE = (r"(?:цз|чж|чх|тх|пх|кх|нг|дж|кк|тт|пп|сс|чч|[бпмфдтнлгкхцсчшжзвр])?"
+            r"(?:уа|уо|уэ|уе|уй|уи|ый|ыо|иу|ие|эй|ай|ао|оу|ою|яо|юэ|юй|[аеёиоуыэюя])"
+            r"(?:нг|нь|ль|н|м|к|п|т|р)?")
+EAST_ASIAN_SURNAME = re.compile(f"{SYLLABLE}", re.IGNORECASE)
+EAST_ASIAN_GIVEN = re.compile(f"{SYLLABLE}(?:-?{SYLLABLE})?(?:а|у|ом|ем|е|я|ю)?", re.IGNORECASE)
+NOMINATIVE_PRIOR = 0.2  # a name standing alone is most often the subject
+FLOOR = 0.1  # any word may be an indeclinable foreign name
+CERTAIN = 10.0  # a mention only one gender can read
 
 
 @dataclass(frozen=True)
@@ -35,138 +54,173 @@ class NameParts:
     first: str | None
     initial: str | None
     surname: str
+    middle: tuple[str, ...] = ()  # kept parts of an East Asian name: Юн [Сок] Ёль
+    patronymic: str | None = None  # dropped from the output, but it shows case and gender
 
     @property
     def key(self) -> str:
-        return surname_key(self.surname)
+        """The surname's key; an East Asian surname comes first (`Си Цзиньпин` ... `Си отметил`)."""
+        return surname_key(self.first if self.east_asian else self.surname)
+
+    @property
+    def east_asian(self) -> bool:
+        return is_east_asian([w for w in (self.first, *self.middle, self.surname) if w])
+
+
+def is_east_asian(words: list[str]) -> bool:
+    """`Ли Цян`, `Си Цзиньпин`, `Юн Сок Ёль`: a one-syllable surname first, short given names."""
+    return len(words) >= 2 and bool(EAST_ASIAN_SURNAME.fullmatch(words[0])) \
+        and all(EAST_ASIAN_GIVEN.fullmatch(w) for w in words[1:])
+
+
+def word_kind(word: str) -> str | None:
+    """'name' for a word that can be part of a name, 'syllable' for an East Asian syllable
+    that is also a Russian word (`Ли`, `Сок`: a name only among others like it), else None
+    (a word pymorphy3 knows only as something else: `Новости`, `Республики`)."""
+    known = [p for p in parse(word) if p.is_known]
+    if not known or any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in known):
+        return "name"  # the dictionary does not know it (most foreign names) or knows a name
+    return "syllable" if is_east_asian([word, word]) else None
+
+
+def _known_first_name(word: str) -> bool:
+    return any("Name" in p.tag and p.is_known and p.tag.number == "sing" for p in parse(word))
+
+
+def _looks_first(word: str) -> bool:
+    """A first name pymorphy3 knows (Марине), or a word of no surname shape it takes for a
+    name or does not know at all (Ерболат)."""
+    if _known_first_name(word):
+        return True
+    parses = parse(word)
+    return not SURNAME_SHAPE.search(word) and (
+        any("Name" in p.tag and p.tag.number == "sing" for p in parses)
+        or not any(p.is_known for p in parses))
 
 
 def split_name(text: str) -> NameParts | None:
     words = WORD.findall(text)
-    if len(words) == 3 and PATRONYMIC.search(words[2]) and not INITIAL.match(words[0]):
-        words = [words[1], words[0]]  # `Назарбаев Нурсултан Абишевич`: surname first
-    words = [w for w in words if not PATRONYMIC.search(w) or INITIAL.match(w)]
     initials = [w for w in words if INITIAL.match(w)]
-    full = [w for w in words if not INITIAL.match(w) and w[:1].isupper()]
+    # Lists and decrees may write a surname in capitals: ИВАНОВ Иван
+    full = [title(w.lower()) if w.isupper() and len(w) > 1 else w
+            for w in words if not INITIAL.match(w) and w[:1].isupper()]
+    # NER runs on into a word after the name: `Болат Акчулаков Новости`
+    full = full[:2] + [w for w in full[2:] if word_kind(w)]
     if not full:
         return None
-    if initials and len(full) == 1:
+    if initials and len(full) == 1:  # С. Ахметов, С.Ахметов, Ахметов С.
         return NameParts(None, initials[0][0], full[0])
     if len(full) == 1:
         return NameParts(None, None, full[0])
-    return NameParts(full[0], full[0][0], full[-1])
+    if is_east_asian(full):
+        return NameParts(full[0], full[0][0], full[-1], tuple(full[1:-1]))
+    patronymic = None
+    if len(full) >= 3:
+        if is_patronymic(full[-1]) and not is_patronymic(full[1]):
+            full, patronymic = [full[1], full[0]], full[-1]  # a decree: Иванов Иван Петрович
+        else:
+            patronymic = full[1] if is_patronymic(full[1]) else None
+            # `Нурлан Ногаев Атырау`: a surname's shape in the middle and none after it
+            run_on = not patronymic and SURNAME_SHAPE.search(full[1]) and not SURNAME_SHAPE.search(full[-1])
+            full = [full[0], full[1] if run_on else full[-1]]
+    first, surname = full
+    if TURKIC_PATRONYMIC.search(first) and not TURKIC_PATRONYMIC.search(surname) or \
+            SURNAME_SHAPE.search(first) and not _known_first_name(first) and _looks_first(surname):
+        first, surname = surname, first  # a list: Абаеву Даурену, Әбдіғалиұлы Бауыржан
+    return NameParts(first, first[0], surname, (), patronymic)
 
 
-# The cases a surname's ending allows, for both genders (Ахметова: his genitive or her nominative).
-RUSSIAN_SURNAME_CASES = {  # ending → cases, his and hers
-    "": ({"nomn"}, set()), "а": ({"gent", "accs"}, {"nomn"}), "у": ({"datv"}, {"accs"}),
-    "ым": ({"ablt"}, set()), "ом": ({"ablt"}, set()), "е": ({"loct"}, set()),
-    "ой": (set(), {"gent", "datv", "ablt", "loct"}), "ою": (set(), {"ablt"}),
-}
-FOREIGN_SURNAME_CASES = {"ом": {"ablt"}, "ем": {"ablt"}, "у": {"datv"}, "ю": {"datv"}, "е": {"loct"}}
+def surname_key(surname: str) -> str:
+    """One key for every case form of a surname: Ахметова, Ахметову, Ахметов → ахметов;
+    Дегтярь, Дегтярём → дегтяр."""
+    s = surname.lower().replace("ё", "е")
+    m = SURNAME_SHAPE.search(s)
+    if m and m.group(1):
+        return s[:m.end(1)]
+    if m:
+        return s[:m.end(3)]
+    m = SURNAME_ENDINGS.search(s)
+    return s[:m.start()] if m and m.start() >= 2 else s
+
+
+def _word_readings(parts: NameParts) -> list[tuple[Reading, ...]]:
+    """Readings of each word that has to agree: first name, patronymic, surname."""
+    words = []
+    if parts.first:
+        # An East Asian surname (the first word) does not decline.
+        words.append(tuple(Reading(parts.first, g, c, PARADIGM) for g in GENDERS for c in CASES)
+                     if parts.east_asian else first_name_readings(parts.first))
+    if parts.patronymic:
+        words.append(patronymic_readings(parts.patronymic))
+    words.append(surname_readings(parts.surname))
+    return words
+
+
+def _options(parts: NameParts, genders, cases: frozenset[str]) -> list[tuple]:
+    """(rank, score, gender, case) for each reading, best first. Every word fitting ranks
+    above the context's case, and the context above a partial fit."""
+    words = _word_readings(parts)
+    options = []
+    for gender in genders:
+        for case in CASES:
+            weights = [max((r.weight for r in readings if r.gender == gender and r.case == case),
+                           default=0.0) for readings in words]
+            score = sum(w or FLOOR for w in weights) + (NOMINATIVE_PRIOR if case == "nomn" else 0.0)
+            fits, in_context = all(weights), case in cases
+            rank = 3 if fits and in_context else 2 if fits else 1 if in_context else 0
+            options.append((rank, score, gender, case))
+    return sorted(options, reverse=True)
+
+
+def _nominative(word: str, readings: tuple[Reading, ...], gender: str, case: str) -> str:
+    """The word's nominative for the chosen reading; never a form pymorphy3 reads only as an
+    oblique case (`Сергеем`): then the best reading of that gender that gives another."""
+    fitting = [r for r in readings if r.gender == gender and r.case == case]
+    if not fitting and not reads_only_oblique(word):
+        return word  # a word no reading fits (a foreign name) stays as it is
+    fitting = fitting or [r for r in readings if r.weight >= PARADIGM and r.gender == gender]
+    good = [r for r in fitting if not reads_only_oblique(r.nominative)]
+    if good:
+        return max(good, key=lambda r: r.weight).nominative
+    return word
+
+
+def gender_votes(parts: NameParts, cases: frozenset[str]) -> dict[str, float]:
+    """How much more one mention's words fit a man than a woman (or the other way round)."""
+    options = _options(parts, GENDERS, cases)
+    rank, score, gender, _ = options[0]
+    if not any(o[0] >= 2 for o in options if o[2] != gender):
+        score, other = CERTAIN, 0.0  # `Султанов` is a man whatever the case
+    else:
+        other = max((o[1] for o in options if o[2] != gender and o[0] == rank), default=0.0)
+    return {gender: score - other, next(g for g in GENDERS if g != gender): 0.0}
 
 
 def surname_cases(surname: str, gender: str | None = None) -> frozenset[str]:
     """Cases a surname can stand in, by its ending; all of them for one that does not decline."""
-    s = surname.lower()
-    m = SURNAME.match(s)
-    if m:
-        his, hers = RUSSIAN_SURNAME_CASES[m.group("ending") or ""]
-        return frozenset({"masc": his, "femn": hers}.get(gender, his | hers))
-    for ending, cases in FOREIGN_SURNAME_CASES.items():
-        if s.endswith(ending) and len(s) > len(ending) + 2:
-            return frozenset(cases)
-    return frozenset(CASES)
-
-
-def surname_key(surname: str) -> str:
-    """One key for every case form of a surname: Ахметова, Ахметову, Ахметов → ахметов."""
-    s = surname.lower().replace("ё", "е")
-    for pattern in (SURNAME, ADJECTIVE_SURNAME):
-        m = pattern.match(s)
-        if m:
-            return m.group("stem")
-    return re.sub(r"(ом|ем|ой|а|я|у|ю|е)$", "", s) if len(s) > 3 else s
-
-
-def _title(word: str) -> str:
-    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
-
-
-def gender_votes(parts: NameParts, cases: frozenset[str]) -> dict[str, int]:
-    """Votes for 'masc' / 'femn' from one mention: surname endings weigh most,
-    then the case of the context, then pymorphy3's first-name dictionary."""
-    votes = {"masc": 0, "femn": 0}
-    s = parts.surname.lower()
-    if re.search(r"(ов|ев|ин|ын|ский|цкий|овым|евым|иным)$", s):
-        votes["masc"] += 3
-    elif re.search(r"(овой|евой|иной|ской|цкой)$", s):
-        votes["femn"] += 3
-    elif re.search(r"(ова|ева|ина|ына)$", s) and cases and "nomn" not in cases:
-        votes["masc"] += 2  # a genitive or accusative man, not a nominative woman
-    if parts.first:
-        genders = {p.tag.gender for p in parse(parts.first) if "Name" in p.tag and p.is_known} & {"masc", "femn"}
-        if len(genders) == 1:
-            votes[genders.pop()] += 1
-        elif not genders and "nomn" in cases and parts.first.lower()[-1:] in "ая":
-            votes["femn"] += 1  # an unknown nominative first name in -а/-я: Гульшара, Айгуля
-    return votes
-
-
-def surname_nominative(surname: str, gender: str, cases: frozenset[str]) -> str:
-    for pattern, masc, femn in ((SURNAME, "", "а"), (ADJECTIVE_SURNAME, "ий", "ая")):
-        m = pattern.match(surname)
-        if m:
-            return m.group("stem") + (femn if gender == "femn" else masc)
-    inflected = _inflected(surname, "Surn", gender, cases)
-    if inflected != surname or gender == "femn" or not cases or "nomn" in cases:
-        return inflected
-    # A man's foreign surname declines like a noun: Паслером, Айпом, Невера → Паслер, Айп, Невер.
-    for ending, ending_cases, nominative in OBLIQUE_SURNAME_ENDINGS:
-        if surname.lower().endswith(ending) and any(c in cases for c in ending_cases):
-            return surname[: len(surname) - len(ending)] + nominative
-    return surname
-
-
-# Case endings of first names the dictionary does not know (Даниала, Асаином, Гульшары).
-FIRST_NAME_ENDINGS = {
-    "masc": [("ием", "ий"), ("еем", "ей"), ("ия", "ий"), ("ея", "ей"), ("ию", "ий"), ("ею", "ей"),
-             ("ом", ""), ("ой", "а"), ("а", ""), ("у", "")],
-    "femn": [("ой", "а"), ("ей", "я"), ("ы", "а"), ("и", "я"), ("е", "а"), ("у", "а")],
-}
-
-
-def first_name_nominative(first: str, gender: str, cases: frozenset[str]) -> str:
-    if not cases or "nomn" in cases:
-        return first
-    known = [p for p in parse(first) if "Name" in p.tag and p.is_known and p.tag.case in cases
-             and p.tag.gender == gender]
-    if known:
-        form = known[0].inflect({"nomn", "sing"})
-        if form:
-            return _title(form.word)
-    for ending, replacement in FIRST_NAME_ENDINGS[gender]:
-        if first.lower().endswith(ending) and len(first) - len(ending) >= 2:
-            return first[: len(first) - len(ending)] + replacement
-    return first
-
-
-def _inflected(word: str, role: str, gender: str, cases: frozenset[str]) -> str:
-    """pymorphy3's nominative of a name word, when its case is known to be oblique."""
-    if not cases or "nomn" in cases:
-        return word
-    fitting = [p for p in parse(word) if role in p.tag and p.tag.case in cases and p.tag.gender == gender]
-    form = fitting[0].inflect({"nomn", "sing"}) if fitting else None
-    return _title(form.word) if form else word
+    readings = [r for r in surname_readings(surname)
+                if r.weight >= PARADIGM and (gender is None or r.gender == gender)]
+    return frozenset(r.case for r in readings) or frozenset(CASES)
 
 
 def full_name(parts: NameParts, gender: str, cases: frozenset[str]) -> str:
-    # The surname's own forms narrow the context's cases: masculine `Назарбаева` is not nominative.
-    own = surname_cases(parts.surname, gender)
-    cases = (cases & own or cases) if cases else own
-    surname = _title(surname_nominative(parts.surname, gender, cases))
+    """`Имя Фамилия` (or `И. Фамилия`) in the nominative, for the mention's gender and context."""
+    _, _, gender, case = _options(parts, (gender,), cases or frozenset(CASES))[0]
+    surname = _nominative(parts.surname, surname_readings(parts.surname), gender, case)
     if parts.first:
-        return f"{_title(first_name_nominative(parts.first, gender, cases))} {surname}"
+        first = parts.first if parts.east_asian else \
+            _nominative(parts.first, first_name_readings(parts.first), gender, case)
+        return " ".join((first, *parts.middle, surname))
     if parts.initial:
         return f"{parts.initial}. {surname}"
     return surname
+
+
+def nominative_name(text: str, cases: frozenset[str] = frozenset()) -> str | None:
+    """One mention's name as `Имя Фамилия` in the nominative; `cases` are what the context
+    allows (the office beside it), empty if unknown."""
+    parts = split_name(text)
+    if parts is None:
+        return None
+    votes = gender_votes(parts, cases)
+    return full_name(parts, max(GENDERS, key=lambda g: votes[g]), cases)

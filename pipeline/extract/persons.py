@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..nlp import Doc, parse
+from ..nlp import Doc, NerSpan, parse
+from .name_reader import name_after
 from .names import PATRONYMIC, NameParts, split_name, surname_cases
 from .offices import OfficeMention
 
@@ -25,11 +26,23 @@ class PersonMention:
         self.cases = office.cases if cases is None else cases
 
 
+def person_spans(doc: Doc, offices: list[OfficeMention]) -> list[NerSpan]:
+    """NER's persons, and a name read right after an office where NER saw none or only
+    part of it (`премьер Госсовета КНР Ли Цян`, NER's `Цян`)."""
+    spans = [s for s in doc.spans if s.type == "PER"]
+    for office in offices:
+        span = name_after(doc, office.last_token)
+        if span is None:
+            continue
+        overlapping = [s for s in spans if s.start < span.end and span.start < s.end]
+        if all(span.start <= s.start and s.end == span.end for s in overlapping):
+            spans = [s for s in spans if s not in overlapping] + [span]
+    return sorted(spans, key=lambda s: s.start)
+
+
 def find_persons(doc: Doc, offices: list[OfficeMention]) -> list[PersonMention]:
     found = []
-    for span in doc.spans:
-        if span.type != "PER":
-            continue
+    for span in person_spans(doc, offices):
         start = span.start
         for office in offices:  # NER may take the office in: `[Аким Актобе] Асхат Шахаров`
             if office.start <= start < office.end or (start <= office.start < span.end):
