@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -64,6 +65,11 @@ class Doc:
     def __post_init__(self):
         self._sentence_starts = [s.start for s in self.sentences]
         self._token_starts = [t.start for t in self.tokens]
+        # NER spans by start, with the furthest end reached so far: `spans_covering` bisects
+        # instead of scanning every span for every token (quadratic on a long article).
+        self._spans_by_start = sorted(self.spans, key=lambda s: (s.start, s.end))
+        self._span_starts = [s.start for s in self._spans_by_start]
+        self._span_reach = list(accumulate((s.end for s in self._spans_by_start), max))
 
     def sentence_index(self, offset: int) -> int:
         return max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
@@ -76,8 +82,21 @@ class Doc:
         return bisect.bisect_left(self._token_starts, offset)
 
     def spans_covering(self, start: int, end: int, type: str | None = None) -> list[NerSpan]:
-        return [s for s in self.spans
-                if s.start <= start and end <= s.end and (type is None or s.type == type)]
+        """The NER spans holding text[start:end], in text order."""
+        found = []
+        i = bisect.bisect_right(self._span_starts, start) - 1
+        while i >= 0 and self._span_reach[i] >= end:  # no span further left reaches `end`
+            span = self._spans_by_start[i]
+            if end <= span.end and (type is None or span.type == type):
+                found.append(span)
+            i -= 1
+        return found[::-1]
+
+    def spans_within(self, start: int, end: int) -> list[NerSpan]:
+        """The NER spans inside text[start:end], in text order."""
+        first = bisect.bisect_left(self._span_starts, start)
+        last = bisect.bisect_left(self._span_starts, end)
+        return [s for s in self._spans_by_start[first:last] if s.end <= end]
 
 
 @lru_cache(maxsize=1)
@@ -121,6 +140,22 @@ def yargy_tokenizer():
             return [prepare_form(p) for p in parse(word)]
 
     return MorphTokenizer(morph=Pymorphy3(morph()))
+
+
+def findall_at(parser, text: str, offset: int):
+    """`parser.findall(text)` for a piece of a document that starts at `offset`, its matches'
+    spans moved by `offset` so that they index the document. (Padding the piece with `offset`
+    spaces instead makes every parse cost the whole document before it: quadratic.)"""
+    from yargy.span import Span
+
+    shifted: set[int] = set()
+    for match in parser.findall(text):
+        for token in match.tokens:
+            if id(token) not in shifted:
+                shifted.add(id(token))
+                token.span = Span(token.span.start + offset, token.span.stop + offset)
+        match.span = Span(match.span.start + offset, match.span.stop + offset)
+        yield match
 
 
 def split_sentences(text: str):
