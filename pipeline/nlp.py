@@ -158,12 +158,52 @@ def findall_at(parser, text: str, offset: int):
         yield match
 
 
+# No real sentence is this long: a longer one (a table, text without full stops) is cut
+# after a space, so that every parse of a sentence stays bounded.
+MAX_SENTENCE = 5_000
+# A longer text goes through NER in pieces of about this size, cut where a sentence starts:
+# the tagger holds arrays for all the words it is given at once.
+NER_PIECE = 20_000
+
+
 def split_sentences(text: str):
     """razdel's sentences within each line: a title, a date line or a paragraph ends a
     sentence even without a full stop (razdel alone would run them together)."""
     for line in re.finditer(r"[^\n]+", text):
         for s in sentenize(line.group()):
-            yield Sentence(s.text, line.start() + s.start, line.start() + s.stop)
+            start = line.start() + s.start
+            for a, b in _bounded(s.text):
+                yield Sentence(s.text[a:b], start + a, start + b)
+
+
+def _bounded(sentence: str):
+    """(start, end) pieces of at most MAX_SENTENCE characters, each cut after a space
+    where there is one."""
+    start = 0
+    while len(sentence) - start > MAX_SENTENCE:
+        end = sentence.rfind(" ", start + 1, start + MAX_SENTENCE) + 1 or start + MAX_SENTENCE
+        yield start, end
+        start = end
+    yield start, len(sentence)
+
+
+def _ner_pieces(sentences: list[Sentence], length: int):
+    start = 0
+    for sentence in sentences:
+        if sentence.end - start > NER_PIECE and sentence.start > start:
+            yield start, sentence.start
+            start = sentence.start
+    yield start, length
+
+
+def ner_spans(text: str, sentences: list[Sentence]) -> list[NerSpan]:
+    """natasha's NER spans of the text, tagged piece by piece (one piece for a news article)."""
+    spans = []
+    for start, end in _ner_pieces(sentences, len(text)):
+        for s in ner_tagger()(text[start:end]).spans:
+            spans.append(NerSpan(s.type, start + s.start, start + s.stop,
+                                 text[start + s.start:start + s.stop]))
+    return spans
 
 
 def analyze(article: Article, text: str | None = None, ner: bool = True) -> Doc:
@@ -171,8 +211,5 @@ def analyze(article: Article, text: str | None = None, ner: bool = True) -> Doc:
     text = article.text if text is None else text
     sentences = list(split_sentences(text))
     tokens = [Token(t.text, t.start, t.stop, lemma(t.text)) for t in tokenize(text)]
-    spans = []
-    if ner and text.strip():
-        markup = ner_tagger()(text)
-        spans = [NerSpan(s.type, s.start, s.stop, text[s.start:s.stop]) for s in markup.spans]
+    spans = ner_spans(text, sentences) if ner and text.strip() else []
     return Doc(article, text, sentences, tokens, spans)

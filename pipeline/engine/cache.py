@@ -197,13 +197,19 @@ class Cache:
         return {key for (key,) in rows}
 
     def __contains__(self, key: str) -> bool:
-        return self.db.execute("SELECT 1 FROM extractions WHERE version = ? AND key = ?",
-                               (self.version, key)).fetchone() is not None
+        """An entry that reads back: one that does not (damaged, written by something else)
+        counts as missing, so the article is extracted again and the entry replaced."""
+        return self.get(key) is not None
 
     def get(self, key: str) -> Extraction | None:
         row = self.db.execute("SELECT data FROM extractions WHERE version = ? AND key = ?",
                               (self.version, key)).fetchone()
-        return _load(row[0]) if row else None
+        if row is None:
+            return None
+        try:
+            return _load(row[0])
+        except (zlib.error, ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     def put(self, key: str, extraction: Extraction) -> None:
         self.db.execute("INSERT OR REPLACE INTO extractions (version, key, data) VALUES (?, ?, ?)",

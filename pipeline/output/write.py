@@ -62,8 +62,9 @@ def text_cell(text: str) -> str:
 def formula_safe(frame: pd.DataFrame) -> pd.DataFrame:
     """The frame with `text_cell` applied to every text value; numbers are left as they are."""
     safe = frame.copy()
-    for column in safe.columns[safe.dtypes == object]:
-        safe[column] = safe[column].map(lambda v: text_cell(v) if isinstance(v, str) else v)
+    for column in safe.columns:
+        if pd.api.types.is_object_dtype(safe[column]) or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(lambda v: text_cell(v) if isinstance(v, str) else v)
     return safe
 
 

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from pipeline.output.tables import build_tables, plain_number
+from pipeline.output.tables import build_tables, cap_sentence, plain_number
 from pipeline.records import Article, Extraction, Link, ReadError, Sum
 
 SPEC_COLUMNS = {
@@ -48,3 +48,23 @@ def test_rows_sorted_by_article_then_start_and_errors_listed():
         {"article_id": "c", "source": "c.pdf", "error": "unsupported format .pdf"}]
     assert frames["network"].to_dict("records") == [
         {"region_a": "Алматы", "region_b": "Астана", "articles": 1, "documents": 1, "memoranda_total": 0}]
+
+
+def test_a_huge_sentence_is_cut_around_its_mention_and_marked():
+    filler = "Слова без конца и края. " * 5000  # 120 KB
+    sentence = filler + "Выделено 5 млн тенге на ремонт. " + filler
+    text = sentence
+    at = text.index("5 млн тенге")
+    ex = Extraction(Article("a", "a.txt", text),
+                    sums=[Sum(Decimal(5000000), None, "KZT", None, "5 млн тенге", at, at + 11, sentence)],
+                    links=[Link("Омская область", "Павлодарская область", "меморандум", 1, sentence)])
+    frames = build_tables([ex], [])
+    cut = frames["sums"]["sentence"][0]
+    assert len(cut) == 1002 and cut.startswith("…") and cut.endswith("…")
+    assert "Выделено 5 млн тенге на ремонт." in cut
+    head = frames["links"]["sentence"][0]
+    assert head == sentence[:1000] + "…"
+
+
+def test_a_sentence_within_the_cap_is_kept_whole():
+    assert cap_sentence("Короткое предложение.", "предложение") == "Короткое предложение."
