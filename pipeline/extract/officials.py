@@ -10,7 +10,7 @@ in case with the office beside them, so `с послом Арман Абенов
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from ..nlp import Doc, parse
@@ -148,15 +148,17 @@ def _link_across_sentences(doc: Doc, offices: list[OfficeMention], persons: list
     holders |= {p.parts.key for p in persons if _has_other_role(doc, p)}
     subjects = [o for o in offices if "nomn" in o.cases]
     genitives = [o for o in offices if "gent" in o.cases and "nomn" not in o.cases]
-    for office in subjects + genitives:
+    in_sentence = defaultdict(list)  # persons by sentence: a scan of all per office is quadratic
+    for p in persons:
+        in_sentence[doc.sentence_index(p.start)].append(p)
+    for office, subject in [(o, True) for o in subjects] + [(o, False) for o in genitives]:
         if office.plural:
             continue
         here = doc.sentence_index(office.start)
-        targets = (here, here + 1, here - 1) if office in subjects else (here + 1,)
+        targets = (here, here + 1, here - 1) if subject else (here + 1,)
         for target in targets:
-            candidates = [p for p in persons if doc.sentence_index(p.start) == target
-                          and p.parts.key not in holders
-                          and (office in subjects or opens_sentence(p))]
+            candidates = [p for p in in_sentence[target] if p.parts.key not in holders
+                          and (subject or opens_sentence(p))]
             if candidates:
                 person = candidates[0] if target != here - 1 else candidates[-1]
                 person.office = office
