@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import signal
 import sys
 import threading
@@ -85,8 +86,8 @@ def _seconds(text: str) -> float:
     try:
         seconds = float(text)
     except ValueError:
-        seconds = -1
-    if not seconds >= 0:
+        seconds = math.nan
+    if not 0 <= seconds < math.inf:
         raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}")
     return seconds
 
@@ -155,6 +156,8 @@ def extract(args: argparse.Namespace) -> int:
                 write.clean_stale(out)  # a staging folder the run did not publish
     except write.FolderBusy:
         print(f"error: another run is writing to {out}", file=sys.stderr)
+    except OSError as err:  # the folder cannot be created or written at all
+        print(f"error: cannot write to {out}: {err.strerror or err}", file=sys.stderr)
     return EXIT_RUN_FAILED
 
 

@@ -169,7 +169,8 @@ def test_stale_temp_files_are_cleaned_at_start(one_article, tmp_path):
 
 
 @pytest.mark.parametrize("argv", [["extract"], ["extract", "x", "--workers", "many"],
-                                  ["extract", "x", "--article-timeout", "-1"], ["frobnicate"]])
+                                  ["extract", "x", "--article-timeout", "-1"],
+                                  ["extract", "x", "--article-timeout", "inf"], ["frobnicate"]])
 def test_bad_usage_exits_2(argv):
     with pytest.raises(SystemExit) as stop:
         main(argv)
@@ -180,3 +181,10 @@ def test_help_documents_the_exit_status(capsys):
     with pytest.raises(SystemExit):
         main(["extract", "--help"])
     assert "3 the run itself failed" in " ".join(capsys.readouterr().out.split())
+
+
+def test_an_output_folder_that_cannot_be_made_is_a_failed_run(one_article, tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    assert extract(one_article, blocker / "out") == 3
+    assert f"error: cannot write to {blocker / 'out'}" in capsys.readouterr().err
