@@ -2,33 +2,45 @@
 from __future__ import annotations
 
 import argparse
+import math
 import re
+import signal
 import sys
 import textwrap
+import threading
 import time
 from collections import Counter
+from datetime import datetime, timezone
 from pathlib import Path
 
 from tqdm import tqdm
 
 from .engine import batch
-from .engine.cache import Cache
+from .engine.cache import Cache, code_version
 from .engine.engines import ENGINES, default_workers
 from .output import columns, tables, write
 from .read.inputs import read_inputs
 from .tools import evaluate
 
-EXIT_OK, EXIT_ARTICLES_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_ARTICLES_FAILED, EXIT_USAGE, EXIT_RUN_FAILED = 0, 1, 2, 3
+EXIT_STATUS = ("Exit status: 0 every article was read; 1 some articles failed (listed in "
+               "errors.csv, the tables hold the rest); 2 bad usage (unknown option, missing "
+               "input); 3 the run itself failed, was interrupted (Ctrl-C, SIGTERM) or another run "
+               "is writing to the same --out: no new tables were written, and DIR/manifest.json "
+               "says so.")
 FORMATS = ("csv", "xlsx", "html", "gexf", "graphml", "parquet")
 DEFAULT_FORMATS = "csv,xlsx,html,gexf,graphml"
 TOP_ERRORS = 3
+# No real article takes a tenth of this; a text that does is a wrong file or a hostile one.
+DEFAULT_ARTICLE_TIMEOUT = 120.0
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m pipeline",
         description="Turn Russian-language news articles into tables: regions, officials, "
-                    "sums of money, memoranda and the regions that signed them.")
+                    "sums of money, memoranda and the regions that signed them.",
+        epilog=EXIT_STATUS)
     commands = parser.add_subparsers(dest="command", required=True)
 
     extract = commands.add_parser(
@@ -37,10 +49,10 @@ def _parser() -> argparse.ArgumentParser:
         description=textwrap.fill(
             "Read articles (.txt, .html, .jsonl, .csv files or folders of them) and write the "
             "tables into the output folder. Articles that cannot be read are listed in errors.csv "
-            "with the reason; the others are still processed. The exit status is 1 when any "
-            "article failed, 0 otherwise.", 90)
+            "with the reason; the others are still processed.", 90)
         + "\n\noutput files (each table's columns are described in the `columns` sheet of "
-          "extract.xlsx):\n" + "\n".join(f"  {name:<31}{what}" for name, what in columns.FILES.items()))
+          "extract.xlsx):\n" + "\n".join(f"  {name:<31}{what}" for name, what in columns.FILES.items()),
+        epilog=textwrap.fill(EXIT_STATUS, 90))
     extract.add_argument("inputs", nargs="+", type=Path, metavar="INPUT",
                          help="article files or folders (searched recursively)")
     extract.add_argument("--out", type=Path, default=Path("outputs"), metavar="DIR",
@@ -57,6 +69,10 @@ def _parser() -> argparse.ArgumentParser:
                          help="extract every article afresh, neither reading nor writing the "
                               "cache (DIR/.cache), which otherwise spares a rerun the articles "
                               "it has already seen with the same code and rules")
+    extract.add_argument("--article-timeout", type=_seconds, default=DEFAULT_ARTICLE_TIMEOUT,
+                         metavar="SECONDS",
+                         help="an article whose extraction takes longer becomes an errors.csv row "
+                              f"(default: {DEFAULT_ARTICLE_TIMEOUT:g}; 0: no limit)")
     extract.add_argument("--formats", type=_formats, default=DEFAULT_FORMATS, metavar="LIST",
                          help="comma-separated outputs beside the CSVs: csv (always written), xlsx "
                               "(extract.xlsx), html (report.html), gexf (network.gexf), graphml "
@@ -73,6 +89,16 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--brief", action="store_true", help="only the per-field table")
 
     return parser
+
+
+def _seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = math.nan
+    if not 0 <= seconds < math.inf:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}")
+    return seconds
 
 
 def _formats(text: str) -> frozenset[str]:
@@ -115,22 +141,90 @@ def _opened_files(formats: frozenset[str], out: Path) -> str:
     return f"; open {' and '.join(str(out / n) for n in named)}" if named else ""
 
 
+def _stop_on_sigterm(signum, frame):
+    """`kill`, systemd, schedulers: stop as on Ctrl-C, keeping the work (a second SIGTERM
+    while the run winds down is ignored)."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise KeyboardInterrupt
+
+
+def _on_sigterm(handler):
+    """Installs a SIGTERM handler (only the main thread may); returns the previous one."""
+    if threading.current_thread() is not threading.main_thread():
+        return handler
+    return signal.signal(signal.SIGTERM, handler)
+
+
 def extract(args: argparse.Namespace) -> int:
+    """One run into args.out: holds its lock, stages the output set, publishes it with a
+    manifest; every way a run ends gives a one-line message and an exit status."""
+    out = args.out
+    try:
+        with write.locked(out):
+            write.clean_stale(out)
+            # Until the new set is published, the manifest says the tables are not this run's
+            # (its `files` are still the last published ones: they are what is on disk).
+            manifest = {"status": "running", "code_version": code_version(), "started": _now(),
+                        "inputs": [str(p) for p in args.inputs],
+                        "files": write.read_manifest(out).get("files", {})}
+            write.write_manifest(out, manifest)
+            previous = _on_sigterm(_stop_on_sigterm)
+            try:
+                return _extract(args, manifest)
+            except KeyboardInterrupt:
+                write.write_manifest(out, {**manifest, "status": "interrupted", "ended": _now()})
+                print(f"interrupted: {_kept(args)} articles kept, rerun to resume", file=sys.stderr)
+            except Exception as err:  # noqa: BLE001 - the run failed: say why in one line
+                write.write_manifest(out, {**manifest, "status": "failed", "ended": _now(),
+                                           "error": f"{type(err).__name__}: {err}"})
+                print(f"error: the run failed, no tables written: {type(err).__name__}: {err}",
+                      file=sys.stderr)
+            finally:
+                _on_sigterm(previous)
+                write.clean_stale(out)  # a staging folder the run did not publish
+    except write.FolderBusy:
+        print(f"error: another run is writing to {out}", file=sys.stderr)
+    except OSError as err:  # the folder cannot be created or written at all
+        print(f"error: cannot write to {out}: {err.strerror or err}", file=sys.stderr)
+    return EXIT_RUN_FAILED
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _kept(args: argparse.Namespace) -> int:
+    """Articles in the cache a rerun will reuse (none with --no-cache)."""
+    if args.no_cache:
+        return 0
+    with Cache.in_folder(args.out) as cache:
+        return len(cache)
+
+
+def _extract(args: argparse.Namespace, manifest: dict) -> int:
     started = time.perf_counter()
-    progress = tqdm(total=batch.expected_articles(args.inputs), desc="articles", unit="art",
+    progress = tqdm(total=batch.expected_articles(args.inputs, args.out), desc="articles", unit="art",
                     file=sys.stderr, disable=args.quiet or None)
     # Streams: articles are read lazily, results go to the cache, and `extractions`
     # reads them back in input order each time it is iterated (tables, then report).
     cache = None if args.no_cache else Cache.in_folder(args.out)
-    with batch.run(read_inputs(args.inputs, exclude=args.out), cache, workers=args.workers, engine=args.engine,
-                 scheduler=args.scheduler, progress=progress.update) as extractions:
+    try:
+        with batch.run(read_inputs(args.inputs, exclude=args.out), cache, workers=args.workers, engine=args.engine,
+                       scheduler=args.scheduler, progress=progress.update,
+                       timeout=args.article_timeout or None) as extractions:
+            progress.close()
+            errors = extractions.errors
+            frames = tables.build_tables(extractions, errors)
+            staging = write.staging_folder(args.out)
+            write.write_tables(frames, staging)
+            _write_formats(args.formats, frames, extractions, staging)
+    finally:
         progress.close()
-        errors = extractions.errors
-        frames = tables.build_tables(extractions, errors)
-        write.write_tables(frames, args.out)
-        _write_formats(args.formats, frames, extractions, args.out)
-    if cache is not None:
-        cache.close()
+        if cache is not None:
+            cache.close()
+    rows = {f"{name}.csv": len(frame) for name, frame in frames.items()}
+    write.publish(staging, args.out, rows, {**manifest, "ended": _now(), "articles":
+                  extractions.articles, "failed": len(errors)})
     counts = ", ".join(f"{name} {len(frames[name])}" for name in
                        ("regions", "officials", "sums", "memoranda", "links"))
     reused = f"{extractions.cached} from the cache, " if cache is not None else ""

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -107,6 +108,11 @@ class Doc:
     def __post_init__(self):
         self._sentence_starts = [s.start for s in self.sentences]
         self._token_starts = [t.start for t in self.tokens]
+        # NER spans by start, with the furthest end reached so far: `spans_covering` bisects
+        # instead of scanning every span for every token (quadratic on a long article).
+        self._spans_by_start = sorted(self.spans, key=lambda s: (s.start, s.end))
+        self._span_starts = [s.start for s in self._spans_by_start]
+        self._span_reach = list(accumulate((s.end for s in self._spans_by_start), max))
 
     def sentence_index(self, offset: int) -> int:
         return max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
@@ -125,8 +131,21 @@ class Doc:
         return self._syntax[sentence]
 
     def spans_covering(self, start: int, end: int, type: str | None = None) -> list[NerSpan]:
-        return [s for s in self.spans
-                if s.start <= start and end <= s.end and (type is None or s.type == type)]
+        """The NER spans holding text[start:end], in text order."""
+        found = []
+        i = bisect.bisect_right(self._span_starts, start) - 1
+        while i >= 0 and self._span_reach[i] >= end:  # no span further left reaches `end`
+            span = self._spans_by_start[i]
+            if end <= span.end and (type is None or span.type == type):
+                found.append(span)
+            i -= 1
+        return found[::-1]
+
+    def spans_within(self, start: int, end: int) -> list[NerSpan]:
+        """The NER spans inside text[start:end], in text order."""
+        first = bisect.bisect_left(self._span_starts, start)
+        last = bisect.bisect_left(self._span_starts, end)
+        return [s for s in self._spans_by_start[first:last] if s.end <= end]
 
 
 @lru_cache(maxsize=1)
@@ -210,12 +229,68 @@ def yargy_tokenizer():
     return MorphTokenizer(morph=Pymorphy3(morph()))
 
 
+def findall_at(parser, text: str, offset: int):
+    """`parser.findall(text)` for a piece of a document that starts at `offset`, its matches'
+    spans moved by `offset` so that they index the document. (Padding the piece with `offset`
+    spaces instead makes every parse cost the whole document before it: quadratic.)"""
+    from yargy.span import Span
+
+    shifted: set[int] = set()
+    for match in parser.findall(text):
+        for token in match.tokens:
+            if id(token) not in shifted:
+                shifted.add(id(token))
+                token.span = Span(token.span.start + offset, token.span.stop + offset)
+        match.span = Span(match.span.start + offset, match.span.stop + offset)
+        yield match
+
+
+# No real sentence is this long: a longer one (a table, text without full stops) is cut
+# after a space, so that every parse of a sentence stays bounded.
+MAX_SENTENCE = 5_000
+# A longer text goes through NER in pieces of about this size, cut where a sentence starts:
+# the tagger holds arrays for all the words it is given at once.
+NER_PIECE = 20_000
+
+
 def split_sentences(text: str):
     """razdel's sentences within each line: a title, a date line or a paragraph ends a
     sentence even without a full stop (razdel alone would run them together)."""
     for line in re.finditer(r"[^\n]+", text):
         for s in sentenize(line.group()):
-            yield Sentence(s.text, line.start() + s.start, line.start() + s.stop)
+            start = line.start() + s.start
+            for a, b in _bounded(s.text):
+                yield Sentence(s.text[a:b], start + a, start + b)
+
+
+def _bounded(sentence: str):
+    """(start, end) pieces of at most MAX_SENTENCE characters, each cut after a space
+    where there is one."""
+    start = 0
+    while len(sentence) - start > MAX_SENTENCE:
+        end = sentence.rfind(" ", start + 1, start + MAX_SENTENCE) + 1 or start + MAX_SENTENCE
+        yield start, end
+        start = end
+    yield start, len(sentence)
+
+
+def _ner_pieces(sentences: list[Sentence], length: int):
+    start = 0
+    for sentence in sentences:
+        if sentence.end - start > NER_PIECE and sentence.start > start:
+            yield start, sentence.start
+            start = sentence.start
+    yield start, length
+
+
+def ner_spans(text: str, sentences: list[Sentence]) -> list[NerSpan]:
+    """natasha's NER spans of the text, tagged piece by piece (one piece for a news article)."""
+    spans = []
+    for start, end in _ner_pieces(sentences, len(text)):
+        for s in ner_tagger()(text[start:end]).spans:
+            spans.append(NerSpan(s.type, start + s.start, start + s.stop,
+                                 text[start + s.start:start + s.stop]))
+    return spans
 
 
 def analyze(article: Article, text: str | None = None, ner: bool = True) -> Doc:
@@ -223,8 +298,5 @@ def analyze(article: Article, text: str | None = None, ner: bool = True) -> Doc:
     text = article.text if text is None else text
     sentences = list(split_sentences(text))
     tokens = [Token(t.text, t.start, t.stop, lemma(t.text)) for t in tokenize(text)]
-    spans = []
-    if ner and text.strip():
-        markup = ner_tagger()(text)
-        spans = [NerSpan(s.type, s.start, s.stop, text[s.start:s.stop]) for s in markup.spans]
+    spans = ner_spans(text, sentences) if ner and text.strip() else []
     return Doc(article, text, sentences, tokens, spans)

@@ -25,7 +25,8 @@ from yargy.tokenizer import TokenRule
 # (`5, 7`): yargy's own tokenizer splits them all alike.
 NUMBER_TOKEN = TokenRule(
     'INT',
-    r'\d{1,3}(?:[.,]\d{3}){2,}(?!\d)'                      # 1.400.000
+    r'\d+(?:[.,]\d+)?[eE][+-]?\d{1,3}(?!\d)'               # 1e9, 1,5E+6: one number, not `9`
+    r'|\d{1,3}(?:[.,]\d{3}){2,}(?!\d)'                     # 1.400.000
     r'|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3}(?!\d))+(?:[.,]\d+)?'  # 1 400 000,5
     r'|\d+(?:[.,]\d+)?'                                      # 1400, 2,5
 )

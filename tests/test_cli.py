@@ -132,3 +132,123 @@ def test_make_extract_quotes_folders_with_spaces():
     dry = subprocess.run(["make", "-n", "-C", str(root), "extract", "INPUT=my articles", "OUTPUT=my out"],
                          capture_output=True, text=True, check=True).stdout
     assert '-m pipeline extract "my articles" --out "my out"' in dry
+@pytest.fixture()
+def one_article(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "one.txt").write_text(ARTICLE, encoding="utf-8")
+    return folder
+
+
+def extract(folder, out, *extra):
+    return main(["extract", str(folder), "--out", str(out), "--workers", "1", "--quiet",
+                 "--formats", "csv", *extra])
+
+
+def test_a_run_writes_a_manifest_of_its_files(one_article, tmp_path):
+    out = tmp_path / "out"
+    assert extract(one_article, out) == 0
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["status"] == "complete" and manifest["articles"] == 1
+    assert manifest["files"]["links.csv"] == {"rows": 1}
+    assert set(manifest) >= {"code_version", "started", "ended", "inputs"}
+
+
+def test_a_failed_run_exits_3_and_the_manifest_says_the_tables_are_old(one_article, tmp_path,
+                                                                        monkeypatch, capsys):
+    out = tmp_path / "out"
+    extract(one_article, out)
+    before = (out / "regions.csv").read_bytes()
+    monkeypatch.setattr("pipeline.output.tables.build_tables",
+                        lambda *a: (_ for _ in ()).throw(OSError(28, "No space left on device")))
+    assert extract(one_article, out) == 3
+    assert "error: the run failed, no tables written: OSError" in capsys.readouterr().err
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["status"] == "failed" and "No space left" in manifest["error"]
+    assert (out / "regions.csv").read_bytes() == before
+    assert not list(out.glob(".staging-*"))
+
+
+def test_another_run_writing_to_the_folder_is_refused(one_article, tmp_path, capsys):
+    from pipeline.output import write
+    out = tmp_path / "out"
+    with write.locked(out):
+        assert extract(one_article, out) == 3
+    assert f"another run is writing to {out}" in capsys.readouterr().err
+    assert extract(one_article, out) == 0
+
+
+def test_sigterm_keeps_the_work_and_says_how_to_resume(tmp_path, monkeypatch, capsys):
+    import os
+    import signal
+
+    from pipeline.engine import run as engine_run
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(4):
+        (folder / f"a{i}.txt").write_text(f"Аким Павлодарской области подписал {i + 2} меморандума.",
+                                          encoding="utf-8")
+    real, calls = engine_run.extract_article, []
+
+    def killed_at_the_third(article):
+        calls.append(article)
+        if len(calls) == 3:
+            os.kill(os.getpid(), signal.SIGTERM)
+        return real(article)
+
+    monkeypatch.setattr(engine_run, "extract_article", killed_at_the_third)
+    out = tmp_path / "out"
+    assert extract(folder, out) == 3
+    err = capsys.readouterr().err
+    assert "interrupted: 2 articles kept, rerun to resume" in err and "Traceback" not in err
+    assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["status"] == "interrupted"
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+    monkeypatch.setattr(engine_run, "extract_article", real)
+    assert extract(folder, out) == 0
+    assert "2 from the cache, 2 extracted" in capsys.readouterr().err
+
+
+def test_an_article_past_its_time_budget_is_an_error_row(one_article, tmp_path, monkeypatch):
+    import time as clock
+
+    from pipeline.engine import run as engine_run
+
+    def hangs(article):
+        while True:
+            clock.sleep(0.05)
+
+    monkeypatch.setattr(engine_run, "extract_article", hangs)
+    out = tmp_path / "out"
+    assert extract(one_article, out, "--article-timeout", "0.3") == 1
+    assert read(out, "errors")["error"][0] == \
+        "extraction took longer than 0.3 s (--article-timeout): skipped"
+
+
+def test_stale_temp_files_are_cleaned_at_start(one_article, tmp_path):
+    out = tmp_path / "out"
+    (out / ".staging-old").mkdir(parents=True)
+    (out / ".regions.csv.abc.tmp").write_text("half")
+    assert extract(one_article, out) == 0
+    assert not list(out.glob(".staging-*")) and not list(out.glob("*.tmp"))
+
+
+@pytest.mark.parametrize("argv", [["extract"], ["extract", "x", "--workers", "many"],
+                                  ["extract", "x", "--article-timeout", "-1"],
+                                  ["extract", "x", "--article-timeout", "inf"], ["frobnicate"]])
+def test_bad_usage_exits_2(argv):
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    assert stop.value.code == 2
+
+
+def test_help_documents_the_exit_status(capsys):
+    with pytest.raises(SystemExit):
+        main(["extract", "--help"])
+    assert "3 the run itself failed" in " ".join(capsys.readouterr().out.split())
+
+
+def test_an_output_folder_that_cannot_be_made_is_a_failed_run(one_article, tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    assert extract(one_article, blocker / "out") == 3
+    assert f"error: cannot write to {blocker / 'out'}" in capsys.readouterr().err

@@ -1,4 +1,5 @@
-from pipeline.nlp import lemmas, split_sentences, yargy_tokenizer
+from pipeline.nlp import MAX_SENTENCE, analyze, findall_at, lemmas, split_sentences, yargy_tokenizer
+from pipeline.records import Article
 
 
 def test_lines_end_sentences_and_offsets_index_the_text():
@@ -29,3 +30,53 @@ def test_syntax_is_parsed_per_sentence_on_demand_and_indexes_doc_tokens(make_doc
     assert syntax.words[index["акимом"]].case == "ablt"
     assert syntax.head(index["назначил"]) is None
     assert syntax.root(index["Ерлана"], index["Касымова"] + 1) == index["Ерлана"]
+def test_spans_covering_and_within_find_what_a_scan_finds():
+    import random
+
+    from pipeline.nlp import Doc, NerSpan
+    rng = random.Random(7)
+    spans = []
+    for _ in range(300):
+        start = rng.randrange(0, 2000)
+        spans.append(NerSpan(rng.choice(["PER", "LOC", "ORG"]), start, start + rng.randrange(1, 40), ""))
+    doc = Doc(Article("a", "a", "x" * 2100), "x" * 2100, [], [], spans)
+    for _ in range(500):
+        start = rng.randrange(0, 2000)
+        end = start + rng.randrange(0, 10)
+        kind = rng.choice(["PER", "LOC", None])
+        covering = sorted((s for s in spans if s.start <= start and end <= s.end
+                           and kind in (None, s.type)), key=lambda s: (s.start, s.end))
+        assert doc.spans_covering(start, end, kind) == covering
+        within = sorted((s for s in spans if start <= s.start and s.end <= end + 30),
+                        key=lambda s: (s.start, s.end))
+        assert doc.spans_within(start, end + 30) == within
+
+
+def test_a_sentence_without_full_stops_is_cut_into_bounded_pieces():
+    text = " ".join(["слово"] * 3000)  # 18 KB, one razdel sentence
+    sentences = list(split_sentences(text))
+    assert len(sentences) == 4 and max(len(s.text) for s in sentences) <= MAX_SENTENCE
+    assert "".join(s.text for s in sentences) == text
+    assert all(text[s.start:s.end] == s.text and s.text.endswith(" ") for s in sentences[:-1])
+
+
+def test_a_long_text_goes_through_ner_in_pieces_with_offsets_into_the_text(monkeypatch):
+    from pipeline import nlp
+    paragraph = "Аким Павлодарской области Иван Петров приехал в Омск. "
+    text = paragraph * 600  # 33 KB
+    seen = []
+    tagger = nlp.ner_tagger()
+    monkeypatch.setattr(nlp, "ner_tagger", lambda: lambda piece: seen.append(len(piece)) or tagger(piece))
+    doc = analyze(Article("a", "a", text))
+    assert len(seen) == 2 and max(seen) <= nlp.NER_PIECE + MAX_SENTENCE
+    assert all(text[s.start:s.end] == s.text for s in doc.spans)
+    assert sum(s.text == "Иван Петров" for s in doc.spans) == 600
+
+
+def test_findall_at_gives_offsets_into_the_document():
+    from yargy import Parser, rule
+    from yargy.predicates import eq
+    text = "первое слово. Аким приехал."
+    parser = Parser(rule(eq("Аким")), tokenizer=yargy_tokenizer())
+    (match,) = findall_at(parser, text[14:], 14)
+    assert (match.span.start, match.span.stop) == (14, 18) and match.tokens[0].span.start == 14

@@ -62,11 +62,12 @@ class Results:
 
 def run(inputs: Iterable[Article | ReadError], cache: Cache | None = None, *, use_cached: bool = True,
         workers: int = 1, engine: str = "local", scheduler: str | None = None,
-        progress: Callable[[], None] | None = None) -> Results:
+        progress: Callable[[], None] | None = None, timeout: float | None = None) -> Results:
     """Extract every article of `inputs` not already in `cache`, storing the new results there.
 
     `cache=None` (or `--no-cache`) spools to a temporary file that is deleted
-    when the results are closed. `use_cached=False` extracts every article afresh."""
+    when the results are closed. `use_cached=False` extracts every article afresh.
+    An article whose extraction takes longer than `timeout` seconds is an error row."""
     started = time.perf_counter()
     spool = cache if cache is not None else Cache(None)
     use_cached = use_cached and cache is not None
@@ -96,7 +97,8 @@ def run(inputs: Iterable[Article | ReadError], cache: Cache | None = None, *, us
             yield key, item
 
     try:
-        for key, result in compute(missing(), workers=workers, engine=engine, scheduler=scheduler):
+        for key, result in compute(missing(), workers=workers, engine=engine, scheduler=scheduler,
+                                   timeout=timeout):
             if isinstance(result, ReadError):
                 failures[key] = result  # not cached: a rerun tries again
             else:
@@ -111,11 +113,11 @@ def run(inputs: Iterable[Article | ReadError], cache: Cache | None = None, *, us
                    time.perf_counter() - started, owns_spool=cache is None)
 
 
-def expected_articles(paths: Iterable[Path]) -> int | None:
-    """How many articles the inputs hold, for a progress bar: one per .txt/.html file;
-    None when a batch file (.jsonl, .csv) is among them."""
+def expected_articles(paths: Iterable[Path], exclude: Path | None = None) -> int | None:
+    """How many articles the inputs hold (the folder `exclude` skipped), for a progress bar: one
+    per .txt/.html file; None when a batch file (.jsonl, .csv) is among them."""
     count = 0
-    for path in read.input_files(paths):
+    for path in read.input_files(paths, exclude):
         if path.suffix.lower() in (".jsonl", ".csv"):
             return None
         count += 1  # an unsupported file is an error row: counted too

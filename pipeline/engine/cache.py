@@ -10,14 +10,28 @@ The cache is one SQLite file, `<out>/.cache/extractions.sqlite`, written only
 by the main process (workers, local or Dask, send their results back). It is
 also the spool a run reads its extractions back from, in input order, for the
 tables and the report: nothing holds all extractions in memory at once.
+
+An entry is plain data: the Extraction as JSON (built from the dataclasses'
+fields, so a new field needs no change here; Decimals as exact strings),
+zlib-compressed. Nothing in the file is ever run as code (no pickle), so a file
+someone else wrote can at worst give wrong rows. The file states its FORMAT;
+another format is dropped on open, and a file SQLite cannot read (truncated,
+garbage) is moved aside with a warning and replaced by an empty cache.
+Results are committed every COMMIT_SECONDS, so a killed run loses at most
+those last seconds of work.
 """
 from __future__ import annotations
 
 import hashlib
 import json
-import pickle
 import sqlite3
+import sys
+import time
+import types
+import typing
 import zlib
+from dataclasses import fields, is_dataclass
+from decimal import Decimal
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -32,7 +46,8 @@ MODEL_PACKAGES = ("natasha", "slovnet", "navec", "yargy", "razdel", "pymorphy3",
                   "pymorphy3-dicts-ru")
 CACHE_DIR = ".cache"
 DB_NAME = "extractions.sqlite"
-COMMIT_EVERY = 200
+COMMIT_SECONDS = 2.0
+FORMAT = "json-zlib-1"  # how an entry is stored: a change here starts a fresh cache
 
 
 def source_files(dirs=None) -> list[tuple[str, Path]]:
@@ -71,12 +86,59 @@ def article_key(article: Article) -> str:
     return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode()).hexdigest()
 
 
+def to_plain(value):
+    """A record as JSON-ready data: dataclasses as dicts of their fields, tuples as lists,
+    Decimals as their exact digits."""
+    if is_dataclass(value):
+        return {f.name: to_plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [to_plain(item) for item in value]
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def from_plain(hint, data):
+    """`to_plain`'s data back as the type `hint` names (a dataclass, list[X], tuple[X, ...],
+    X | None, Decimal, or a JSON scalar), read from the dataclasses' own annotations."""
+    if data is None:
+        return None
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        (hint,) = [arg for arg in args if arg is not type(None)]  # only `X | None` is used
+        return from_plain(hint, data)
+    if is_dataclass(hint):
+        hints = typing.get_type_hints(hint)
+        return hint(**{name: from_plain(hints[name], item) for name, item in data.items()
+                       if name in hints})
+    if origin is list:
+        return [from_plain(args[0], item) for item in data]
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(from_plain(args[0], item) for item in data)
+        return tuple(from_plain(arg, item) for arg, item in zip(args, data))
+    if hint is Decimal:
+        return Decimal(data)
+    return data
+
+
 def _dump(extraction: Extraction) -> bytes:
-    return zlib.compress(pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    return zlib.compress(json.dumps(to_plain(extraction), ensure_ascii=False).encode(), 1)
 
 
 def _load(blob: bytes) -> Extraction:
-    return pickle.loads(zlib.decompress(blob))
+    return from_plain(Extraction, json.loads(zlib.decompress(blob)))
+
+
+def _move_aside(path: Path, reason: str) -> None:
+    """An unreadable cache file (and its journal) is renamed, never deleted: it may be evidence."""
+    aside = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+    for suffix in ("", "-wal", "-shm"):
+        part = Path(f"{path}{suffix}")
+        if part.exists():
+            part.replace(f"{aside}{suffix}")
+    print(f"warning: the cache {path} cannot be read ({reason}): moved aside to {aside.name}, "
+          "every article is extracted afresh", file=sys.stderr)
 
 
 class Cache:
@@ -91,17 +153,39 @@ class Cache:
         if folder is None:
             self.path = None
             self.db = sqlite3.connect("")  # a private temporary file, deleted on close
+            self._create()
         else:
             folder = Path(folder)
             folder.mkdir(parents=True, exist_ok=True)
             self.path = folder / DB_NAME
-            self.db = sqlite3.connect(self.path, timeout=60)
+            try:
+                self._open()
+            except sqlite3.DatabaseError as err:
+                _move_aside(self.path, str(err))
+                self._open()
+        self._last_commit = time.monotonic()
+
+    def _open(self) -> None:
+        self.db = sqlite3.connect(self.path, timeout=60)
+        try:
+            if self.db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise sqlite3.DatabaseError("damaged")
             self.db.execute("PRAGMA journal_mode=WAL")
+            self._create()
+        except sqlite3.DatabaseError:
+            self.db.close()
+            raise
+
+    def _create(self) -> None:
         self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
+        stored = self.db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()
+        if stored != (FORMAT,):  # a cache of another format (an old pickle one): start afresh
+            self.db.execute("DROP TABLE IF EXISTS extractions")
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (FORMAT,))
         self.db.execute("CREATE TABLE IF NOT EXISTS extractions (version TEXT NOT NULL, "
                         "key TEXT NOT NULL, data BLOB NOT NULL, PRIMARY KEY (version, key))")
         self.db.commit()
-        self._uncommitted = 0
 
     @classmethod
     def in_folder(cls, out_dir: Path, version: str | None = None) -> "Cache":
@@ -113,24 +197,29 @@ class Cache:
         return {key for (key,) in rows}
 
     def __contains__(self, key: str) -> bool:
-        return self.db.execute("SELECT 1 FROM extractions WHERE version = ? AND key = ?",
-                               (self.version, key)).fetchone() is not None
+        """An entry that reads back: one that does not (damaged, written by something else)
+        counts as missing, so the article is extracted again and the entry replaced."""
+        return self.get(key) is not None
 
     def get(self, key: str) -> Extraction | None:
         row = self.db.execute("SELECT data FROM extractions WHERE version = ? AND key = ?",
                               (self.version, key)).fetchone()
-        return _load(row[0]) if row else None
+        if row is None:
+            return None
+        try:
+            return _load(row[0])
+        except (zlib.error, ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     def put(self, key: str, extraction: Extraction) -> None:
         self.db.execute("INSERT OR REPLACE INTO extractions (version, key, data) VALUES (?, ?, ?)",
                         (self.version, key, _dump(extraction)))
-        self._uncommitted += 1
-        if self._uncommitted >= COMMIT_EVERY:
+        if time.monotonic() - self._last_commit >= COMMIT_SECONDS:
             self.commit()
 
     def commit(self) -> None:
         self.db.commit()
-        self._uncommitted = 0
+        self._last_commit = time.monotonic()
 
     def prune(self) -> int:
         """Drop the entries of other pipeline versions; returns how many."""

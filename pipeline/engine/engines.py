@@ -13,8 +13,9 @@ import multiprocessing
 import os
 import signal
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from functools import partial
 from itertools import islice
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from ..records import Article, Extraction, ReadError
 from . import cache as cache_module
@@ -29,6 +30,7 @@ IN_FLIGHT_PER_WORKER = 4
 RECYCLE_AFTER = 1000
 
 Pairs = Iterator[tuple[str, Article]]
+Extract = Callable[[Article], Extraction | ReadError]
 Done = Iterator[tuple[str, Extraction | ReadError]]
 
 
@@ -36,20 +38,23 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _in_process(pairs: Pairs) -> Done:
+def _in_process(pairs: Pairs, extract: Extract) -> Done:
     for key, article in pairs:
-        yield key, extract_safely(article)
+        yield key, extract(article)
 
 
 def _init_worker() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    # Ctrl-C and SIGTERM (sent to the whole group by a terminal or systemd) are the main
+    # process's to handle: it lets the articles in hand finish, keeps them, and stops.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     try:
         load_models()
     except Exception:  # noqa: BLE001 - the models then load with the first article, whose
         pass           # failure becomes that article's error row instead of a broken pool
 
 
-def _pool(pairs: Pairs, workers: int) -> Done:
+def _pool(pairs: Pairs, workers: int, extract: Extract) -> Done:
     """A process pool, replaced by a fresh one after RECYCLE_AFTER articles a worker.
 
     (Python 3.11's own `max_tasks_per_child` can leave the pool without workers.)"""
@@ -58,22 +63,22 @@ def _pool(pairs: Pairs, workers: int) -> Done:
         first = next(batch, None)
         if first is None:  # nothing (more) to extract: no pool, no model loading
             return
-        yield from _one_pool(_chain(first, batch), workers)
+        yield from _one_pool(_chain(first, batch), workers, extract)
 
 
-def _one_pool(pairs: Pairs, workers: int) -> Done:
+def _one_pool(pairs: Pairs, workers: int, extract: Extract) -> Done:
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_init_worker)
     try:
         pending = {}
         for key, article in islice(pairs, workers * IN_FLIGHT_PER_WORKER):
-            pending[pool.submit(extract_safely, article)] = key
+            pending[pool.submit(extract, article)] = key
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
                 key = pending.pop(future)
                 yield key, future.result()
                 for next_key, article in islice(pairs, 1):
-                    pending[pool.submit(extract_safely, article)] = next_key
+                    pending[pool.submit(extract, article)] = next_key
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -95,7 +100,7 @@ def _chain(first, rest):
     yield from rest
 
 
-def _dask(pairs: Pairs, scheduler: str | None, workers: int) -> Done:
+def _dask(pairs: Pairs, scheduler: str | None, workers: int, extract: Extract) -> Done:
     first = next(pairs, None)
     if first is None:
         return
@@ -117,7 +122,7 @@ def _dask(pairs: Pairs, scheduler: str | None, workers: int) -> Done:
         running = as_completed()
 
         def submit(key: str, article: Article) -> None:
-            future = client.submit(extract_safely, article, key=f"extract_article-{version}-{key}",
+            future = client.submit(extract, article, key=f"extract_article-{version}-{key}",
                                    pure=False)
             pending[future.key] = key
             running.add(future)
@@ -154,11 +159,13 @@ def check_cluster(client) -> str:
 
 
 def compute(pairs: Iterable[tuple[str, Article]], workers: int = 1, engine: str = "local",
-            scheduler: str | None = None) -> Done:
-    """Extract the given articles with the chosen engine; results in completion order."""
+            scheduler: str | None = None, timeout: float | None = None) -> Done:
+    """Extract the given articles with the chosen engine; results in completion order.
+    An article taking longer than `timeout` seconds becomes an error row."""
     pairs = iter(pairs)
+    extract = partial(extract_safely, timeout=timeout)  # picklable: pool and Dask send it
     if engine == "dask":
-        return _dask(pairs, scheduler, max(1, workers))
+        return _dask(pairs, scheduler, max(1, workers), extract)
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
-    return _in_process(pairs) if workers <= 1 else _pool(pairs, workers)
+    return _in_process(pairs, extract) if workers <= 1 else _pool(pairs, workers, extract)

@@ -7,7 +7,10 @@ order of the stages and what each reads.
 """
 from __future__ import annotations
 
+import signal
+import threading
 import time
+from contextlib import contextmanager
 
 from ..corpus import duplicates
 from ..extract import dates, memoranda, offices, officials, regions, sums
@@ -43,10 +46,41 @@ def extract_article(article: Article) -> Extraction:
         fingerprint=duplicates.fingerprint(text)))
 
 
-def extract_safely(article: Article) -> Extraction | ReadError:
-    """`extract_article`, or an error row naming the exception: one bad article never stops a run."""
+class ArticleTimeout(BaseException):
+    """An article ran past its time budget (a BaseException: no extractor's `except Exception`
+    may swallow it)."""
+
+
+def _out_of_time(signum, frame):
+    raise ArticleTimeout
+
+
+@contextmanager
+def time_budget(seconds: float | None):
+    """Raises ArticleTimeout in this thread after `seconds` (SIGALRM, so only in a process's
+    main thread: in-process runs and pool workers; elsewhere, e.g. a Dask worker thread, no
+    budget). The alarm interrupts Python code, which is where extraction spends its time."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _out_of_time)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        return extract_article(article)
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def extract_safely(article: Article, timeout: float | None = None) -> Extraction | ReadError:
+    """`extract_article`, or an error row naming the exception: one bad article never stops a run,
+    nor does one that takes longer than `timeout` seconds."""
+    try:
+        with time_budget(timeout):
+            return extract_article(article)
+    except ArticleTimeout:
+        return ReadError(article.article_id, article.source,
+                         f"extraction took longer than {timeout:g} s (--article-timeout): skipped")
     except Exception as err:  # noqa: BLE001 - any extractor bug on one article
         return ReadError(article.article_id, article.source,
                          f"extraction failed: {type(err).__name__}: {err}")

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from rules.documents import DEAL, DOCUMENT_NOUNS, QUALIFIERS, UNCOUNTED_WORDS
 
-from ..nlp import Doc, Token, lemmas, parse, yargy_tokenizer
+from ..nlp import Doc, Token, findall_at, lemmas, parse, yargy_tokenizer
 from ..records import Link, Memorandum
 from .parties import clause_tokens, signing_pairs
 from .same_document import document_ids
@@ -59,8 +59,7 @@ WINDOW_BEFORE, WINDOW_AFTER = 15, 4  # the grammar reaches ~15 tokens before its
 
 def _deals(doc: Doc):
     """The grammar's matches, only in a window around each document noun of a
-    sentence: yargy's chart parser pays for every token it sees. Spaces in place of
-    the text before the window keep the matches' offsets those of the document."""
+    sentence: yargy's chart parser pays for every token it sees."""
     for sentence in doc.sentences:
         first, last = doc.token_index(sentence.start), doc.token_index(sentence.end)
         windows: list[list[int]] = []
@@ -73,7 +72,7 @@ def _deals(doc: Doc):
                     windows.append([start, end])
         for start, end in windows:
             a, b = doc.tokens[start].start, doc.tokens[end - 1].end
-            yield from parser().findall(" " * a + doc.text[a:b])
+            yield from findall_at(parser(), doc.text[a:b], a)
 
 
 def _clause(doc: Doc, offset: int) -> tuple[int, int]:

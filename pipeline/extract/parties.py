@@ -20,7 +20,9 @@ two regions.
 """
 from __future__ import annotations
 
+import bisect
 import re
+import weakref
 from collections import Counter
 from itertools import combinations, product
 
@@ -87,7 +89,22 @@ def _acting(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 def main_regions(doc: Doc) -> list:
     """The article's regions, most mentioned first; those only named as a place
-    (`в Москве`, `прибыла в Пензенскую область`) after those that act."""
+    (`в Москве`, `прибыла в Пензенскую область`) after those that act.
+
+    Computed once per doc (every signing clause asks: recounting each time would be
+    quadratic on a long article); the doc is held weakly."""
+    global _main_regions_of
+    doc_ref, main = _main_regions_of
+    if doc_ref is None or doc_ref() is not doc:
+        main = _rank_regions(doc)
+        _main_regions_of = weakref.ref(doc), main
+    return main
+
+
+_main_regions_of: tuple = (None, [])
+
+
+def _rank_regions(doc: Doc) -> list:
     mentions = [m for m in doc.regions if not _governed(doc, m)]
     acting = Counter(m.unit for m in mentions if not _place(doc, m))
     counts = Counter(m.unit for m in mentions)
@@ -95,6 +112,10 @@ def main_regions(doc: Doc) -> list:
     for m in mentions:
         first.setdefault(m.unit, m.start)
     return sorted(counts, key=lambda u: (-acting[u], -counts[u], first[u]))
+
+
+def _start(mention: Mention) -> int:
+    return mention.start
 
 
 def _demonyms(doc: Doc, start: int, end: int, named: list[Mention]) -> list[Mention]:
@@ -112,7 +133,8 @@ def _demonyms(doc: Doc, start: int, end: int, named: list[Mention]) -> list[Ment
 
 
 def _sides(doc: Doc, start: int, end: int) -> list[Mention]:
-    named = _acting(doc, [m for m in doc.regions if start <= m.start < end])
+    first, last = (bisect.bisect_left(doc.regions, at, key=_start) for at in (start, end))
+    named = _acting(doc, doc.regions[first:last])  # the layer is in text order
     return sorted(named + _demonyms(doc, start, end, named), key=lambda m: m.start)
 
 
@@ -190,8 +212,8 @@ def _counterpart_split(doc: Doc, tokens: list[Token], here: list[Mention], match
 def _named_elsewhere(doc: Doc, start: int, end: int, here: list[Mention]) -> bool:
     """A place other than a region or a country stands here (`мэра Вэньчжоу`)."""
     countries = set(gazetteer().country_words)
-    for span in doc.spans:
-        if span.type != "LOC" or not (start <= span.start and span.end <= end):
+    for span in doc.spans_within(start, end):
+        if span.type != "LOC":
             continue
         if any(m.start < span.end and span.start < m.end for m in here):
             continue

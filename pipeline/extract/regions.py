@@ -11,6 +11,7 @@ name are not regions.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -205,7 +206,8 @@ def _is_quoted_name(quote: str) -> bool:
 
 
 def _is_region_use(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
-    inside_quotes = any(a < start and end < b for a, b in quoted)
+    i = bisect.bisect_left(quoted, (start,)) - 1  # the last quote opening before `start`:
+    inside_quotes = i >= 0 and end < quoted[i][1]  # quotes do not overlap, so no other holds it
     return not inside_quotes and not _in_non_state_org(doc, start, end)
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from copy import copy
-from decimal import Decimal
+from decimal import Context, Decimal, Inexact, InvalidOperation, Overflow, localcontext
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -41,6 +41,11 @@ def exact(value: Decimal) -> Decimal:
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
 
 
+# Amounts are computed exactly in this many digits; one that needs more (`10^40 тенге`,
+# `1e999`) is no sum of money and is dropped instead of rounded or failing the article.
+EXACT = Context(prec=40, Emax=60, Emin=-60, traps=[Inexact, Overflow, InvalidOperation])
+
+
 def multipliers(amount) -> list[int]:
     return [part.multiplier for part in amount.parts if part.multiplier]
 
@@ -52,16 +57,20 @@ def value(amount, scale: int | None = None) -> Decimal | None:
     scales = multipliers(amount)
     if scales != sorted(set(scales), reverse=True):
         return None
-    total = Decimal(0)
-    for i, part in enumerate(amount.parts):
-        number = sum(part.number.values) if part.number else Decimal(1)
-        if part.multiplier:
-            total += number * part.multiplier
-        elif i and number >= scales[-1]:  # a tail stays below the last multiplier
-            return None
-        else:
-            total += number
-    return exact(total * (scale if scale and not scales else 1))
+    try:
+        with localcontext(EXACT):
+            total = Decimal(0)
+            for i, part in enumerate(amount.parts):
+                number = sum(part.number.values) if part.number else Decimal(1)
+                if part.multiplier:
+                    total += number * part.multiplier
+                elif i and number >= scales[-1]:  # a tail stays below the last multiplier
+                    return None
+                else:
+                    total += number
+            return exact(+total * (scale if scale and not scales else 1))
+    except ArithmeticError:  # Inexact, Overflow, InvalidOperation: too large to be money
+        return None
 
 
 def sides(match) -> tuple[tuple[int, int], tuple[int, int]]:

@@ -37,6 +37,9 @@ COLUMNS = {
     "nodes": ["region", "region_code", "country", "articles", "links", "documents"],
 }
 
+# The `sentence` column holds at most this many characters (plus `…` marks where it was cut).
+SENTENCE_CAP, CUT = 1000, "…"
+
 SORT_KEYS = {
     "articles": ["article_id"],
     "errors": ["article_id", "source"],
@@ -54,6 +57,18 @@ def plain_number(value: Decimal | None) -> str | None:
         return None
     text = format(value, "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def cap_sentence(sentence: str, mention: str | None = None) -> str:
+    """At most SENTENCE_CAP characters of the sentence, around the mention where it stands in
+    it, `…` where text was cut: a sentence of 100 KB repeated on every row is no use to anyone."""
+    if len(sentence) <= SENTENCE_CAP:
+        return sentence
+    at = sentence.find(mention) if mention else -1
+    centre = at + len(mention) // 2 if at >= 0 else 0
+    start = max(0, min(centre - SENTENCE_CAP // 2, len(sentence) - SENTENCE_CAP))
+    end = start + SENTENCE_CAP
+    return (CUT if start else "") + sentence[start:end] + (CUT if end < len(sentence) else "")
 
 
 def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
@@ -102,19 +117,23 @@ def build_tables(extractions: Iterable[Extraction], errors: Iterable[ReadError])
         aid = ex.article.article_id
         rows["articles"].append({**_article_row(ex), "duplicate_of": reposts.add(aid, ex.fingerprint)})
         for r in ex.regions:
-            rows["regions"].append({"article_id": aid, **vars(r), "forms": LIST_SEPARATOR.join(r.forms)})
+            rows["regions"].append({"article_id": aid, **vars(r), "forms": LIST_SEPARATOR.join(r.forms),
+                                    "sentence": cap_sentence(r.sentence, r.forms[0] if r.forms else None)})
         for p in ex.places:
             rows["places"].append({"article_id": aid, **vars(p)})
         for o in ex.officials:
-            rows["officials"].append({"article_id": aid, **vars(o), "forms": LIST_SEPARATOR.join(o.forms)})
+            rows["officials"].append({"article_id": aid, **vars(o), "forms": LIST_SEPARATOR.join(o.forms),
+                                      "sentence": cap_sentence(o.sentence, ex.article.text[o.start:o.end])})
         for s in ex.sums:
             rows["sums"].append({"article_id": aid, **vars(s), "amount": plain_number(s.amount),
-                                 "amount_max": plain_number(s.amount_max)})
+                                 "amount_max": plain_number(s.amount_max),
+                                 "sentence": cap_sentence(s.sentence, s.text)})
         for m in ex.memoranda:
-            row = {"article_id": aid, **vars(m), "parties": LIST_SEPARATOR.join(m.parties)}
+            row = {"article_id": aid, **vars(m), "parties": LIST_SEPARATOR.join(m.parties),
+                   "sentence": cap_sentence(m.sentence, m.text)}
             rows["memoranda"].append({k: row[k] for k in COLUMNS["memoranda"]})
         for link in ex.links:
-            rows["links"].append({"article_id": aid, **vars(link)})
+            rows["links"].append({"article_id": aid, **vars(link), "sentence": cap_sentence(link.sentence)})
     for e in errors:
         rows["errors"].append(vars(e))
         rows["articles"].append({"article_id": e.article_id, "source": e.source, "status": "error"})

@@ -86,9 +86,9 @@ def _cell(sheet, value, column: str):
         cell = WriteOnlyCell(sheet, day)
         cell.number_format = DATE_FORMAT
         return cell
-    if isinstance(value, str) and (value.startswith("=") or value in ERROR_CODES):
+    if isinstance(value, str) and (write.looks_like_formula(value) or value in ERROR_CODES):
         cell = WriteOnlyCell(sheet, value)
-        cell.data_type = "s"  # text that looks like a formula stays text
+        cell.data_type = "s"  # the CSVs' rule: a typed text cell needs no `'` to stay text
         return cell
     return value
 

@@ -1,16 +1,31 @@
-"""Atomic writing: a temp file in the target folder, then rename over the old file.
+"""Atomic writing: a temp file in the target folder, then rename over the old file;
+the whole output set staged, then published with a manifest; formula-safe CSV cells.
 
 An interrupted run therefore leaves either the old file or the new one, never
-half a CSV.
+half a CSV. A run writes every file into a staging folder inside `--out`, then
+renames each into place and writes `manifest.json` (status, files and their
+row counts, code version, times) last: while it runs, and after it failed,
+the manifest says so, so old tables never look like the new run's.
 """
 from __future__ import annotations
 
+import fcntl
+import json
 import os
+import re
+import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
 
 import pandas as pd
+
+# A cell opening with one of these is a formula to Excel, LibreOffice and Google Sheets.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+TEXT_MARK = "'"
+MANIFEST, LOCK_NAME, STAGING_PREFIX = "manifest.json", ".lock", ".staging-"
 
 
 def _umask() -> int:
@@ -32,10 +47,41 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
         raise
 
 
+def looks_like_formula(text: str) -> bool:
+    """A spreadsheet would run this text as a formula (`=HYPERLINK(...)`, `@SUM(...)`) or show
+    `#NAME?` for it (direct speech `- Мы подписали...`); a plain number (`-5`) is a number."""
+    return text.startswith(FORMULA_STARTS) and not PLAIN_NUMBER.fullmatch(text)
+
+
+def text_cell(text: str) -> str:
+    """A CSV text cell Excel shows as text: a formula-like text, or one that already opens with
+    the mark, gets a leading `'` (OWASP), so removing one leading `'` always gives the text back."""
+    return TEXT_MARK + text if looks_like_formula(text) or text.startswith(TEXT_MARK) else text
+
+
+def formula_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with `text_cell` applied to every text value; numbers are left as they are."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if pd.api.types.is_object_dtype(safe[column]) or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(lambda v: text_cell(v) if isinstance(v, str) else v)
+    return safe
+
+
+def read_csv(path: Path) -> pd.DataFrame:
+    """A table as written here, every cell a string (empty: NaN), the `'` of `text_cell` removed."""
+    frame = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False, na_values=[""])
+    for column in frame.columns:
+        frame[column] = frame[column].map(
+            lambda v: v[len(TEXT_MARK):] if isinstance(v, str) and v.startswith(TEXT_MARK) else v)
+    return frame
+
+
 def write_csv(frame: pd.DataFrame, path: Path) -> None:
-    """UTF-8 with BOM so Excel shows Cyrillic; '\\n' line ends so reruns give identical bytes."""
-    write_atomically(path, lambda tmp: frame.to_csv(tmp, index=False, encoding="utf-8-sig",
-                                                    lineterminator="\n"))
+    """UTF-8 with BOM so Excel shows Cyrillic; '\\n' line ends so reruns give identical bytes;
+    text cells formula-safe (`text_cell`)."""
+    write_atomically(path, lambda tmp: formula_safe(frame).to_csv(
+        tmp, index=False, encoding="utf-8-sig", lineterminator="\n"))
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
@@ -59,3 +105,62 @@ def write_parquet(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
         write_atomically(path, lambda tmp, typed=typed: typed.to_parquet(tmp, index=False))
         paths.append(path)
     return paths
+
+
+class FolderBusy(Exception):
+    """Another run holds the output folder's lock."""
+
+
+@contextmanager
+def locked(out_dir: Path):
+    """Holds `out_dir/.lock` (fcntl, released by the kernel if the process dies) for a run;
+    raises FolderBusy at once when another run holds it."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with open(out_dir / LOCK_NAME, "a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise FolderBusy(str(out_dir)) from None
+        yield
+
+
+def clean_stale(out_dir: Path) -> None:
+    """Temp files and staging folders a killed run left behind (call with the lock held)."""
+    for path in out_dir.glob(f"{STAGING_PREFIX}*"):
+        shutil.rmtree(path, ignore_errors=True)
+    for path in out_dir.glob(".*.tmp"):
+        path.unlink(missing_ok=True)
+
+
+def staging_folder(out_dir: Path) -> Path:
+    """A fresh folder inside `out_dir` where a run writes its whole output set first."""
+    return Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
+
+
+def read_manifest(out_dir: Path) -> dict:
+    try:
+        return json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def write_manifest(out_dir: Path, manifest: dict) -> None:
+    text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
+    write_atomically(out_dir / MANIFEST, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+
+def publish(staging: Path, out_dir: Path, rows: dict[str, int], manifest: dict) -> dict:
+    """Moves every file of `staging` into `out_dir` (each rename atomic), removes the files
+    the previous manifest listed that this set lacks (a stale extract.xlsx must not look
+    current), then writes the manifest: status complete, files with their row counts."""
+    previous = set(read_manifest(out_dir).get("files", {}))
+    files = {}
+    for path in sorted(staging.iterdir()):
+        os.replace(path, out_dir / path.name)
+        files[path.name] = {"rows": rows.get(path.name)}
+    for name in previous - set(files):
+        (out_dir / name).unlink(missing_ok=True)
+    staging.rmdir()
+    manifest = {**manifest, "status": "complete", "files": files}
+    write_manifest(out_dir, manifest)
+    return manifest

@@ -31,7 +31,7 @@ from typing import BinaryIO, Iterator, TextIO
 from urllib.parse import urlparse
 
 from ..records import Article, ReadError
-from .decode import NUL, batch_encoding, decode
+from .decode import batch_encoding, decode
 from .files import SAMPLE_BYTES, BadInput, human, open_regular
 from .normalize import as_read, one_line, visible
 

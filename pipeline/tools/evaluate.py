@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..output import write
+
 FIELDS = ["regions", "officials", "positions", "official_regions", "sums", "memoranda", "links",
           "published"]
 UNSPECIFIED = "unspecified"
@@ -129,8 +131,7 @@ def score(golds: list[dict], tables: dict[str, pd.DataFrame]) -> dict[str, Score
 
 def read_tables(out_dir: Path) -> dict[str, pd.DataFrame]:
     names = ["articles", "regions", "officials", "sums", "memoranda", "links"]
-    return {name: pd.read_csv(out_dir / f"{name}.csv", encoding="utf-8-sig", dtype=str,
-                              keep_default_na=False, na_values=[""]) for name in names}
+    return {name: write.read_csv(out_dir / f"{name}.csv") for name in names}
 
 
 def read_golds(gold_dir: Path) -> list[dict]:

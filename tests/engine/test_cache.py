@@ -1,6 +1,13 @@
 """The incremental cache: hits on a rerun, only new articles extracted, invalidated by a rules change."""
+import json
+import os
+import pickle
 import shutil
-from dataclasses import replace
+import sqlite3
+import time
+import zlib
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -156,3 +163,94 @@ def test_an_interrupted_run_keeps_what_it_extracted(tmp_path):
         assert len(store) == 2
         resumed = batch.run(articles, store)
         assert (resumed.cached, resumed.computed) == (2, 1)
+
+
+@dataclass(frozen=True)
+class Part:
+    amount: Decimal
+    low: Decimal | None
+    spans: tuple[tuple[int, int], ...]
+    forms: tuple[str, ...] = ()
+
+
+@dataclass
+class Whole:
+    parts: list[Part] = field(default_factory=list)
+    note: str | None = None
+
+
+def test_plain_data_round_trips_any_dataclass_exactly():
+    whole = Whole([Part(Decimal("12345678901234567890123.000000001"), None, ((1, 2), (3, 4)), ("а",)),
+                   Part(Decimal("1E+3"), Decimal("7.50"), ())], note=None)
+    plain = json.loads(json.dumps(cache.to_plain(whole)))
+    back = cache.from_plain(Whole, plain)
+    assert back == whole
+    assert str(back.parts[0].amount) == "12345678901234567890123.000000001"
+    assert str(back.parts[1].low) == "7.50" and isinstance(back.parts[0].spans, tuple)
+
+
+def test_entries_are_compressed_json_never_pickle(tmp_path):
+    ex = run.extract_article(Article("a", "a.txt", "Аким Павлодарской области выделил 5,5 млрд тенге."))
+    with Cache(tmp_path, version="v") as store:
+        store.put("k", ex)
+        blob = store.db.execute("SELECT data FROM extractions").fetchone()[0]
+        assert json.loads(zlib.decompress(blob))["sums"][0]["amount"] == "5500000000"
+        assert store.get("k") == ex
+
+
+class Exploit:
+    def __reduce__(self):
+        return (Path.touch, (Path(os.environ["EXPLOIT_MARK"]),))
+
+
+def test_a_planted_pickle_is_never_run(tmp_path, monkeypatch):
+    mark = tmp_path / "ran"
+    monkeypatch.setenv("EXPLOIT_MARK", str(mark))
+    with Cache(tmp_path, version="v") as store:
+        store.db.execute("INSERT INTO extractions VALUES ('v', 'k', ?)",
+                         (zlib.compress(pickle.dumps(Exploit())),))
+        store.commit()
+        assert "k" not in store and store.get("k") is None
+    assert not mark.exists()
+
+
+def test_a_cache_of_another_format_starts_afresh(tmp_path):
+    db = sqlite3.connect(tmp_path / cache.DB_NAME)  # the old layout: pickles, no format
+    db.execute("CREATE TABLE extractions (version TEXT, key TEXT, data BLOB, PRIMARY KEY (version, key))")
+    db.execute("INSERT INTO extractions VALUES ('v', 'k', ?)", (pickle.dumps("old"),))
+    db.commit()
+    db.close()
+    with Cache(tmp_path, version="v") as store:
+        assert len(store) == 0
+        assert store.db.execute("SELECT value FROM meta").fetchone() == (cache.FORMAT,)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated"])
+def test_a_corrupt_cache_is_moved_aside_with_a_warning(tmp_path, capsys, damage):
+    ex = run.extract_article(Article("a", "a.txt", "Текст."))
+    path = tmp_path / cache.DB_NAME
+    if damage == "garbage":
+        path.write_bytes(b"not a database at all" * 100)
+    else:
+        with Cache(tmp_path, version="v") as store:
+            for i in range(200):
+                store.put(f"k{i}", ex)
+        data = path.read_bytes()
+        path.write_bytes(data[:len(data) // 2])
+    with Cache(tmp_path, version="v") as store:
+        assert len(store) == 0
+        store.put("k", ex)
+        assert store.get("k") == ex
+    assert "cannot be read" in capsys.readouterr().err
+    assert len(list(tmp_path.glob(f"{cache.DB_NAME}.corrupt-*"))) == 1
+
+
+def test_results_are_committed_within_seconds_not_every_200(tmp_path, monkeypatch):
+    ex = run.extract_article(Article("a", "a.txt", "Текст."))
+    with Cache(tmp_path, version="v") as store:
+        store.put("first", ex)  # within COMMIT_SECONDS of opening: not yet on disk
+        monkeypatch.setattr(time, "monotonic", lambda: store._last_commit + cache.COMMIT_SECONDS)
+        store.put("second", ex)
+        other = sqlite3.connect(tmp_path / cache.DB_NAME)  # what a killed run leaves
+        assert other.execute("SELECT COUNT(*) FROM extractions").fetchone() == (2,)
+        other.close()

@@ -204,3 +204,24 @@ def test_no_match_across_lines():
 ])
 def test_the_parser_reads_only_windows_with_a_number_and_a_money_word(text, expected):
     assert [text[a:b] for a, b in windows(text)] == expected
+@pytest.mark.parametrize("text, amount", [
+    ("Бюджет составил 1e9 тенге.", "1000000000"),
+    ("Бюджет составил 1,5e9 тенге.", "1500000000"),
+    ("Бюджет составил 2E+6 рублей.", "2000000"),
+    ("Фонд получил 10000000000000000000000000000 тенге.", "10000000000000000000000000000"),
+    ("Фонд получил 99999999999999999999999 трлн тенге.", "99999999999999999999999000000000000"),
+])
+def test_scientific_notation_and_huge_amounts_are_read_exactly(text, amount):
+    assert [s.amount for s in sums(text)] == [D(amount)]
+
+
+@pytest.mark.parametrize("text", [
+    "Фонд получил " + "9" * 60 + " тенге.",
+    "Фонд получил 1e999 тенге.",
+    "Фонд получил " + "9" * 38 + " трлн тенге.",
+])
+def test_an_absurd_amount_is_dropped_and_the_article_still_read(text):
+    from pipeline.engine.run import extract_safely
+    assert sums(text) == []
+    article = extract_safely(Article("t", "t", "Аким Павлодарской области сообщил. " + text))
+    assert [r.region for r in article.regions] == ["Павлодарская область"]

@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 
 from pipeline.corpus.duplicates import fingerprint
-from pipeline.output.tables import build_tables, plain_number
+from pipeline.output.tables import build_tables, cap_sentence, plain_number
 from pipeline.records import Article, Extraction, Link, Official, ReadError, Region, Sum
 
 SPEC_COLUMNS = {
@@ -87,3 +87,23 @@ def test_a_repost_is_marked_and_the_corpus_tables_count_the_story_once():
 def test_the_batch_url_is_kept():
     frames = build_tables([Extraction(Article("a", "b.jsonl#1", "x", url="https://example.kz/n/1"))], [])
     assert frames["articles"]["url"].tolist() == ["https://example.kz/n/1"]
+
+
+def test_a_huge_sentence_is_cut_around_its_mention_and_marked():
+    filler = "Слова без конца и края. " * 5000  # 120 KB
+    sentence = filler + "Выделено 5 млн тенге на ремонт. " + filler
+    text = sentence
+    at = text.index("5 млн тенге")
+    ex = Extraction(Article("a", "a.txt", text),
+                    sums=[Sum(Decimal(5000000), None, "KZT", None, "5 млн тенге", at, at + 11, sentence)],
+                    links=[Link("Омская область", "Павлодарская область", "меморандум", 1, sentence)])
+    frames = build_tables([ex], [])
+    cut = frames["sums"]["sentence"][0]
+    assert len(cut) == 1002 and cut.startswith("…") and cut.endswith("…")
+    assert "Выделено 5 млн тенге на ремонт." in cut
+    head = frames["links"]["sentence"][0]
+    assert head == sentence[:1000] + "…"
+
+
+def test_a_sentence_within_the_cap_is_kept_whole():
+    assert cap_sentence("Короткое предложение.", "предложение") == "Короткое предложение."
