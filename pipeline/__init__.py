@@ -8,6 +8,6 @@ For notebooks:
 
 The command line (`python -m pipeline extract`) writes the same tables as files.
 """
-from . import extract  # the stage package, callable as the API: see pipeline/extract/__init__.py
+from .api import extract
 
 __all__ = ["extract"]

@@ -30,8 +30,8 @@ from razdel import sentenize, tokenize
 from .records import Article
 
 if TYPE_CHECKING:  # the layers' record types, defined by the stages that fill them
-    from .extract.gazetteer import Mention
-    from .extract.offices import OfficeMention
+    from .extractors.gazetteer import Mention
+    from .extractors.offices import OfficeMention
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "pipeline"
-STAGES = {"read", "extract", "corpus", "output", "engine", "tools"}
+STAGES = {"read", "extractors", "corpus", "output", "engine", "tools"}
 
 
 def module_name(path: Path) -> str:
@@ -78,8 +78,8 @@ def test_module_is_short(name):
 
 
 def test_data_flows_one_way():
-    """read → nlp → extract → corpus → output; the engine and the tools sit beside them."""
-    order = ["read", "extract", "corpus", "output"]
+    """read → nlp → extractors → corpus → output; the engine and the tools sit beside them."""
+    order = ["read", "extractors", "corpus", "output"]
     backwards = set()
     for name, targets in GRAPH.items():
         stage = name.split(".")[1] if name.count(".") else None

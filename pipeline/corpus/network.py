@@ -1,7 +1,7 @@
 """Across articles: the cooperation network, one row per region pair."""
 from __future__ import annotations
 
-from ..extract.gazetteer import gazetteer
+from ..extractors.gazetteer import gazetteer
 
 
 def network_rows(link_rows: list[dict], article_rows: list[dict]) -> list[dict]:

@@ -22,6 +22,7 @@ those last seconds of work.
 """
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import sqlite3
@@ -88,19 +89,21 @@ def article_key(article: Article) -> str:
 
 def to_plain(value):
     """A record as JSON-ready data: dataclasses as dicts of their fields, tuples as lists,
-    Decimals as their exact digits."""
+    Decimals as their exact digits, bytes (the repost fingerprint) as base64."""
     if is_dataclass(value):
         return {f.name: to_plain(getattr(value, f.name)) for f in fields(value)}
     if isinstance(value, (list, tuple)):
         return [to_plain(item) for item in value]
     if isinstance(value, Decimal):
         return str(value)
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
     return value
 
 
 def from_plain(hint, data):
     """`to_plain`'s data back as the type `hint` names (a dataclass, list[X], tuple[X, ...],
-    X | None, Decimal, or a JSON scalar), read from the dataclasses' own annotations."""
+    X | None, Decimal, bytes, or a JSON scalar), read from the dataclasses' own annotations."""
     if data is None:
         return None
     origin, args = typing.get_origin(hint), typing.get_args(hint)
@@ -119,6 +122,8 @@ def from_plain(hint, data):
         return tuple(from_plain(arg, item) for arg, item in zip(args, data))
     if hint is Decimal:
         return Decimal(data)
+    if hint is bytes:
+        return base64.b64decode(data)
     return data
 
 

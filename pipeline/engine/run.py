@@ -13,7 +13,7 @@ import time
 from contextlib import contextmanager
 
 from ..corpus import duplicates
-from ..extract import dates, memoranda, offices, officials, regions, sums
+from ..extractors import dates, memoranda, offices, officials, regions, sums
 from ..nlp import Doc, analyze
 from ..read import clean, normalize
 from ..records import Article, Extraction, ReadError

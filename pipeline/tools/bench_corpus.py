@@ -12,7 +12,7 @@ import random
 import re
 from pathlib import Path
 
-from ..extract.gazetteer import RULES
+from ..extractors.gazetteer import RULES
 
 SAMPLES = Path(__file__).resolve().parents[2] / "data" / "articles"
 # A paragraph longer than this is cut into pieces of whole sentences about half as long.

@@ -1,7 +1,7 @@
 """same_document.py: mentions of one document share a document_id."""
 import pytest
 
-from pipeline.extract.memoranda import extract_memoranda
+from pipeline.extractors.memoranda import extract_memoranda
 
 
 def ids(make_doc, text):

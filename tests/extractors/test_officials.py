@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.extract.officials import extract_officials
+from pipeline.extractors.officials import extract_officials
 
 
 def officials(make_doc, text):

@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.extract.offices import find_offices
+from pipeline.extractors.offices import find_offices
 
 
 def offices(make_doc, text):
@@ -167,7 +167,7 @@ def test_no_office(make_doc, text):
 
 def test_every_part_row_uses_known_values():
     """A line an analyst adds to office_heads.csv or state_bodies.csv is checked here."""
-    from pipeline.extract.office_parts import bodies, deputies, heads
+    from pipeline.extractors.office_parts import bodies, deputies, heads
 
     countries = {"KZ", "RU", "UZ", "KG", "TJ", "TM", "BY", "CN", "MN"}
     parts = {part for index in (heads(), deputies(), bodies())

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.engine.run import add_layers
-from pipeline.extract.gazetteer import _is_abbreviation
-from pipeline.extract.regions import extract_regions
+from pipeline.extractors.gazetteer import _is_abbreviation
+from pipeline.extractors.regions import extract_regions
 from pipeline.nlp import analyze
 from pipeline.records import Article
 

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from pipeline.extract.sums import extract_sums, windows
+from pipeline.extractors.sums import extract_sums, windows
 from pipeline.nlp import analyze
 from pipeline.records import Article
 

@@ -1,8 +1,8 @@
 """rules/centres.csv: every regional centre names a region of the gazetteer, once."""
 import csv
 
-from pipeline.extract.gazetteer import RULES, gazetteer
-from pipeline.extract.places import regional_centres
+from pipeline.extractors.gazetteer import RULES, gazetteer
+from pipeline.extractors.places import regional_centres
 
 
 def test_every_centre_is_in_a_region_of_the_gazetteer():

@@ -1,7 +1,7 @@
 import pytest
 
 from pipeline.engine.run import add_layers
-from pipeline.extract.memoranda import extract_memoranda
+from pipeline.extractors.memoranda import extract_memoranda
 from pipeline.nlp import analyze
 from pipeline.records import Article, Extraction
 

@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.extract.names import (
+from pipeline.extractors.names import (
     NameParts,
     full_name,
     gender_votes,

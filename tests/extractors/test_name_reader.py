@@ -1,8 +1,8 @@
 import pytest
 
-from pipeline.extract.name_reader import name_after, name_at
-from pipeline.extract.names import nominative_name
-from pipeline.extract.officials import extract_officials
+from pipeline.extractors.name_reader import name_after, name_at
+from pipeline.extractors.names import nominative_name
+from pipeline.extractors.officials import extract_officials
 
 
 def name_after_office(make_doc, text):

@@ -1,7 +1,7 @@
 """parties.py and signatories.py: who signed a document with whom."""
 import pytest
 
-from pipeline.extract.memoranda import extract_memoranda
+from pipeline.extractors.memoranda import extract_memoranda
 
 
 def pairs(make_doc, text):
