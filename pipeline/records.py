@@ -122,6 +122,14 @@ class Extraction:
 
     @property
     def memoranda_total(self) -> int | None:
-        counted = [m.count for m in self.memoranda  # `15 соглашений и меморандумов` counts too
-                   if m.at_event and m.count is not None and "меморандум" in m.document]
-        return max(counted) if counted else None
+        """Memoranda signed at the event: each document (`document_id`) once, with its largest
+        count; separate single memoranda add up, but never past a count the text gives for
+        many (`10 меморандумов ... среди них меморандум о туризме` is 10)."""
+        counts: dict[str, int] = {}
+        for m in self.memoranda:  # `15 соглашений и меморандумов` counts too
+            if m.at_event and m.count is not None and "меморандум" in m.document:
+                counts[m.document_id] = max(counts.get(m.document_id, 0), m.count)
+        if not counts:
+            return None
+        singles = sum(1 for c in counts.values() if c == 1)
+        return max(max(counts.values()), singles)

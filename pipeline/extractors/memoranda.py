@@ -42,8 +42,10 @@ DONE_POS = {"VERB", "PRTS", "PRTF", "GRND"}
 # A year the clause dates a signing by (`в 2015 году`, `3 ноября 2008 года`),
 # not a term (`на 2022-2023 годы`, `до 2030 года`).
 YEAR = re.compile(r"(?<![-–—])(?<!на )(?<!до )(?<!по )\b((?:19|20)\d\d)\s*(?:год|г\.)")
-# A line break before a capital ends a clause: titles and leads often lack a full stop.
-CLAUSE_BREAK = re.compile(r"\n\s*(?=[A-ZА-ЯЁ«\"—–-])")
+# A line break before a capital ends a clause: titles and leads often lack a full stop. So
+# does a contrastive `, а` (not `а также`, `а именно`): `X и Y подписали соглашение, а Z и
+# W — договор` are two signings with their own sides.
+CLAUSE_BREAK = re.compile(r"\n\s*(?=[A-ZА-ЯЁ«\"—–-])|,\s+а\s+(?!также\b|именно\b|в\s+частности\b)")
 
 
 @lru_cache(maxsize=1)
@@ -104,7 +106,10 @@ def _clause_status(doc: Doc, start: int, end: int, year: int | None) -> str | No
 
 
 def _previous_clause(doc: Doc, start: int) -> tuple[int, int]:
-    return _clause(doc, len(doc.text[:start].rstrip()) - 1)
+    return _clause(doc, len(CONTRAST_END.sub("", doc.text[:start])) - 1)
+
+
+CONTRAST_END = re.compile(r"(?:,\s+а)?\s*$")  # the break a clause after `, а` starts at
 
 
 def _verbless(tokens: list[Token]) -> bool:
@@ -246,8 +251,9 @@ def extract_memoranda(doc: Doc) -> tuple[list[Memorandum], list[Link]]:
         start, end = match.span.start, match.span.stop
         count, count_text = _count(match, doc)
         document = "; ".join(dict.fromkeys(match.fact.documents))
-        pairs = signing_pairs(doc, clause_start, clause_end, (start, end),
-                              batch=count is not None and count > 1)
+        # A count of several (`12 меморандумов`, `ряд соглашений`, `десятки`) is a batch.
+        batch = count is not None and count > 1 or count is None and count_text is not None
+        pairs = signing_pairs(doc, clause_start, clause_end, (start, end), batch=batch)
         parties = tuple(dict.fromkeys(u.name for pair in pairs for u in pair))
         sentence = doc.text[clause_start:clause_end].strip()
         rows.append(Memorandum(count, count_text, document, parties, doc.text[start:end],

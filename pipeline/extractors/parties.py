@@ -40,6 +40,10 @@ COUNTERPART_REACH = 6
 VERBS = {"VERB", "INFN", "PRTS", "GRND"}
 NOT_PARTY_HEADS = {"район", "округ", "столица", "центр", "филиал"}  # `районов ВКО`
 PLACE_PREPOSITIONS = {"в", "во"}
+# `полномочный представитель правительства в Иссык-Кульской области`: `в` gives the
+# office's jurisdiction, not a place.
+ENVOYS = {"представитель", "полпред", "представительство", "полпредство", "уполномоченный"}
+ENVOY_REACH = 4  # tokens before `в`: `представитель правительства Кыргызской Республики в`
 REGION_HEADS = {"область", "край", "республика", "округ", "провинция", "велаят", "аймак"}
 OTHER_SIDE = {"компания", "корпорация", "холдинг", "предприятие", "инвестор", "банк", "фонд",
               "университет", "институт", "колледж", "школа", "завод", "мэрия", "министерство",
@@ -65,8 +69,9 @@ DATELINE_AFTER = re.compile(r"[^\S\n]*[,.][^\n]{0,80}?(?:\s(?:—|–|--|-)\s|\d
 def _place(doc: Doc, m: Mention) -> bool:
     """`в Москве`, `визит в Ташкент`, a dateline: where a signing happened or was
     reported, not a side of it."""
-    if m.first_token > 0 and doc.tokens[m.first_token - 1].text.lower() in PLACE_PREPOSITIONS:
-        return True
+    i = m.first_token - 1
+    if i >= 0 and doc.tokens[i].text.lower() in PLACE_PREPOSITIONS:
+        return not any(lemmas(t.text) & ENVOYS for t in doc.tokens[max(0, i - ENVOY_REACH):i])
     line_start = doc.text.rfind("\n", 0, m.start) + 1
     return not doc.text[line_start:m.start].strip() and bool(DATELINE_AFTER.match(doc.text, m.end))
 
