@@ -49,6 +49,7 @@ OTHER_SIDE = {"компания", "корпорация", "холдинг", "п�
               "университет", "институт", "колледж", "школа", "завод", "мэрия", "министерство",
               "ассоциация", "палата", "тоо", "ао", "ооо", "район"}
 CITY_WORDS = {"город", "г"}
+CAPITALS = {"столица"}  # a capital that is no region of the gazetteer is a city
 # `астраханский губернатор`, `омская делегация`: an office or body names its region.
 OFFICE_WORDS = {"губернатор", "аким", "хоким", "глава", "руководитель", "делегация", "правительство",
                 "власть", "коллега", "акимат", "облисполком", "администрация"}
@@ -168,8 +169,9 @@ def _counterparts(doc: Doc, tokens: list[Token], here: list[Mention]) -> list[in
     return found
 
 
-def _nominative(doc: Doc, m: Mention) -> bool:
-    return all(p.tag.case == "nomn" for p in parse(doc.tokens[m.first_token].text))
+def _nominative(doc: Doc, m: Mention | Token) -> bool:
+    token = doc.tokens[m.first_token] if isinstance(m, Mention) else m
+    return all(p.tag.case == "nomn" for p in parse(token.text))
 
 
 def _group(doc: Doc, here: list[Mention], at: int, stop: int) -> list:
@@ -258,15 +260,18 @@ def _star(doc: Doc, tokens: list[Token], here: list[Mention]) -> list[tuple] | N
 
 
 def _other_side(doc: Doc, tokens: list[Token], here: list[Mention]) -> bool:
-    """A company, a non-first-level city or a country signed: `с компанией`, `с акиматом г. Актобе`."""
+    """A company, a non-first-level city or a country signed: `с компанией`, `с акиматом г.
+    Актобе`, `Монголия и Россия подписали`."""
     starts = {m.first_token for m in here}
     for token in tokens:
         words = lemmas(token.text)
         i = doc.token_index(token.start)
         if words & OTHER_SIDE:
             return True
-        if words & CITY_WORDS and i + 1 not in starts and i + 2 not in starts:
-            return True
+        if words & (CITY_WORDS | CAPITALS) and not {i, i + 1, i + 2} & starts:
+            return True  # `с акиматом г. Актобе`, `столицы регионов подписали`
+        if _country_at(doc, i) and _nominative(doc, token) and parse(token.text)[0].tag.POS == "NOUN":
+            return True  # `Монголия и Россия подписали соглашение`: the states signed
         if _country_at(doc, i + 1) and (token.text.lower() in COUNTERPART | {"между"} or (
                 token.text.lower() == "и" and any(t.text.lower() == "между" for t in doc.tokens[max(0, i - 8):i]))):
             return True  # `с Беларусью`, `между Минской областью и Российской Федерацией`
@@ -285,6 +290,8 @@ def _says_both_sides(tokens: list[Token]) -> bool:
         if w & BOTH_SIDES and not (i and parse(tokens[i - 1].text)[0].tag.POS == "ADJF"):
             return True  # `стороны подписали`, not `с казахстанской стороны`
         if w & PAIR_NOUNS and parse(tokens[i].text)[0].tag.number == "plur":
+            if i and lemmas(tokens[i - 1].text) & (NOT_PARTY_HEADS | CITY_WORDS):
+                continue  # `столицы регионов`, `районы областей`: not the regions themselves
             return True
         if i + 1 < len(words) and w & PAIR_WORDS and words[i + 1] & PAIR_NOUNS:
             return True
