@@ -270,12 +270,31 @@ def _other_side(doc: Doc, tokens: list[Token], here: list[Mention]) -> bool:
             return True
         if words & (CITY_WORDS | CAPITALS) and not {i, i + 1, i + 2} & starts:
             return True  # `с акиматом г. Актобе`, `столицы регионов подписали`
+        if (token.text.lower() in COUNTERPART | {"и", "между"} and _organisation_at(doc, i + 1)
+                and not any(m.first_token > i for m in here)):
+            return True  # `с «Газпромом»`, `с Samsung`, `ВКО и ЕБРР`, `с Россельхозбанком`
         if _country_at(doc, i) and _nominative(doc, token) and parse(token.text)[0].tag.POS == "NOUN":
             return True  # `Монголия и Россия подписали соглашение`: the states signed
         if _country_at(doc, i + 1) and (token.text.lower() in COUNTERPART | {"между"} or (
                 token.text.lower() == "и" and any(t.text.lower() == "между" for t in doc.tokens[max(0, i - 8):i]))):
             return True  # `с Беларусью`, `между Минской областью и Российской Федерацией`
     return False
+
+
+def _organisation_at(doc: Doc, i: int) -> bool:
+    """A quoted or Latin name, an acronym or a name NER reads as an organisation starts at token i."""
+    if i >= len(doc.tokens):
+        return False
+    token = doc.tokens[i]
+    if token.text in QUOTES or re.match(r"[A-Za-z]", token.text):
+        return True
+    if doc.spans_covering(token.start, token.end, "ORG"):
+        return True
+    return len(token.text) >= 3 and token.text.isupper() and not _country_at(doc, i) and not any(
+        m.first_token == i for m in doc.regions[bisect.bisect_left(doc.regions, token.start, key=_start):][:1])
+
+
+QUOTES = {"«", '"', "“", "„"}
 
 
 def _country_at(doc: Doc, i: int) -> bool:

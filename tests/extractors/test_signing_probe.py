@@ -17,7 +17,7 @@ from pipeline.tools.evaluate import score
 PROBE = Path(__file__).with_name("signing_probe.jsonl")
 FIELDS = ("memoranda", "links", "published")
 # F1 floors: (all rows, hold-out rows), a little under the figures the rules reach.
-FLOORS = {"memoranda": (0.93, 0.83), "links": (0.97, 0.94), "published": (0.98, 0.98)}
+FLOORS = {"memoranda": (0.94, 0.83), "links": (0.97, 0.94), "published": (0.98, 0.98)}
 
 
 def probe_scores(folder: Path) -> dict[str, dict]:
