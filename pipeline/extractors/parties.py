@@ -16,7 +16,8 @@ regions where it says so (`стороны`, `двух областей`, `рег
 unless a company, a city or a country is the other side or the clause counts
 a batch (`15 соглашений`), a clause naming one region links it with the
 article's other main region, and one naming none links an article about just
-two regions.
+two regions, or where just two act and the others are only places (`побывал в
+Новосибирской области`).
 """
 from __future__ import annotations
 
@@ -95,29 +96,38 @@ def _acting(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 def main_regions(doc: Doc) -> list:
     """The article's regions, most mentioned first; those only named as a place
-    (`в Москве`, `прибыла в Пензенскую область`) after those that act.
+    (`в Москве`, `прибыла в Пензенскую область`) after those that act."""
+    return _ranked(doc)[0]
 
-    Computed once per doc (every signing clause asks: recounting each time would be
+
+def acting_regions(doc: Doc) -> list:
+    """The article's regions that act somewhere (not only named as a place), most mentioned first."""
+    return _ranked(doc)[1]
+
+
+def _ranked(doc: Doc) -> tuple[list, list]:
+    """Computed once per doc (every signing clause asks: recounting each time would be
     quadratic on a long article); the doc is held weakly."""
     global _main_regions_of
-    doc_ref, main = _main_regions_of
+    doc_ref, ranked = _main_regions_of
     if doc_ref is None or doc_ref() is not doc:
-        main = _rank_regions(doc)
-        _main_regions_of = weakref.ref(doc), main
-    return main
+        ranked = _rank_regions(doc)
+        _main_regions_of = weakref.ref(doc), ranked
+    return ranked
 
 
-_main_regions_of: tuple = (None, [])
+_main_regions_of: tuple = (None, ([], []))
 
 
-def _rank_regions(doc: Doc) -> list:
+def _rank_regions(doc: Doc) -> tuple[list, list]:
     mentions = [m for m in doc.regions if not _governed(doc, m)]
     acting = Counter(m.unit for m in mentions if not _place(doc, m))
     counts = Counter(m.unit for m in mentions)
     first = {}
     for m in mentions:
         first.setdefault(m.unit, m.start)
-    return sorted(counts, key=lambda u: (-acting[u], -counts[u], first[u]))
+    ranked = sorted(counts, key=lambda u: (-acting[u], -counts[u], first[u]))
+    return ranked, [u for u in ranked if acting[u]]
 
 
 def _start(mention: Mention) -> int:
@@ -368,4 +378,6 @@ def signing_pairs(doc: Doc, start: int, end: int, match: tuple[int, int], batch:
     if len(units) == 1:
         others = [u for u in main if u != units[0]]
         return [(units[0], others[0])] if others else []
-    return [(main[0], main[1])] if len(main) == 2 else []
+    # an article about just two regions, or where just two act and the others are only places
+    two = main if len(main) == 2 else acting_regions(doc)
+    return [(two[0], two[1])] if len(two) == 2 else []
