@@ -216,7 +216,11 @@ def _counterpart_split(doc: Doc, tokens: list[Token], here: list[Mention], match
     else:
         k = max(k for k, (at, _) in enumerate(groups) if at < first_doc_token)
         right = _group(doc, here, groups[k][0], first_doc_token)
-    left = [u for u in _units([m for m in here if m.first_token < starts[0]]) if u not in right]
+    # a subject in the nominative (`Омская область подписала с ...`) is the side, not the regions
+    # of a subordinate clause before it (`где присутствовали делегации X и Y`)
+    before = [m for m in here if m.first_token < starts[0]]
+    subjects = [m for m in before if _nominative(doc, m)]
+    left = [u for u in _units(subjects or before) if u not in right]
     sides = [(left, right)]
     for (before, _), (at, group) in zip(groups[k:], groups[k + 1:]) if later else ():
         subjects = [m for m in here if before < m.first_token < at and _nominative(doc, m)]
