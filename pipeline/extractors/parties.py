@@ -57,6 +57,7 @@ OFFICE_WORDS = {"губернатор", "аким", "хоким", "глава", 
 BOTH_SIDES = {"сторона"}
 PAIR_WORDS = {"два", "оба"}  # `два региона`: a singular noun after the numeral
 PAIR_NOUNS = {"регион", "область", "территория"}
+STATES = {"страна", "государство"}
 
 
 def clause_tokens(doc: Doc, start: int, end: int) -> list[Token]:
@@ -325,6 +326,8 @@ def _says_both_sides(tokens: list[Token]) -> bool:
         if w & PAIR_NOUNS and parse(tokens[i].text)[0].tag.number == "plur":
             if i and lemmas(tokens[i - 1].text) & (NOT_PARTY_HEADS | CITY_WORDS):
                 continue  # `столицы регионов`, `районы областей`: not the regions themselves
+            if any(lemmas(t.text) & STATES for t in tokens[i + 1:i + 3]):
+                continue  # `регионы двух стран`: any regions of the countries, not the article's pair
             return True
         if i + 1 < len(words) and w & PAIR_WORDS and words[i + 1] & PAIR_NOUNS:
             return True
