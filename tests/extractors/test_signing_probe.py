@@ -3,8 +3,8 @@
 `signing_probe.jsonl` holds short articles written for this test (forums,
 visits, signing ceremonies, plans, negations, quotes, city twinning, date lines
 and bylines), each with its gold in the format of the gold files. The rows marked
-`holdout` were written last and never looked at while the rules were fixed: their
-floors say how the rules carry to text they were not written for.
+`holdout` were written before the rules were fixed and their misses read only after:
+their floors say how the rules carry to text they were not written for.
 """
 import json
 from pathlib import Path
@@ -17,7 +17,7 @@ from pipeline.tools.evaluate import score
 PROBE = Path(__file__).with_name("signing_probe.jsonl")
 FIELDS = ("memoranda", "links", "published")
 # F1 floors: (all rows, hold-out rows), a little under the figures the rules reach.
-FLOORS = {"memoranda": (0.94, 0.83), "links": (0.97, 0.94), "published": (0.98, 0.98)}
+FLOORS = {"memoranda": (0.95, 0.9), "links": (0.97, 0.94), "published": (0.98, 0.98)}
 
 
 def probe_scores(folder: Path) -> dict[str, dict]:
