@@ -37,6 +37,9 @@ ACTING_VERBS = {"исполнять", "исполняющий"}
 APPOINTMENT_VERBS = {"назначить", "назначать", "избрать", "избирать", "переизбрать", "утвердить",
                      "утверждать", "выбрать", "стать", "становиться", "являться", "быть", "работать",
                      "служить", "остаться", "оставаться", "трудиться"}
+# `Клычков сменил на посту губернатора Потомского`: the name after the office left it, the
+# subject before the verb holds it.
+SUCCESSION_VERBS = {"сменить", "сменять", "заменить", "заменять"}
 # The person an office is predicated of: `назначил Иванова акимом`, `Иванов назначен`, `Иванов стал`.
 HOLDER_RELATIONS = ("obj", "nsubj:pass", "nsubj")
 
@@ -73,6 +76,11 @@ def _link_side_by_side(doc: Doc, offices: list[OfficeMention], persons: list[Per
     by_last = {p.last_token: p for p in persons}
     linked = set()
     for office in offices:
+        successor = _successor(doc, office, persons)
+        if successor:
+            successor.hold(office, frozenset())
+            linked.add(id(office))
+            continue
         following = next((p for p in persons if p.first_token >= office.last_token), None)
         if following and _gap_is_filler(doc, office.last_token, following.first_token, place_tokens) \
                 and _agree(office, following):
@@ -87,6 +95,17 @@ def _link_side_by_side(doc: Doc, offices: list[OfficeMention], persons: list[Per
                 person.hold(office)
                 linked.add(id(office))
     return linked
+
+
+def _successor(doc: Doc, office: OfficeMention, persons: list[PersonMention]) -> PersonMention | None:
+    """`Иванов сменил на посту губернатора Петрова`: the name before the verb of succession."""
+    k = office.first_token
+    if k < 3 or doc.tokens[k - 1].lemma not in OFFICE_SEATS or doc.tokens[k - 2].text != "на" or \
+            not lemmas(doc.tokens[k - 3].text) & SUCCESSION_VERBS:
+        return None
+    sentence = doc.sentence_at(office.start)
+    before = [p for p in persons if sentence.start <= p.start and p.last_token <= k - 3 and p.office is None]
+    return before[-1] if before else None
 
 
 def _share_plural_office(doc: Doc, office: OfficeMention, first: PersonMention,
@@ -146,7 +165,8 @@ def _holders(doc: Doc, syntax: SentenceSyntax, office: OfficeMention, free: list
                 (syntax.head(office_word) in person_tokens and syntax.rel(office_word) in APPOSITION):
             if _agree(office, person):
                 first = (person, office.cases)
-            elif office_case in name_cases(person.parts):
+            elif office_case and (office_case in name_cases(person.parts) or syntax.words[word].case == office_case):
+                # or by the tagger's reading of both (`Гэвин Ньюсом`, no instrumental here)
                 first = (person, frozenset({office_case}))
             else:
                 continue
@@ -176,7 +196,7 @@ def _predicated(doc: Doc, syntax: SentenceSyntax, office_word: int, roots: dict[
     """The person made, elected or relieved of the office (`назначил Иванова акимом`,
     `Иванов назначен на должность акима`, `Иванова, назначенного акимом`), or whom the
     office is said of (`Иванов был депутатом`)."""
-    verb = _office_verb(doc, syntax, office_word)
+    verb = _office_verb(doc, syntax, office_word) or _appointing_verb(doc, syntax, office_word)
     if verb is None:
         verb = office_word
     elif syntax.rel(verb) == "acl" and syntax.head(verb) in roots:
@@ -210,7 +230,8 @@ def _office_verb(doc: Doc, syntax: SentenceSyntax, office_word: int) -> int | No
         if rel == "nmod" and doc.tokens[head].lemma in OFFICE_SEATS:
             k = head
             continue
-        if syntax.words[head].pos not in ("VERB", "AUX"):
+        # A decree's capitalised `Назначить` the tagger takes for a proper noun.
+        if syntax.words[head].pos not in ("VERB", "AUX") and not lemmas(doc.tokens[head].text) & APPOINTMENT_VERBS:
             return None
         seat = rel in ("obl", "obj") and doc.tokens[k].lemma in OFFICE_SEATS
         # An instrumental without a preposition after a verb of appointment: not `встретился с
@@ -223,6 +244,18 @@ def _office_verb(doc: Doc, syntax: SentenceSyntax, office_word: int) -> int | No
             return head
         k = head
     return None
+
+
+def _appointing_verb(doc: Doc, syntax: SentenceSyntax, office_word: int) -> int | None:
+    """`Указом президента хокимом области назначен Иванов`, where the tree hangs the
+    instrumental office elsewhere: the sentence's one verb of appointment, for an office
+    word that can only be an instrumental."""
+    readings = [p for p in parse(doc.tokens[office_word].text) if p.tag.POS == "NOUN"]
+    if not readings or any(p.tag.case != "ablt" for p in readings) or _has_preposition(syntax, office_word):
+        return None
+    verbs = [k for k, w in syntax.words.items() if w.pos in ("VERB", "AUX")
+             and lemmas(doc.tokens[k].text) & APPOINTMENT_VERBS - {"быть", "являться", "работать", "служить"}]
+    return verbs[0] if len(verbs) == 1 else None
 
 
 def _has_preposition(syntax: SentenceSyntax, word: int) -> bool:

@@ -16,8 +16,8 @@ from pipeline.tools.evaluate import Score, gold_sets
 PROBE = Path(__file__).with_name("officials_probe.jsonl")
 FIELDS = ["officials", "positions", "official_regions"]
 # Floors a little under the figures measured when the probe was last tuned.
-FLOORS = {False: {"officials": 0.0, "positions": 0.0, "official_regions": 0.0},
-          True: {"officials": 0.0, "positions": 0.0, "official_regions": 0.0}}
+FLOORS = {False: {"officials": 0.97, "positions": 0.96, "official_regions": 0.97},
+          True: {"officials": 0.95, "positions": 0.93, "official_regions": 0.93}}
 
 
 def cases() -> list[dict]:
