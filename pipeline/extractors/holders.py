@@ -165,8 +165,9 @@ def _holders(doc: Doc, syntax: SentenceSyntax, office: OfficeMention, free: list
                 (syntax.head(office_word) in person_tokens and syntax.rel(office_word) in APPOSITION):
             if _agree(office, person):
                 first = (person, office.cases)
-            elif office_case and (office_case in name_cases(person.parts) or syntax.words[word].case == office_case):
-                # or by the tagger's reading of both (`Гэвин Ньюсом`, no instrumental here)
+            elif office_case in name_cases(person.parts) or (
+                    office_case == "nomn" and "nomn" in office.cases and syntax.words[word].case == "nomn"):
+                # or a subject by the tagger's reading of both (`Гэвин Ньюсом`: no instrumental)
                 first = (person, frozenset({office_case}))
             else:
                 continue
