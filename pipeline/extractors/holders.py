@@ -84,7 +84,7 @@ def _link_side_by_side(doc: Doc, offices: list[OfficeMention], persons: list[Per
         following = next((p for p in persons if p.first_token >= office.last_token), None)
         if following and _gap_is_filler(doc, office.last_token, following.first_token, place_tokens) \
                 and _agree(office, following):
-            following.hold(office)
+            following.hold(_first_of_joined(doc, office, offices))
             linked.add(id(office))
             if office.plural:
                 _share_plural_office(doc, office, following, by_first)
@@ -95,6 +95,15 @@ def _link_side_by_side(doc: Doc, offices: list[OfficeMention], persons: list[Per
                 person.hold(office)
                 linked.add(id(office))
     return linked
+
+
+def _first_of_joined(doc: Doc, office: OfficeMention, offices: list[OfficeMention]) -> OfficeMention:
+    """`Вице-премьер — министр иностранных дел Иван Петров`: two offices of one person joined
+    by a dash; the first ranks, and is the position."""
+    k = office.first_token - 1
+    if k < 1 or doc.tokens[k].text not in {"—", "–", "-"}:
+        return office
+    return next((o for o in offices if o.last_token == k and (o.cases & office.cases or not o.cases)), office)
 
 
 def _successor(doc: Doc, office: OfficeMention, persons: list[PersonMention]) -> PersonMention | None:
@@ -302,7 +311,7 @@ def _link_across_sentences(doc: Doc, offices: list[OfficeMention], persons: list
             all(doc.tokens[k].text.islower() for k in range(office.first_token + 1, office.last_token))
 
     holders = {p.parts.key for p in persons if p.office}
-    holders |= {p.parts.key for p in persons if _has_other_role(doc, p)}
+    holders |= _with_other_roles(doc, persons)
     held = {p.office.row for p in persons if p.office}
     subjects = [o for o in offices if "nomn" in o.cases]
     obliques = [o for o in offices if o.cases and "nomn" not in o.cases]
@@ -323,12 +332,39 @@ def _link_across_sentences(doc: Doc, offices: list[OfficeMention], persons: list
                 break
 
 
+def _with_other_roles(doc: Doc, persons: list[PersonMention]) -> set[str]:
+    """Keys of persons with a role that is no office, and of the names coordinated with
+    them (`руководители предприятий Иван Петров и Марат Ахметов`)."""
+    keys, previous = set(), None
+    for person in persons:
+        coordinated = previous is not None and previous.last_token == person.first_token - 1 and \
+            doc.tokens[previous.last_token].text in COORDINATION and previous.parts.key in keys
+        if coordinated or _has_other_role(doc, person):
+            keys.add(person.parts.key)
+        previous = person
+    return keys
+
+
+ROLE_LOOKBACK = 3  # `руководители предприятий Иван Петров`
+
+
 def _has_other_role(doc: Doc, person: PersonMention) -> bool:
-    """`журналист Иван Петров`, `директор завода Иван Петров`: a role that is no office."""
-    before = person.first_token - 1
-    if before < 0:
-        return False
-    word = doc.tokens[before].text
-    return word.isalpha() and any(p.tag.POS == "NOUN" and "anim" in p.tag and p.is_known and
-                                  not {"Name", "Surn", "Patr"} & set(p.tag.grammemes)
-                                  for p in parse(word)[:1])
+    """`журналист Иван Петров`, `руководители предприятий Иван Петров`, `Иван Петров, директор
+    водоканала`: a role that is no office, before the name in its clause or right after it."""
+    after = person.last_token
+    if after + 1 < len(doc.tokens) and doc.tokens[after].text == "," and _is_role(doc.tokens[after + 1].text):
+        return True
+    for k in range(person.first_token - 1, max(person.first_token - 1 - ROLE_LOOKBACK, -1), -1):
+        word = doc.tokens[k].text
+        if not word.isalpha():
+            return False
+        if _is_role(word):
+            return True
+    return False
+
+
+def _is_role(word: str) -> bool:
+    """A noun for a person (`директор`, `житель`), not a name."""
+    return word.isalpha() and any(
+        p.tag.POS == "NOUN" and "anim" in p.tag and p.is_known and
+        not {"Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in parse(word)[:1])

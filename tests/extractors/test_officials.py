@@ -435,3 +435,18 @@ def test_region_of_city_bodies_and_aimags(make_doc, text, expected):
 ])
 def test_offices_added_as_data(make_doc, text, expected):
     assert expected in officials(make_doc, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name with a role of its own, after it or before it, takes no office of the sentence before
+    ("Депутат спросил о тарифах. Ответил ему Олег Сидоров, директор котельной.", set()),
+    ("Губернатор подписал указ. Олег Сидоров, глава фирмы «Заря», поблагодарил власти.", set()),
+    ("Аким района провел совещание. Выступили директора заводов Олег Сидоров и Иван Петров.", set()),
+    # a complement ends at a verb
+    ("Министр энергетики провел брифинг. Олег Сидоров рассказал о ценах.",
+     {("Олег Сидоров", "министр энергетики", None)}),
+    # two offices joined by a dash: the first is the position
+    ("Вице-премьер — министр финансов Олег Сидоров выступил.", {("Олег Сидоров", "вице-премьер", None)}),
+])
+def test_cross_sentence_links_and_joined_offices(make_doc, text, expected):
+    assert officials(make_doc, text) == expected
