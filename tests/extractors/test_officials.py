@@ -450,3 +450,14 @@ def test_offices_added_as_data(make_doc, text, expected):
 ])
 def test_cross_sentence_links_and_joined_offices(make_doc, text, expected):
     assert officials(make_doc, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare regional office takes the region of the subject office no one holds just before
+    ("Гостей из Омской области встретил аким Костанайской области. Глава региона Олег Сидоров "
+     "рассказал о планах.", {("Олег Сидоров", "глава", "Костанайская область")}),
+    ("Аким Костанайской области прибыл в Курганскую область. Губернатор Олег Сидоров встретил гостей.",
+     {("Олег Сидоров", "губернатор", "Курганская область")}),  # not an office of another country
+])
+def test_bare_office_region_from_the_office_spoken_of(make_doc, text, expected):
+    assert officials(make_doc, text) == expected
