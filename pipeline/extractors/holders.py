@@ -14,20 +14,20 @@ Links, in order of trust:
    of one verb with a clause between them (`губернатор, который ..., Иван Петров
    открыл`).
 3. An office still without a name, tied to the nearest free person in the next
-   or the previous sentence (`Премьер-Министр РК ...` / `С.Ахметов отметил`).
+   or the previous sentence (`Премьер-Министр РК ...` / `С.Ахметов отметил`):
+   holders_across.py.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from ..nlp import Doc, SentenceSyntax, lemmas, parse
+from .holders_across import COORDINATION, link_across_sentences
 from .offices import OfficeMention
 from .persons import PersonMention, name_cases
 
 APPOSITION_GAP = 8
 LINKING_PUNCTUATION = {",", "—", "–", "-"}
-COORDINATION = {",", "и"}
 # A name hangs from its office (or the office from the name) by these relations in the tree.
 APPOSITION = {"appos", "flat", "flat:name", "parataxis"}
 # Nouns an office depends on when a person takes or leaves it: `на должность акима`,
@@ -37,6 +37,9 @@ ACTING_VERBS = {"исполнять", "исполняющий"}
 APPOINTMENT_VERBS = {"назначить", "назначать", "избрать", "избирать", "переизбрать", "утвердить",
                      "утверждать", "выбрать", "стать", "становиться", "являться", "быть", "работать",
                      "служить", "остаться", "оставаться", "трудиться"}
+# `Клычков сменил на посту губернатора Потомского`: the name after the office left it, the
+# subject before the verb holds it.
+SUCCESSION_VERBS = {"сменить", "сменять", "заменить", "заменять"}
 # The person an office is predicated of: `назначил Иванова акимом`, `Иванов назначен`, `Иванов стал`.
 HOLDER_RELATIONS = ("obj", "nsubj:pass", "nsubj")
 
@@ -62,7 +65,7 @@ def link(doc: Doc, offices: list[OfficeMention], persons: list[PersonMention]) -
     """Give each person the office the text ties to them (`person.office`), in the order above."""
     linked = _link_side_by_side(doc, offices, persons)
     _link_by_syntax(doc, [o for o in offices if id(o) not in linked], persons, linked)
-    _link_across_sentences(doc, [o for o in offices if id(o) not in linked], persons)
+    link_across_sentences(doc, [o for o in offices if id(o) not in linked], persons)
 
 
 def _link_side_by_side(doc: Doc, offices: list[OfficeMention], persons: list[PersonMention]) -> set[int]:
@@ -73,10 +76,15 @@ def _link_side_by_side(doc: Doc, offices: list[OfficeMention], persons: list[Per
     by_last = {p.last_token: p for p in persons}
     linked = set()
     for office in offices:
+        successor = _successor(doc, office, persons)
+        if successor:
+            successor.hold(office, frozenset())
+            linked.add(id(office))
+            continue
         following = next((p for p in persons if p.first_token >= office.last_token), None)
         if following and _gap_is_filler(doc, office.last_token, following.first_token, place_tokens) \
                 and _agree(office, following):
-            following.hold(office)
+            following.hold(_first_of_joined(doc, office, offices))
             linked.add(id(office))
             if office.plural:
                 _share_plural_office(doc, office, following, by_first)
@@ -87,6 +95,26 @@ def _link_side_by_side(doc: Doc, offices: list[OfficeMention], persons: list[Per
                 person.hold(office)
                 linked.add(id(office))
     return linked
+
+
+def _first_of_joined(doc: Doc, office: OfficeMention, offices: list[OfficeMention]) -> OfficeMention:
+    """`Вице-премьер — министр иностранных дел Иван Петров`: two offices of one person joined
+    by a dash; the first ranks, and is the position."""
+    k = office.first_token - 1
+    if k < 1 or doc.tokens[k].text not in {"—", "–", "-"}:
+        return office
+    return next((o for o in offices if o.last_token == k and (o.cases & office.cases or not o.cases)), office)
+
+
+def _successor(doc: Doc, office: OfficeMention, persons: list[PersonMention]) -> PersonMention | None:
+    """`Иванов сменил на посту губернатора Петрова`: the name before the verb of succession."""
+    k = office.first_token
+    if k < 3 or doc.tokens[k - 1].lemma not in OFFICE_SEATS or doc.tokens[k - 2].text != "на" or \
+            not lemmas(doc.tokens[k - 3].text) & SUCCESSION_VERBS:
+        return None
+    sentence = doc.sentence_at(office.start)
+    before = [p for p in persons if sentence.start <= p.start and p.last_token <= k - 3 and p.office is None]
+    return before[-1] if before else None
 
 
 def _share_plural_office(doc: Doc, office: OfficeMention, first: PersonMention,
@@ -146,7 +174,9 @@ def _holders(doc: Doc, syntax: SentenceSyntax, office: OfficeMention, free: list
                 (syntax.head(office_word) in person_tokens and syntax.rel(office_word) in APPOSITION):
             if _agree(office, person):
                 first = (person, office.cases)
-            elif office_case in name_cases(person.parts):
+            elif office_case in name_cases(person.parts) or (
+                    office_case == "nomn" and "nomn" in office.cases and syntax.words[word].case == "nomn"):
+                # or a subject by the tagger's reading of both (`Гэвин Ньюсом`: no instrumental)
                 first = (person, frozenset({office_case}))
             else:
                 continue
@@ -176,7 +206,7 @@ def _predicated(doc: Doc, syntax: SentenceSyntax, office_word: int, roots: dict[
     """The person made, elected or relieved of the office (`назначил Иванова акимом`,
     `Иванов назначен на должность акима`, `Иванова, назначенного акимом`), or whom the
     office is said of (`Иванов был депутатом`)."""
-    verb = _office_verb(doc, syntax, office_word)
+    verb = _office_verb(doc, syntax, office_word) or _appointing_verb(doc, syntax, office_word)
     if verb is None:
         verb = office_word
     elif syntax.rel(verb) == "acl" and syntax.head(verb) in roots:
@@ -210,7 +240,8 @@ def _office_verb(doc: Doc, syntax: SentenceSyntax, office_word: int) -> int | No
         if rel == "nmod" and doc.tokens[head].lemma in OFFICE_SEATS:
             k = head
             continue
-        if syntax.words[head].pos not in ("VERB", "AUX"):
+        # A decree's capitalised `Назначить` the tagger takes for a proper noun.
+        if syntax.words[head].pos not in ("VERB", "AUX") and not lemmas(doc.tokens[head].text) & APPOINTMENT_VERBS:
             return None
         seat = rel in ("obl", "obj") and doc.tokens[k].lemma in OFFICE_SEATS
         # An instrumental without a preposition after a verb of appointment: not `встретился с
@@ -223,6 +254,18 @@ def _office_verb(doc: Doc, syntax: SentenceSyntax, office_word: int) -> int | No
             return head
         k = head
     return None
+
+
+def _appointing_verb(doc: Doc, syntax: SentenceSyntax, office_word: int) -> int | None:
+    """`Указом президента хокимом области назначен Иванов`, where the tree hangs the
+    instrumental office elsewhere: the sentence's one verb of appointment, for an office
+    word that can only be an instrumental."""
+    readings = [p for p in parse(doc.tokens[office_word].text) if p.tag.POS == "NOUN"]
+    if not readings or any(p.tag.case != "ablt" for p in readings) or _has_preposition(syntax, office_word):
+        return None
+    verbs = [k for k, w in syntax.words.items() if w.pos in ("VERB", "AUX")
+             and lemmas(doc.tokens[k].text) & APPOINTMENT_VERBS - {"быть", "являться", "работать", "служить"}]
+    return verbs[0] if len(verbs) == 1 else None
 
 
 def _has_preposition(syntax: SentenceSyntax, word: int) -> bool:
@@ -246,55 +289,3 @@ def _fellow_subject(syntax: SentenceSyntax, office_word: int,
     verb = syntax.head(office_word)
     fellows = [p for word, p in roots.items() if syntax.rel(word) == "nsubj" and syntax.head(word) == verb]
     return fellows[0] if len(fellows) == 1 else None
-
-
-def _link_across_sentences(doc: Doc, offices: list[OfficeMention], persons: list[PersonMention]) -> None:
-    """An office without a name, tied to the nearest person still without one in the next or
-    the previous sentence (its own has no free name, or the tree was asked about it).
-
-    A subject (`Премьер-Министр РК ...` / `С.Ахметов отметил`, `Аким столицы
-    ознакомился`) looks in the next sentence, then the previous one. An office
-    in another case (`пресс-служба акима ...`, `встретился с губернатором`) only
-    to a name that opens the next sentence: `Послание Президента. Затем выступил
-    Бахыт Султанов` speaks of an office, not of the man. A bare office whose kind
-    someone already holds (`губернатор заявил`) is that holder named again. The
-    name's case is what natasha's tagger reads in its own sentence."""
-    def opens_sentence(person: PersonMention) -> bool:
-        start = doc.sentence_at(person.start).start
-        return not re.search(r"\w", doc.text[start:person.start])
-
-    def bare(office: OfficeMention) -> bool:
-        return office.region is None and not office.names_other_place and \
-            all(doc.tokens[k].text.islower() for k in range(office.first_token + 1, office.last_token))
-
-    holders = {p.parts.key for p in persons if p.office}
-    holders |= {p.parts.key for p in persons if _has_other_role(doc, p)}
-    held = {p.office.row for p in persons if p.office}
-    subjects = [o for o in offices if "nomn" in o.cases]
-    obliques = [o for o in offices if o.cases and "nomn" not in o.cases]
-    for office in subjects + obliques:
-        if office.plural or (office.row in held and bare(office)):
-            continue
-        here = doc.sentence_index(office.start)
-        for target in (here + 1, here - 1) if office in subjects else (here + 1,):
-            candidates = [p for p in persons if doc.sentence_index(p.start) == target
-                          and p.parts.key not in holders
-                          and (office in subjects or opens_sentence(p))]
-            if candidates:
-                person = candidates[0] if target > here else candidates[-1]
-                syntax = doc.syntax(target)
-                case = syntax.words[syntax.root(person.first_token, person.last_token)].case
-                person.hold(office, frozenset({case}) if case else frozenset())
-                holders.add(person.parts.key)
-                break
-
-
-def _has_other_role(doc: Doc, person: PersonMention) -> bool:
-    """`журналист Иван Петров`, `директор завода Иван Петров`: a role that is no office."""
-    before = person.first_token - 1
-    if before < 0:
-        return False
-    word = doc.tokens[before].text
-    return word.isalpha() and any(p.tag.POS == "NOUN" and "anim" in p.tag and p.is_known and
-                                  not {"Name", "Surn", "Patr"} & set(p.tag.grammemes)
-                                  for p in parse(word)[:1])

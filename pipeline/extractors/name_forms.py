@@ -38,6 +38,8 @@ MONGOLIAN_PATRONYMIC = re.compile(r"(ийн|иин|[^ц]ын)$", re.IGNORECASE)
 OBLIQUE_LOOKING = re.compile(r"(ом|ем|ём|ым|им|ому|ого|ою)$", re.IGNORECASE)
 RUSSIAN_STEM = re.compile(r"(ов|ев|ёв|ин|цын)$", re.IGNORECASE)  # Иванов, Путин, Мирзиёев, Синицын
 ADJECTIVE_STEM = re.compile(r"(ск|цк)$", re.IGNORECASE)  # Зеленский, Вишневская
+# `Потомского`, `Зеленского`: the genitive of an -ский surname, not an indeclinable in -о.
+ADJECTIVE_GENITIVE = re.compile(r"(ск|цк)ого$", re.IGNORECASE)
 TURKIC_PATRONYMIC = re.compile(r"(улы|ұлы|уулу|уулы|оглы|оглу|кызы|қызы|гызы)$", re.IGNORECASE)
 
 
@@ -149,7 +151,7 @@ def surname_readings(word: str) -> tuple[Reading, ...]:
     the word as it stands (a woman's foreign surname; a nominative nothing else gives)."""
     readings = _pymorphy_readings(word, "Surn", KNOWN, 0.0)
     lower = word.lower()
-    if INDECLINABLE.search(lower):
+    if INDECLINABLE.search(lower) and not ADJECTIVE_GENITIVE.search(lower):
         readings += _as_is(word, GENDERS, CASES, KNOWN)
     elif lower[-1:] in WEAK_INDECLINABLE:
         readings += _as_is(word, GENDERS, CASES, WEAK_INDECLINABLE[lower[-1]])

@@ -87,6 +87,12 @@ def _known_first_name(word: str) -> bool:
     return any("Name" in p.tag and p.is_known and p.tag.number == "sing" for p in parse(word))
 
 
+def _ends_like_western_name(word: str) -> bool:
+    """`Гэвин Ньюсом`, `Джастин Трюдо`: a bare `-ин` is as often a foreign first name, so it
+    puts a surname first only before a first name pymorphy3 knows (`Путину Владимиру`)."""
+    return word.lower().endswith("ин")
+
+
 def _looks_first(word: str) -> bool:
     """A first name pymorphy3 knows (Марине), or a word of no surname shape it takes for a
     name or does not know at all (Ерболат)."""
@@ -125,7 +131,8 @@ def split_name(text: str) -> NameParts | None:
             full = [full[0], full[1] if run_on else full[-1]]
     first, surname = full
     if TURKIC_PATRONYMIC.search(first) and not TURKIC_PATRONYMIC.search(surname) or \
-            SURNAME_SHAPE.search(first) and not _known_first_name(first) and _looks_first(surname):
+            SURNAME_SHAPE.search(first) and not _known_first_name(first) and _looks_first(surname) and \
+            (_known_first_name(surname) or not _ends_like_western_name(first)):
         first, surname = surname, first  # a list: Абаеву Даурену, Әбдіғалиұлы Бауыржан
     return NameParts(first, first[0], surname, (), patronymic)
 

@@ -27,7 +27,8 @@ GENERIC_PLACE_WORDS = {"город", "г", "область", "регион", "к
 # other places have offices without a region: `глава страны`, `глава района`, `хяким этрапа`.
 OTHER_PLACE_WORDS = {"страна", "район", "этрап", "сомон"}
 PLACE_WORDS = GENERIC_PLACE_WORDS | OTHER_PLACE_WORDS
-GLUED_DEPUTY = "зам"  # `замминистра`, `замакима`: a deputy glued to the head's genitive
+GLUED_DEPUTY = "зам"
+COMPLEMENT_POS = {"NOUN", "ADJF", "PRTF", "PREP", "CONJ"}  # `по инвестициям и развитию`  # `замминистра`, `замакима`: a deputy glued to the head's genitive
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,8 @@ def _complement(doc: Doc, j: int, inside_region: set[int]) -> int:
         if not text.isalpha() or not text.islower() or _owner_end(doc, k) > k:
             break
         if k == j and text != "по" and not any(p.tag.case == "gent" for p in parse(text)):
+            break
+        if parse(text)[0].tag.POS not in COMPLEMENT_POS:  # `министр энергетики [провёл брифинг]`
             break
         k += 1
     while k > j and doc.tokens[k - 1].text in {"и", "по"}:

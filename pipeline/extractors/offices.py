@@ -15,6 +15,8 @@ from .office_phrases import GENERIC_PLACE_WORDS, OTHER_PLACE_WORDS, OfficeRow, o
 # `исполняющий обязанности губернатора Алексей Кокорин`: the office noun's case says nothing
 # about the holder's.
 ACTING = re.compile(r"(\bобязанност\w+|\bврио|\bи\.\s?о\.|\bио)\s*$", re.IGNORECASE)
+# `бывший министр финансов`, `экс-глава МИД`: a former office is held by no one named with it.
+FORMER = re.compile(r"(\bбывш\w+|\bэкс-?)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,9 @@ def _region_starts(mentions: list[Mention]) -> dict[int, Mention]:
 
 
 def _capitalized(doc: Doc, k: int) -> bool:
-    return k < len(doc.tokens) and doc.tokens[k].text[:1].isupper() and doc.tokens[k].text.isalpha()
+    """A capitalised word that can be a name: not a decree's `Назначить`, `Освободить`."""
+    return k < len(doc.tokens) and doc.tokens[k].text[:1].isupper() and doc.tokens[k].text.isalpha() \
+        and parse(doc.tokens[k].text)[0].tag.POS not in {"INFN", "VERB"}
 
 
 def _other_place(doc: Doc, k: int) -> tuple[bool, int]:
@@ -51,10 +55,32 @@ def _other_place(doc: Doc, k: int) -> tuple[bool, int]:
         # A country (`правительства Кыргызской Республики`) is the office's state, no place.
         country = " ".join(lemma(t.text) for t in doc.tokens[k:end]) in gazetteer().country_names
         return not country, end
+    # `Акиму Абаеву Даурену Аскаровичу`: surname, name and patronymic are a person, no place.
     if _capitalized(doc, k) and _capitalized(doc, k + 1) and _capitalized(doc, k + 2) \
-            and not PATRONYMIC.search(doc.tokens[k + 1].text):
+            and not PATRONYMIC.search(doc.tokens[k + 1].text) and not PATRONYMIC.search(doc.tokens[k + 2].text):
         return True, k + 1
     return False, k
+
+
+# A city's own bodies: `Московская городская дума`, `Минский горисполком`.
+CITY_BODY_WORDS = ("городск", "горисполком", "гордума", "горсовет")
+ADJECTIVE_SUFFIXES = ("овский", "инский", "ский", "ий")
+
+
+def _city_of_adjective(doc: Doc, first: int, end: int) -> Unit | None:
+    """`председатель Московской городской думы`: the first-level city a city body's
+    adjective names (`московский` → Москва, `минский` → Минск)."""
+    for k in range(first + 1, end - 1):
+        word, after = doc.tokens[k].text, doc.tokens[k + 1].lemma
+        if not word[:1].isupper() or not after.startswith(CITY_BODY_WORDS):
+            continue
+        adjective = lemma(word)
+        stems = [adjective[:-len(s)] for s in ADJECTIVE_SUFFIXES if adjective.endswith(s)]
+        cities = {u for u in gazetteer().units if u.kind == "city" for stem in stems
+                  if len(stem) >= 4 and u.name.lower().startswith(stem)}
+        if len(cities) == 1:
+            return cities.pop()
+    return None
 
 
 def _demonym_region(doc: Doc, i: int) -> Unit | None:
@@ -63,6 +89,18 @@ def _demonym_region(doc: Doc, i: int) -> Unit | None:
         return None
     units = {p.unit for p in gazetteer().candidates(lemmas(doc.tokens[i - 1].text)) if p.implies_head}
     return units.pop() if len(units) == 1 else None
+
+
+def _colleague_from(doc: Doc, k: int, starts: dict[int, Mention]) -> tuple[int, Unit | None]:
+    """`коллега из Курганской области`, `коллега из Азербайджана`: the region, or a country,
+    the colleague comes from; the end of the words and the region."""
+    if k in starts:
+        return starts[k].last_token, starts[k].unit
+    token = doc.tokens[k]
+    places = doc.spans_covering(token.start, token.end, "LOC")
+    if places and places[0].start == token.start:
+        return doc.token_index(places[0].end), None
+    return k - 1, None
 
 
 def _head_grammar(doc: Doc, taken: list[int], row: OfficeRow):
@@ -103,7 +141,11 @@ def find_offices(doc: Doc) -> list[OfficeMention]:
             i += 1
             continue
         row, position, taken, end = match.row, match.position, match.taken, match.end
-        region = next((starts[t].unit for t in range(i, end) if t in starts), None)
+        if FORMER.search(doc.text[max(0, doc.tokens[i].start - 20):doc.tokens[i].start]):
+            i = end
+            continue
+        region = next((starts[t].unit for t in range(i, end) if t in starts), None) or \
+            _city_of_adjective(doc, i, end)
         k = end
         while k < len(doc.tokens) and k not in starts and (doc.tokens[k].lemma in GENERIC_PLACE_WORDS or
                                        doc.tokens[k].text == "." and doc.tokens[k - 1].text == "г"):
@@ -126,6 +168,8 @@ def find_offices(doc: Doc) -> list[OfficeMention]:
         if row.needs_region and region is None and k == end:
             i += 1
             continue
+        if row.scope == "same" and region is None and k < len(doc.tokens) - 1 and doc.tokens[k].text == "из":
+            k, region = _colleague_from(doc, k + 1, starts)
         if row.scope == "same":  # `и его ставропольский коллега`: the office named before, in this
             # sentence or the one before (`... прибыл в Курган. Его встретил курганский коллега`)
             previous = found[-1] if found and doc.sentence_index(found[-1].start) >= doc.sentence_index(

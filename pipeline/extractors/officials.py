@@ -67,13 +67,21 @@ def _named_region(doc: Doc, office: OfficeMention) -> Unit | None:
                                   if office.first_token < m.first_token < office.last_token), None)
 
 
-def _default_region(doc: Doc, office: OfficeMention, taken: set[str]) -> Unit | None:
+def _default_region(doc: Doc, office: OfficeMention, taken: set[str],
+                    unheld: list[OfficeMention]) -> Unit | None:
     """`аким области`, `глава региона`, `губернатор Иван Петров`: the region of the office's
-    country the text is about, the one named last before the office in its sentence, else the
-    one named most. A first-level city where something takes place (`в Москве`) is a venue:
-    it counts only where no other region of the country is named."""
+    country the text is about: that of a subject office no one holds, in this sentence or the
+    one before (`принял аким Павлодарской области. Глава региона А.Байханов`), else the one
+    named last before the office in its sentence, else the one named most. A first-level city
+    where something takes place (`в Москве`) is a venue: it counts only where no other region
+    of the country is named."""
     if not office.row.countries or office.names_other_place or office.row.scope == "diplomatic":
         return None
+    here = doc.sentence_index(office.start)
+    spoken_of = [o.region for o in unheld if o.start < office.start and o.region.country in office.row.countries
+                 and here - 1 <= doc.sentence_index(o.start) <= here]
+    if spoken_of:
+        return spoken_of[-1]
     candidates = [m for m in doc.regions if m.unit.country in office.row.countries
                   and m.unit.name not in taken]
     candidates = [m for m in candidates if not _venue(doc, m)] or candidates
@@ -99,11 +107,14 @@ def extract_officials(doc: Doc) -> list[Official]:
     named = {id(o): _named_region(doc, o) for p in people for o in p.offices}
     chosen = {id(p): next((o for o in p.offices if named[id(o)]), p.offices[0]) for p in people}
     taken = {(o.row.office, named[id(o)].name) for o in chosen.values() if named[id(o)]}
+    held = {id(o) for p in people for o in p.offices}
+    unheld = [o for o in offices if id(o) not in held and o.region and "nomn" in o.cases
+              and o.row.scope != "diplomatic"]
     officials = []
     for person in people:
         office = chosen[id(person)]
         region = named[id(office)] or _default_region(
-            doc, office, {name for kind, name in taken if kind == office.row.office})
+            doc, office, {name for kind, name in taken if kind == office.row.office}, unheld)
         first = person.mentions[0]
         forms = tuple(dict.fromkeys(doc.text[m.start:m.end] for m in person.mentions))
         officials.append(Official(_name(person), office.position, None, region.name if region else None,

@@ -44,9 +44,11 @@ def find_persons(doc: Doc, offices: list[OfficeMention]) -> list[PersonMention]:
     found = []
     for span in person_spans(doc, offices):
         start = span.start
-        for office in offices:  # NER may take the office in: `[Аким Актобе] Асхат Шахаров`
-            if office.start <= start < office.end or (start <= office.start < span.end):
-                start = max(start, doc.tokens[office.last_token - 1].end)
+        for office in offices:  # NER may take the office or its region in: `[Аким Актобе] Асхат
+            # Шахаров`, `Губернатор аймака [Баян-Улгий Ербол Хажидулла]`
+            office_end = doc.tokens[office.last_token - 1].end
+            if office.start <= start < office_end or (start <= office.start < span.end):
+                start = max(start, office_end)
         # NER spans sometimes run across a paragraph break: the name is on the first line.
         text = doc.text[start:span.end].split("\n")[0]
         for offset, name in _names_in(text):

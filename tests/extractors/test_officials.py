@@ -372,3 +372,92 @@ def test_a_district_head_takes_no_region_of_the_article(make_doc):
 ])
 def test_a_district_office_has_no_region(make_doc, text, expected):
     assert expected in officials(make_doc, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Бывший аким Карагандинской области Иван Петров открыл выставку.",
+    "Бывшего министра энергетики Марата Ахметова наградили орденом.",
+    "Экс-министр финансов Олег Сидоров выступил на форуме.",
+    "Председатель совета ветеранов Иван Петров возложил цветы.",
+    "Глава казахской диаспоры Марат Ахметов выступил на форуме.",
+])
+def test_former_offices_and_public_associations_hold_none(make_doc, text):
+    assert officials(make_doc, text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a colleague from a region: the region after `из`
+    ("Аким Павлодарской области Иван Петров и его коллега из Омской области Олег Сидоров "
+     "обсудили транспорт.", {("Иван Петров", "аким", "Павлодарская область"),
+                            ("Олег Сидоров", "аким", "Омская область")}),
+    ("Министр финансов Казахстана Иван Петров и его коллега из Кыргызстана Олег Сидоров "
+     "подписали протокол.", {("Иван Петров", "министр финансов", None),
+                            ("Олег Сидоров", "министр финансов", None)}),
+    # the one named after `сменил на посту` left the office
+    ("Олег Сидоров сменил на посту акима Костанайской области Ивана Петрова.",
+     {("Олег Сидоров", "аким", "Костанайская область")}),
+    # a decree's capitalised verb is no place after the office
+    ("Указом президента Назначить Петрова Олега Ивановича министром энергетики.",
+     {("Олег Петров", "министр энергетики", None)}),
+    # the tree hangs the instrumental office elsewhere: the sentence's one verb of appointment
+    ("Указом главы государства хокимом Бухарской области назначен Олег Сидоров.",
+     {("Олег Сидоров", "хоким", "Бухарская область")}),
+    # a name after `Фамилия Имя Отчество` in the dative is no place
+    ("Акиму Петрову Олегу Ивановичу объявили благодарность.", {("Олег Петров", "аким", None)}),
+])
+def test_holders_beyond_adjacency(make_doc, text, expected):
+    assert officials(make_doc, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city body's adjective names the first-level city
+    ("Председатель Московской городской думы Иван Петров принял гостей.",
+     ("Иван Петров", "председатель городской думы", "Москва")),
+    ("Председатель Минского горисполкома Иван Петров принял гостей.",
+     ("Иван Петров", "председатель горисполкома", "Минск")),
+    # NER takes the region's name into the person's
+    ("Губернатор аймака Баян-Улгий Марат Ахметов принял гостей.",
+     ("Марат Ахметов", "губернатор", "Баян-Улгийский аймак")),
+])
+def test_region_of_city_bodies_and_aimags(make_doc, text, expected):
+    assert expected in officials(make_doc, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Премьер Госсовета КНР Ван Ган выступил с речью.", ("Ван Ган", "премьер госсовета", None)),
+    ("Руководитель Росгвардии Иван Петров провел совещание.", ("Иван Петров", "руководитель росгвардии", None)),
+    ("Глава Минэкономразвития Иван Петров провел совещание.", ("Иван Петров", "глава минэкономразвития", None)),
+    ("Зампред правительства Иван Петров провел совещание.",
+     ("Иван Петров", "заместитель председателя правительства", None)),
+    ("Председатель Народного Хурала Иван Петров провел сессию.",
+     ("Иван Петров", "председатель народного хурала", None)),
+    ("Губернатор штата Техас Грег Эбботт подписал закон.", ("Грег Эбботт", "губернатор", None)),
+])
+def test_offices_added_as_data(make_doc, text, expected):
+    assert expected in officials(make_doc, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name with a role of its own, after it or before it, takes no office of the sentence before
+    ("Депутат спросил о тарифах. Ответил ему Олег Сидоров, директор котельной.", set()),
+    ("Губернатор подписал указ. Олег Сидоров, глава фирмы «Заря», поблагодарил власти.", set()),
+    ("Аким района провел совещание. Выступили директора заводов Олег Сидоров и Иван Петров.", set()),
+    # a complement ends at a verb
+    ("Министр энергетики провел брифинг. Олег Сидоров рассказал о ценах.",
+     {("Олег Сидоров", "министр энергетики", None)}),
+    # two offices joined by a dash: the first is the position
+    ("Вице-премьер — министр финансов Олег Сидоров выступил.", {("Олег Сидоров", "вице-премьер", None)}),
+])
+def test_cross_sentence_links_and_joined_offices(make_doc, text, expected):
+    assert officials(make_doc, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare regional office takes the region of the subject office no one holds just before
+    ("Гостей из Омской области встретил аким Костанайской области. Глава региона Олег Сидоров "
+     "рассказал о планах.", {("Олег Сидоров", "глава", "Костанайская область")}),
+    ("Аким Костанайской области прибыл в Курганскую область. Губернатор Олег Сидоров встретил гостей.",
+     {("Олег Сидоров", "губернатор", "Курганская область")}),  # not an office of another country
+])
+def test_bare_office_region_from_the_office_spoken_of(make_doc, text, expected):
+    assert officials(make_doc, text) == expected

@@ -1,0 +1,92 @@
+"""An office still without a name, tied to the nearest free person in the next or the
+previous sentence (`Премьер-Министр РК ...` / `С.Ахметов отметил`), unless that person
+has a role of their own (`журналист Иван Петров`, `Иван Петров, директор водоканала`).
+"""
+from __future__ import annotations
+
+import re
+
+from ..nlp import Doc, parse
+from .offices import OfficeMention
+from .persons import PersonMention
+
+COORDINATION = {",", "и"}
+
+
+def link_across_sentences(doc: Doc, offices: list[OfficeMention], persons: list[PersonMention]) -> None:
+    """An office without a name, tied to the nearest person still without one in the next or
+    the previous sentence (its own has no free name, or the tree was asked about it).
+
+    A subject (`Премьер-Министр РК ...` / `С.Ахметов отметил`, `Аким столицы
+    ознакомился`) looks in the next sentence, then the previous one. An office
+    in another case (`пресс-служба акима ...`, `встретился с губернатором`) only
+    to a name that opens the next sentence: `Послание Президента. Затем выступил
+    Бахыт Султанов` speaks of an office, not of the man. A bare office whose kind
+    someone already holds (`губернатор заявил`) is that holder named again. The
+    name's case is what natasha's tagger reads in its own sentence."""
+    def opens_sentence(person: PersonMention) -> bool:
+        start = doc.sentence_at(person.start).start
+        return not re.search(r"\w", doc.text[start:person.start])
+
+    def bare(office: OfficeMention) -> bool:
+        return office.region is None and not office.names_other_place and \
+            all(doc.tokens[k].text.islower() for k in range(office.first_token + 1, office.last_token))
+
+    holders = {p.parts.key for p in persons if p.office}
+    holders |= _with_other_roles(doc, persons)
+    held = {p.office.row for p in persons if p.office}
+    subjects = [o for o in offices if "nomn" in o.cases]
+    obliques = [o for o in offices if o.cases and "nomn" not in o.cases]
+    for office in subjects + obliques:
+        if office.plural or (office.row in held and bare(office)):
+            continue
+        here = doc.sentence_index(office.start)
+        for target in (here + 1, here - 1) if office in subjects else (here + 1,):
+            candidates = [p for p in persons if doc.sentence_index(p.start) == target
+                          and p.parts.key not in holders
+                          and (office in subjects or opens_sentence(p))]
+            if candidates:
+                person = candidates[0] if target > here else candidates[-1]
+                syntax = doc.syntax(target)
+                case = syntax.words[syntax.root(person.first_token, person.last_token)].case
+                person.hold(office, frozenset({case}) if case else frozenset())
+                holders.add(person.parts.key)
+                break
+
+
+def _with_other_roles(doc: Doc, persons: list[PersonMention]) -> set[str]:
+    """Keys of persons with a role that is no office, and of the names coordinated with
+    them (`руководители предприятий Иван Петров и Марат Ахметов`)."""
+    keys, previous = set(), None
+    for person in persons:
+        coordinated = previous is not None and previous.last_token == person.first_token - 1 and \
+            doc.tokens[previous.last_token].text in COORDINATION and previous.parts.key in keys
+        if coordinated or _has_other_role(doc, person):
+            keys.add(person.parts.key)
+        previous = person
+    return keys
+
+
+ROLE_LOOKBACK = 3  # `руководители предприятий Иван Петров`
+
+
+def _has_other_role(doc: Doc, person: PersonMention) -> bool:
+    """`журналист Иван Петров`, `руководители предприятий Иван Петров`, `Иван Петров, директор
+    водоканала`: a role that is no office, before the name in its clause or right after it."""
+    after = person.last_token
+    if after + 1 < len(doc.tokens) and doc.tokens[after].text == "," and _is_role(doc.tokens[after + 1].text):
+        return True
+    for k in range(person.first_token - 1, max(person.first_token - 1 - ROLE_LOOKBACK, -1), -1):
+        word = doc.tokens[k].text
+        if not word.isalpha():
+            return False
+        if _is_role(word):
+            return True
+    return False
+
+
+def _is_role(word: str) -> bool:
+    """A noun for a person (`директор`, `житель`), not a name."""
+    return word.isalpha() and any(
+        p.tag.POS == "NOUN" and "anim" in p.tag and p.is_known and
+        not {"Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in parse(word)[:1])
