@@ -1,4 +1,4 @@
-from pipeline.nlp import MAX_SENTENCE, analyze, findall_at, lemmas, split_sentences, yargy_tokenizer
+from pipeline.nlp import MAX_SENTENCE, analyze, lemmas, split_sentences, yargy_tokenizer
 from pipeline.records import Article
 
 
@@ -73,10 +73,3 @@ def test_a_long_text_goes_through_ner_in_pieces_with_offsets_into_the_text(monke
     assert sum(s.text == "Иван Петров" for s in doc.spans) == 600
 
 
-def test_findall_at_gives_offsets_into_the_document():
-    from yargy import Parser, rule
-    from yargy.predicates import eq
-    text = "первое слово. Аким приехал."
-    parser = Parser(rule(eq("Аким")), tokenizer=yargy_tokenizer())
-    (match,) = findall_at(parser, text[14:], 14)
-    assert (match.span.start, match.span.stop) == (14, 18) and match.tokens[0].span.start == 14
