@@ -6,7 +6,7 @@ from decimal import Context, Decimal, Inexact, InvalidOperation, Overflow, local
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..nlp import Doc, Sentence, lemmas, parse, yargy_tokenizer
+from ..nlp import Doc, Sentence, lemmas, parse, token_runs, yargy_tokenizer
 from ..records import Sum
 
 SEPARATORS = {'до', '-', '–', '—'}  # between the sides of a range
@@ -104,6 +104,7 @@ def grammar_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(words), frozenset(forms | words)
 
 
+@lru_cache(maxsize=50_000)  # asked of every token of every sentence with a number
 def is_money_word(word: str) -> bool:
     """A currency (word, sign, abbreviation) or a multiplier of millions and more: what every
     kept sum shows (a bare amount takes the previous currency only from a million up)."""
@@ -115,28 +116,25 @@ def is_money_word(word: str) -> bool:
         any(mark in word for mark in MONEY_MARKS if not mark.isalpha())
 
 
+def is_number(token) -> bool:
+    from rules.money import AMOUNT_WORDS
+    return token.type == 'INT' or bool(lemmas(token.value.lower()) & AMOUNT_WORDS)
+
+
+def usable(token) -> bool:
+    """Whether the money grammar can read this token."""
+    words, forms = grammar_words()
+    value = token.value.lower()
+    return is_number(token) or value in forms or token.type == 'RU' and bool(lemmas(value) & words)
+
+
 def windows(text: str):
     """(start, end) of each run of tokens the grammar can use that holds a number and a money
     word: every kept sum lies inside one, so the parser, whose cost grows with every token it
     reads, reads only these."""
-    from yargy.tokenizer import Tokenizer
-
-    from rules.money import AMOUNT_WORDS
-
-    words, forms = grammar_words()
-    run, number, money = None, False, False
-    for token in Tokenizer.__call__(parser().tokenizer, text):  # no morphology: cheap
-        value = token.value.lower()
-        is_number = token.type == 'INT' or bool(lemmas(value) & AMOUNT_WORDS)
-        if is_number or value in forms or token.type == 'RU' and lemmas(value) & words:
-            run = (run[0] if run else token.span.start, token.span.stop)
-            number, money = number or is_number, money or is_money_word(value)
-            continue
-        if run and number and money:
-            yield run
-        run, number, money = None, False, False
-    if run and number and money:
-        yield run
+    for start, end, tokens in token_runs(parser().tokenizer, text, usable):
+        if any(map(is_number, tokens)) and any(is_money_word(t.value) for t in tokens):
+            yield start, end
 
 
 def candidates(text: str) -> list[Candidate]:
