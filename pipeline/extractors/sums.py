@@ -1,6 +1,7 @@
 """Doc → sums of money (the grammar lives in rules/money.py)."""
 from __future__ import annotations
 
+import re
 from copy import copy
 from decimal import Context, Decimal, Inexact, InvalidOperation, Overflow, localcontext
 from functools import lru_cache
@@ -149,8 +150,36 @@ def window_candidates(text: str) -> tuple[Candidate, ...]:
     return tuple(_parse(text))
 
 
+DIGIT = re.compile(r"\d")
+
+
+def matches(text: str):
+    """`parser().findall(text)`, the chart parsed once per shape: the grammar reads a number
+    only as a token of type INT, so `5 млрд тенге` and `7 млрд тенге` parse alike; a
+    shape's matches get this text's numbers before they are interpreted."""
+    from yargy.parser import Match
+    from yargy.tokenizer import Tokenizer
+    from yargy.tree.constructors import Leaf
+
+    tokens = list(Tokenizer.__call__(parser().tokenizer, text))
+    if any(t.type != 'INT' and DIGIT.search(t.value) for t in tokens):  # a digit in a word
+        yield from parser().findall(text)
+        return
+    numbers = {(t.span.start, t.span.stop): t for t in tokens if t.type == 'INT'}
+    for match in shape_matches(DIGIT.sub('0', text)):
+        for leaf in match.tree.walk(types=Leaf):
+            if leaf.token.type == 'INT':
+                leaf.token = numbers[leaf.token.span.start, leaf.token.span.stop]
+        yield Match(match.tree)
+
+
+@lru_cache(maxsize=5_000)
+def shape_matches(shape: str) -> tuple:
+    return tuple(parser().findall(shape))
+
+
 def _parse(text: str):
-    for match in parser().findall(text):
+    for match in matches(text):
         money, (start, end) = match.fact, match.span
         if money.kind == 'rate':
             continue
