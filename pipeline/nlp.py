@@ -229,20 +229,22 @@ def yargy_tokenizer():
     return MorphTokenizer(morph=Pymorphy3(morph()))
 
 
-def findall_at(parser, text: str, offset: int):
-    """`parser.findall(text)` for a piece of a document that starts at `offset`, its matches'
-    spans moved by `offset` so that they index the document. (Padding the piece with `offset`
-    spaces instead makes every parse cost the whole document before it: quadratic.)"""
-    from yargy.span import Span
+def token_runs(tokenizer, text: str, usable):
+    """(start, end, tokens) of each longest run of `tokenizer`'s plain tokens (no morphology:
+    cheap) in `text` that all pass `usable`. A grammar whose every token passes `usable` can
+    only match inside such a run, and yargy's chart parser pays for every token it reads."""
+    from yargy.tokenizer import Tokenizer
 
-    shifted: set[int] = set()
-    for match in parser.findall(text):
-        for token in match.tokens:
-            if id(token) not in shifted:
-                shifted.add(id(token))
-                token.span = Span(token.span.start + offset, token.span.stop + offset)
-        match.span = Span(match.span.start + offset, match.span.stop + offset)
-        yield match
+    run: list = []
+    for token in Tokenizer.__call__(tokenizer, text):
+        if usable(token):
+            run.append(token)
+            continue
+        if run:
+            yield run[0].span.start, run[-1].span.stop, run
+        run = []
+    if run:
+        yield run[0].span.start, run[-1].span.stop, run
 
 
 # No real sentence is this long: a longer one (a table, text without full stops) is cut

@@ -28,10 +28,11 @@ DOCUMENTS = {  # lemmas as written → the kind reported in `document`
 DOCUMENT_NOUNS = frozenset(words[-1] for words in DOCUMENTS) | {'план', 'заявление'}
 
 # `план` alone is any plan: only `план мероприятий / действий / сотрудничества` is signed.
+PLAN_OBJECTS = frozenset({'мероприятие', 'действие', 'сотрудничество'})
 PLAN = rule(
     lemma({'план'}),
     rule(gram('ADJF')).optional(),
-    lemma({'мероприятие', 'действие', 'сотрудничество'}),
+    lemma(PLAN_OBJECTS),
 ).interpretation(const('план'))
 
 SINGLE_WORD_DOCUMENTS = {words[0]: kind for words, kind in DOCUMENTS.items() if len(words) == 1}

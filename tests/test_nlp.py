@@ -1,4 +1,6 @@
-from pipeline.nlp import MAX_SENTENCE, analyze, findall_at, lemmas, split_sentences, yargy_tokenizer
+import pytest
+
+from pipeline.nlp import MAX_SENTENCE, analyze, lemmas, split_sentences, yargy_tokenizer
 from pipeline.records import Article
 
 
@@ -73,10 +75,16 @@ def test_a_long_text_goes_through_ner_in_pieces_with_offsets_into_the_text(monke
     assert sum(s.text == "Иван Петров" for s in doc.spans) == 600
 
 
-def test_findall_at_gives_offsets_into_the_document():
-    from yargy import Parser, rule
-    from yargy.predicates import eq
-    text = "первое слово. Аким приехал."
-    parser = Parser(rule(eq("Аким")), tokenizer=yargy_tokenizer())
-    (match,) = findall_at(parser, text[14:], 14)
-    assert (match.span.start, match.span.stop) == (14, 18) and match.tokens[0].span.start == 14
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("раз 12 слово два, три", ["12", "два, три"]),
+    ("12 34", ["12 34"]),
+    ("слово", []),
+])
+def test_token_runs_are_the_longest_runs_of_usable_tokens(text, expected):
+    from pipeline.nlp import token_runs
+    usable = lambda token: token.type == "INT" or token.value in {"два", "три", ","}  # noqa: E731
+    runs = list(token_runs(yargy_tokenizer(), text, usable))
+    assert [text[a:b] for a, b, _ in runs] == expected
+    assert all([t.value for t in tokens] == text[a:b].replace(",", " ,").split() for a, b, tokens in runs)

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 
-from rules.documents import DEAL, DOCUMENT_NOUNS, QUALIFIERS, UNCOUNTED_WORDS
+from rules.documents import DOCUMENT_NOUNS, QUALIFIERS, UNCOUNTED_WORDS
 
-from ..nlp import Doc, Token, findall_at, lemmas, parse, yargy_tokenizer
+from ..nlp import Doc, Token, lemmas, parse
 from ..records import Link, Memorandum
+from .deal_windows import deals
 from .parties import clause_tokens, signing_pairs
 from .same_document import document_ids
 
@@ -48,33 +48,12 @@ YEAR = re.compile(r"(?<![-–—])(?<!на )(?<!до )(?<!по )\b((?:19|20)\d\d
 CLAUSE_BREAK = re.compile(r"\n\s*(?=[A-ZА-ЯЁ«\"—–-])|,\s+а\s+(?!также\b|именно\b|в\s+частности\b)")
 
 
-@lru_cache(maxsize=1)
-def parser():
-    from yargy import Parser
-    return Parser(DEAL, tokenizer=yargy_tokenizer())
-
-
-# A count stands a few words before its noun (`более 20 двусторонних рамочных
-# меморандумов`), a second noun a few after (`соглашение и меморандумы`).
-WINDOW_BEFORE, WINDOW_AFTER = 15, 4  # the grammar reaches ~15 tokens before its noun
-
-
 def _deals(doc: Doc):
-    """The grammar's matches, only in a window around each document noun of a
-    sentence: yargy's chart parser pays for every token it sees."""
+    """The grammar's matches, sentence by sentence, where a sentence names a document."""
     for sentence in doc.sentences:
         first, last = doc.token_index(sentence.start), doc.token_index(sentence.end)
-        windows: list[list[int]] = []
-        for i in range(first, last):
-            if lemmas(doc.tokens[i].text) & DOCUMENT_NOUNS:
-                start, end = max(first, i - WINDOW_BEFORE), min(last, i + WINDOW_AFTER + 1)
-                if windows and start <= windows[-1][1]:
-                    windows[-1][1] = end
-                else:
-                    windows.append([start, end])
-        for start, end in windows:
-            a, b = doc.tokens[start].start, doc.tokens[end - 1].end
-            yield from findall_at(parser(), doc.text[a:b], a)
+        if any(lemmas(t.text) & DOCUMENT_NOUNS for t in doc.tokens[first:last]):
+            yield from deals(sentence.text, sentence.start)
 
 
 def _clause(doc: Doc, offset: int) -> tuple[int, int]:

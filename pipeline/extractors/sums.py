@@ -1,12 +1,13 @@
 """Doc → sums of money (the grammar lives in rules/money.py)."""
 from __future__ import annotations
 
+import re
 from copy import copy
 from decimal import Context, Decimal, Inexact, InvalidOperation, Overflow, localcontext
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..nlp import Doc, Sentence, lemmas, parse, yargy_tokenizer
+from ..nlp import Doc, Sentence, lemmas, parse, token_runs, yargy_tokenizer
 from ..records import Sum
 
 SEPARATORS = {'до', '-', '–', '—'}  # between the sides of a range
@@ -104,6 +105,7 @@ def grammar_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(words), frozenset(forms | words)
 
 
+@lru_cache(maxsize=50_000)  # asked of every token of every sentence with a number
 def is_money_word(word: str) -> bool:
     """A currency (word, sign, abbreviation) or a multiplier of millions and more: what every
     kept sum shows (a bare amount takes the previous currency only from a million up)."""
@@ -115,28 +117,25 @@ def is_money_word(word: str) -> bool:
         any(mark in word for mark in MONEY_MARKS if not mark.isalpha())
 
 
+def is_number(token) -> bool:
+    from rules.money import AMOUNT_WORDS
+    return token.type == 'INT' or bool(lemmas(token.value.lower()) & AMOUNT_WORDS)
+
+
+def usable(token) -> bool:
+    """Whether the money grammar can read this token."""
+    words, forms = grammar_words()
+    value = token.value.lower()
+    return is_number(token) or value in forms or token.type == 'RU' and bool(lemmas(value) & words)
+
+
 def windows(text: str):
     """(start, end) of each run of tokens the grammar can use that holds a number and a money
     word: every kept sum lies inside one, so the parser, whose cost grows with every token it
     reads, reads only these."""
-    from yargy.tokenizer import Tokenizer
-
-    from rules.money import AMOUNT_WORDS
-
-    words, forms = grammar_words()
-    run, number, money = None, False, False
-    for token in Tokenizer.__call__(parser().tokenizer, text):  # no morphology: cheap
-        value = token.value.lower()
-        is_number = token.type == 'INT' or bool(lemmas(value) & AMOUNT_WORDS)
-        if is_number or value in forms or token.type == 'RU' and lemmas(value) & words:
-            run = (run[0] if run else token.span.start, token.span.stop)
-            number, money = number or is_number, money or is_money_word(value)
-            continue
-        if run and number and money:
-            yield run
-        run, number, money = None, False, False
-    if run and number and money:
-        yield run
+    for start, end, tokens in token_runs(parser().tokenizer, text, usable):
+        if any(map(is_number, tokens)) and any(is_money_word(t.value) for t in tokens):
+            yield start, end
 
 
 def candidates(text: str) -> list[Candidate]:
@@ -151,8 +150,36 @@ def window_candidates(text: str) -> tuple[Candidate, ...]:
     return tuple(_parse(text))
 
 
+DIGIT = re.compile(r"\d")
+
+
+def matches(text: str):
+    """`parser().findall(text)`, the chart parsed once per shape: the grammar reads a number
+    only as a token of type INT, so `5 млрд тенге` and `7 млрд тенге` parse alike; a
+    shape's matches get this text's numbers before they are interpreted."""
+    from yargy.parser import Match
+    from yargy.tokenizer import Tokenizer
+    from yargy.tree.constructors import Leaf
+
+    tokens = list(Tokenizer.__call__(parser().tokenizer, text))
+    if any(t.type != 'INT' and DIGIT.search(t.value) for t in tokens):  # a digit in a word
+        yield from parser().findall(text)
+        return
+    numbers = {(t.span.start, t.span.stop): t for t in tokens if t.type == 'INT'}
+    for match in shape_matches(DIGIT.sub('0', text)):
+        for leaf in match.tree.walk(types=Leaf):
+            if leaf.token.type == 'INT':
+                leaf.token = numbers[leaf.token.span.start, leaf.token.span.stop]
+        yield Match(match.tree)
+
+
+@lru_cache(maxsize=5_000)
+def shape_matches(shape: str) -> tuple:
+    return tuple(parser().findall(shape))
+
+
 def _parse(text: str):
-    for match in parser().findall(text):
+    for match in matches(text):
         money, (start, end) = match.fact, match.span
         if money.kind == 'rate':
             continue

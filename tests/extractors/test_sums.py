@@ -225,3 +225,19 @@ def test_an_absurd_amount_is_dropped_and_the_article_still_read(text):
     assert sums(text) == []
     article = extract_safely(Article("t", "t", "Аким Павлодарской области сообщил. " + text))
     assert [r.region for r in article.regions] == ["Павлодарская область"]
+
+
+SHAPES = ["Бюджет 5 млрд тенге.", "Бюджет 7 млрд тенге.", "от 1,5 до 2 млн долларов",
+          "1 400 000 рублей и ещё 2 500 000 рублей", "$10 млн", "около 300 тыс. евро за 2 года"]
+
+
+@pytest.mark.parametrize("text", SHAPES)
+def test_matches_of_a_shape_carry_their_own_numbers(text):
+    from pipeline.extractors.sums import matches, parser
+
+    def read(found):
+        return [((m.span.start, m.span.stop), [t.value for t in m.tokens], m.fact.amount, m.fact.currency)
+                for m in found]
+
+    list(matches(text.replace("5", "9").replace("1", "3")))  # the same shape, parsed first
+    assert read(matches(text)) == read(parser().findall(text))
