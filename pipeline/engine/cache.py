@@ -101,6 +101,12 @@ def to_plain(value):
     return value
 
 
+@lru_cache(maxsize=None)
+def _field_types(record: type) -> dict:
+    """A dataclass's resolved annotations (resolving them is most of the time of a read)."""
+    return typing.get_type_hints(record)
+
+
 def from_plain(hint, data):
     """`to_plain`'s data back as the type `hint` names (a dataclass, list[X], tuple[X, ...],
     X | None, Decimal, bytes, or a JSON scalar), read from the dataclasses' own annotations."""
@@ -111,7 +117,7 @@ def from_plain(hint, data):
         (hint,) = [arg for arg in args if arg is not type(None)]  # only `X | None` is used
         return from_plain(hint, data)
     if is_dataclass(hint):
-        hints = typing.get_type_hints(hint)
+        hints = _field_types(hint)
         return hint(**{name: from_plain(hints[name], item) for name, item in data.items()
                        if name in hints})
     if origin is list:
