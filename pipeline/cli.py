@@ -13,6 +13,7 @@ from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 
+import pandas as pd
 from tqdm import tqdm
 
 from .engine import batch
@@ -31,6 +32,8 @@ EXIT_STATUS = ("Exit status: 0 every article was read; 1 some articles failed (l
 FORMATS = ("csv", "xlsx", "html", "gexf", "graphml", "parquet")
 DEFAULT_FORMATS = "csv,xlsx,html,gexf,graphml"
 TOP_ERRORS = 3
+# extract.xlsx shows this many articles' rows (its writing is the costliest of a rerun).
+WORKBOOK_ARTICLES = 2000
 # No real article takes a tenth of this; a text that does is a wrong file or a hostile one.
 DEFAULT_ARTICLE_TIMEOUT = 120.0
 
@@ -111,6 +114,23 @@ def _formats(text: str) -> frozenset[str]:
     return frozenset(chosen | {"csv"})
 
 
+def _workbook_tables(store, corpus: dict) -> dict:
+    """The workbook's tables: every row of the corpus tables; of the per-article ones, the rows
+    of the first WORKBOOK_ARTICLES articles (article_id order), so that a rerun's workbook does
+    not grow with the corpus; then a `note` sheet saying so. The CSVs hold every row."""
+    from .output import workbook
+    up_to = tables.first_articles(store, WORKBOOK_ARTICLES)
+    chosen = {name: corpus[name] if name in corpus else workbook.Table(
+        columns_, store.count(name, up_to),
+        lambda offset, limit, name=name: store.records(name, offset=offset, limit=limit, up_to=up_to))
+        for name, columns_ in tables.COLUMNS.items()}
+    if up_to is not None:
+        note = (f"The per-article sheets hold the rows of the first {WORKBOOK_ARTICLES} articles "
+                f"(article_id up to {up_to}) of {store.count('articles')}; the CSVs hold every row.")
+        chosen["note"] = pd.DataFrame({"note": [note]})
+    return chosen
+
+
 def _write_outputs(formats: frozenset[str], store, corpus: dict, extractions, out: Path) -> dict[str, int]:
     """The CSVs, then extract.xlsx, report.html (reads the first extractions again),
     <table>.parquet, network.gexf, network.graphml into `out`; returns each table's rows.
@@ -123,9 +143,7 @@ def _write_outputs(formats: frozenset[str], store, corpus: dict, extractions, ou
         else:
             write.write_records(columns_, store.records(name), out / f"{name}.csv")
     if "xlsx" in formats:
-        workbook.write_workbook({name: corpus[name] if name in corpus else workbook.Table(
-            columns_, lengths[name], lambda offset, limit, name=name: store.records(name, offset=offset, limit=limit))
-            for name, columns_ in tables.COLUMNS.items()}, out / "extract.xlsx")
+        workbook.write_workbook(_workbook_tables(store, corpus), out / "extract.xlsx")
     if "html" in formats:
         report.write_report(extractions, tables.frames(store, corpus, sentences=False), out / "report.html")
     if "parquet" in formats:

@@ -25,6 +25,10 @@ def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def _up_to(article_id: str | None) -> tuple[str, tuple]:
+    return ("", ()) if article_id is None else (" WHERE article_id <= ?", (article_id,))
+
+
 class RowStore:
     """Tables of rows (dicts) by name; `records` gives them back sorted, as tuples."""
 
@@ -49,20 +53,24 @@ class RowStore:
                             f"VALUES ({', '.join('?' * len(names))})", self.pending[name])
         self.pending[name] = []
 
-    def count(self, name: str) -> int:
+    def count(self, name: str, up_to: str | None = None) -> int:
+        """How many rows (only those of the articles whose id sorts at most `up_to`)."""
         self._flush(name)
-        return self.db.execute(f"SELECT COUNT(*) FROM {_quoted(name)}").fetchone()[0]
+        where, values = _up_to(up_to)
+        return self.db.execute(f"SELECT COUNT(*) FROM {_quoted(name)}{where}", values).fetchone()[0]
 
     def records(self, name: str, columns: list[str] | None = None, sort: bool = True,
-                offset: int = 0, limit: int = -1) -> Iterator[tuple]:
+                offset: int = 0, limit: int = -1, up_to: str | None = None) -> Iterator[tuple]:
         """The rows as tuples of `columns` (default: all), sorted by the table's keys (empty
-        values last, as pandas sorts) or, with sort=False, in the order they were added."""
+        values last, as pandas sorts) or, with sort=False, in the order they were added;
+        with `up_to`, only the rows of the articles whose id sorts at most that."""
         self._flush(name)
         columns = columns or self.columns[name]
         keys = [f"{_quoted(k)} IS NULL, {_quoted(k)}" for k in self.sort_keys[name]] if sort else []
+        where, values = _up_to(up_to)
         cursor = self.db.execute(
-            f"SELECT {', '.join(map(_quoted, columns))} FROM {_quoted(name)} "
-            f"ORDER BY {', '.join([*keys, 'seq'])} LIMIT ? OFFSET ?", (limit, offset))
+            f"SELECT {', '.join(map(_quoted, columns))} FROM {_quoted(name)}{where} "
+            f"ORDER BY {', '.join([*keys, 'seq'])} LIMIT ? OFFSET ?", (*values, limit, offset))
         flags = [i for i, c in enumerate(columns) if c in BOOL_COLUMNS]
         for record in cursor:
             if flags:

@@ -160,6 +160,12 @@ def frames(store: RowStore, corpus: dict[str, pd.DataFrame], sentences: bool = T
     return {name: corpus[name] if name in corpus else store.frame(name, columns(name)) for name in COLUMNS}
 
 
+def first_articles(store: RowStore, limit: int) -> str | None:
+    """The id of the `limit`-th article in article_id order; None when there are no more."""
+    found = list(store.records("articles", ["article_id"], offset=limit - 1, limit=2))
+    return found[0][0] if len(found) == 2 else None
+
+
 def build_tables(extractions: Iterable[Extraction], errors: Iterable[ReadError]) -> dict[str, pd.DataFrame]:
     """Every table in memory (pipeline.extract, tests): the rows the CSVs are written from."""
     with collect(extractions, errors) as store:
