@@ -13,6 +13,7 @@ from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 
+import pandas as pd
 from tqdm import tqdm
 
 from .engine import batch
@@ -31,6 +32,8 @@ EXIT_STATUS = ("Exit status: 0 every article was read; 1 some articles failed (l
 FORMATS = ("csv", "xlsx", "html", "gexf", "graphml", "parquet")
 DEFAULT_FORMATS = "csv,xlsx,html,gexf,graphml"
 TOP_ERRORS = 3
+# extract.xlsx shows this many articles' rows (its writing is the costliest of a rerun).
+WORKBOOK_ARTICLES = 2000
 # No real article takes a tenth of this; a text that does is a wrong file or a hostile one.
 DEFAULT_ARTICLE_TIMEOUT = 120.0
 
@@ -111,18 +114,43 @@ def _formats(text: str) -> frozenset[str]:
     return frozenset(chosen | {"csv"})
 
 
-def _write_formats(formats: frozenset[str], frames: dict, extractions, out: Path) -> None:
-    """extract.xlsx, report.html (iterates `extractions` once), <table>.parquet, network.gexf,
-    network.graphml into `out`."""
+def _workbook_tables(store, corpus: dict) -> dict:
+    """The workbook's tables: every row of the corpus tables; of the per-article ones, the rows
+    of the first WORKBOOK_ARTICLES articles (article_id order), so that a rerun's workbook does
+    not grow with the corpus; then a `note` sheet saying so. The CSVs hold every row."""
+    from .output import workbook
+    up_to = tables.first_articles(store, WORKBOOK_ARTICLES)
+    chosen = {name: corpus[name] if name in corpus else workbook.Table(
+        columns_, store.count(name, up_to),
+        lambda offset, limit, name=name: store.records(name, offset=offset, limit=limit, up_to=up_to))
+        for name, columns_ in tables.COLUMNS.items()}
+    if up_to is not None:
+        note = (f"The per-article sheets hold the rows of the first {WORKBOOK_ARTICLES} articles "
+                f"(article_id up to {up_to}) of {store.count('articles')}; the CSVs hold every row.")
+        chosen["note"] = pd.DataFrame({"note": [note]})
+    return chosen
+
+
+def _write_outputs(formats: frozenset[str], store, corpus: dict, extractions, out: Path) -> dict[str, int]:
+    """The CSVs, then extract.xlsx, report.html (reads the first extractions again),
+    <table>.parquet, network.gexf, network.graphml into `out`; returns each table's rows.
+    The per-article tables stream from `store`; only the report and parquet hold frames."""
     from .output import graph, report, workbook  # imported only when a run writes them
+    lengths = {name: len(corpus[name]) if name in corpus else store.count(name) for name in tables.COLUMNS}
+    for name, columns_ in tables.COLUMNS.items():
+        if name in corpus:
+            write.write_csv(corpus[name], out / f"{name}.csv")
+        else:
+            write.write_records(columns_, store.records(name), out / f"{name}.csv")
     if "xlsx" in formats:
-        workbook.write_workbook(frames, out / "extract.xlsx")
+        workbook.write_workbook(_workbook_tables(store, corpus), out / "extract.xlsx")
     if "html" in formats:
-        report.write_report(extractions, frames, out / "report.html")
+        report.write_report(extractions, tables.frames(store, corpus, sentences=False), out / "report.html")
     if "parquet" in formats:
-        write.write_parquet(frames, out)
+        write.write_parquet(tables.frames(store, corpus), out)
     if formats & set(graph.GRAPH_FILES):
-        graph.write_graphs(frames, out, sorted(formats & set(graph.GRAPH_FILES)))
+        graph.write_graphs(corpus, out, sorted(formats & set(graph.GRAPH_FILES)))
+    return lengths
 
 
 def _error_summary(errors) -> str:
@@ -214,18 +242,18 @@ def _extract(args: argparse.Namespace, manifest: dict) -> int:
                        timeout=args.article_timeout or None) as extractions:
             progress.close()
             errors = extractions.errors
-            frames = tables.build_tables(extractions, errors)
-            staging = write.staging_folder(args.out)
-            write.write_tables(frames, staging)
-            _write_formats(args.formats, frames, extractions, staging)
+            with tables.collect(extractions, errors) as store:
+                corpus = tables.corpus_tables(store)
+                staging = write.staging_folder(args.out)
+                lengths = _write_outputs(args.formats, store, corpus, extractions, staging)
     finally:
         progress.close()
         if cache is not None:
             cache.close()
-    rows = {f"{name}.csv": len(frame) for name, frame in frames.items()}
+    rows = {f"{name}.csv": n for name, n in lengths.items()}
     write.publish(staging, args.out, rows, {**manifest, "ended": _now(), "articles":
                   extractions.articles, "failed": len(errors)})
-    counts = ", ".join(f"{name} {len(frames[name])}" for name in
+    counts = ", ".join(f"{name} {lengths[name]}" for name in
                        ("regions", "officials", "sums", "memoranda", "links"))
     reused = f"{extractions.cached} from the cache, " if cache is not None else ""
     if extractions.articles == 0:

@@ -159,7 +159,7 @@ def test_a_failed_run_exits_3_and_the_manifest_says_the_tables_are_old(one_artic
     out = tmp_path / "out"
     extract(one_article, out)
     before = (out / "regions.csv").read_bytes()
-    monkeypatch.setattr("pipeline.output.tables.build_tables",
+    monkeypatch.setattr("pipeline.output.tables.collect",
                         lambda *a: (_ for _ in ()).throw(OSError(28, "No space left on device")))
     assert extract(one_article, out) == 3
     assert "error: the run failed, no tables written: OSError" in capsys.readouterr().err

@@ -14,7 +14,7 @@ import os
 import signal
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from functools import partial
-from itertools import islice
+from itertools import chain, islice
 from typing import Callable, Iterable, Iterator
 
 from ..records import Article, Extraction, ReadError
@@ -28,6 +28,9 @@ IN_FLIGHT_PER_WORKER = 4
 # the parse caches grow with every new word, so without it a worker's memory would grow with
 # the corpus; with it, a run of 20,000 articles peaks where a run of 2,000 does.
 RECYCLE_AFTER = 1000
+# Fewer new articles than this a worker are extracted in this process: starting a pool (a
+# server process, then the models loaded in every worker) costs more than they do.
+IN_PROCESS_PER_WORKER = 4
 
 Pairs = Iterator[tuple[str, Article]]
 Extract = Callable[[Article], Extraction | ReadError]
@@ -55,15 +58,21 @@ def _init_worker() -> None:
 
 
 def _pool(pairs: Pairs, workers: int, extract: Extract) -> Done:
-    """A process pool, replaced by a fresh one after RECYCLE_AFTER articles a worker.
+    """A process pool, replaced by a fresh one after RECYCLE_AFTER articles a worker; no pool
+    when fewer than IN_PROCESS_PER_WORKER articles a worker are to be extracted.
 
     (Python 3.11's own `max_tasks_per_child` can leave the pool without workers.)"""
+    first_few = list(islice(pairs, IN_PROCESS_PER_WORKER * workers))
+    if len(first_few) < IN_PROCESS_PER_WORKER * workers:  # a rerun with little new
+        yield from _in_process(iter(first_few), extract)
+        return
+    pairs = chain(first_few, pairs)
     while True:
         batch = islice(pairs, RECYCLE_AFTER * workers)
         first = next(batch, None)
         if first is None:  # nothing (more) to extract: no pool, no model loading
             return
-        yield from _one_pool(_chain(first, batch), workers, extract)
+        yield from _one_pool(chain([first], batch), workers, extract)
 
 
 def _one_pool(pairs: Pairs, workers: int, extract: Extract) -> Done:
@@ -95,16 +104,11 @@ def _context():
     return context
 
 
-def _chain(first, rest):
-    yield first
-    yield from rest
-
-
 def _dask(pairs: Pairs, scheduler: str | None, workers: int, extract: Extract) -> Done:
     first = next(pairs, None)
     if first is None:
         return
-    pairs = _chain(first, pairs)
+    pairs = chain([first], pairs)
     from distributed import Client, LocalCluster, as_completed
 
     cluster = None

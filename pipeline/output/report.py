@@ -11,6 +11,7 @@ library only: html escaping and string building, and one inline script
 from __future__ import annotations
 
 from collections import Counter
+from itertools import islice
 from html import escape
 from pathlib import Path
 from typing import Iterable
@@ -174,19 +175,18 @@ def _filters(frames: dict[str, pd.DataFrame]) -> str:
 
 def build_report(extractions: Iterable[Extraction], frames: dict[str, pd.DataFrame],
                  max_articles: int = 500) -> str:
-    """The whole page. `extractions` is consumed once; only the first `max_articles` get a text section."""
+    """The whole page. Only the first `max_articles` of `extractions` (iterated once) are read:
+    they get a text section; the overview counts the tables' rows."""
     grouped = {name: _rows_by_article(frames[name], columns) for name, columns in ROW_COLUMNS.items()}
     articles, errors = frames["articles"], frames["errors"]
     reposts = dict(articles.loc[articles["duplicate_of"].notna(), ["article_id", "duplicate_of"]].values)
-    sections, seen, shown, filters = [], 0, set(), {}
-    for ex in extractions:
-        seen += 1
-        if seen <= max_articles:
-            aid = ex.article.article_id
-            shown.add(aid)
-            filters[aid] = _filter_values(ex)
-            sections.append(_article_section(ex, {n: g.get(aid) for n, g in grouped.items()}, reposts.get(aid)))
-    n_ok = int((articles["status"] == "ok").sum())
+    sections, shown, filters = [], set(), {}
+    for ex in islice(extractions, max_articles):  # the rest are not even read back
+        aid = ex.article.article_id
+        shown.add(aid)
+        filters[aid] = _filter_values(ex)
+        sections.append(_article_section(ex, {n: g.get(aid) for n, g in grouped.items()}, reposts.get(aid)))
+    n_ok = seen = int((articles["status"] == "ok").sum())  # an articles row per extraction
     repost_note = f" ({len(reposts)} of them reposts of a story already read, counted once below)" \
         if reposts else ""
     limit_note = "" if seen <= max_articles else (

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import pandas as pd
 
@@ -11,6 +11,7 @@ from ..corpus.network import network_rows
 from ..corpus.nodes import node_rows
 from ..corpus.people import people_rows
 from ..records import LIST_SEPARATOR, Extraction, ReadError
+from .store import INT_COLUMNS, RowStore
 
 COLUMNS = {
     "articles": ["article_id", "source", "title", "published", "date", "date_source", "outlet",
@@ -40,7 +41,9 @@ COLUMNS = {
 # The `sentence` column holds at most this many characters (plus `…` marks where it was cut).
 SENTENCE_CAP, CUT = 1000, "…"
 
-SORT_KEYS = {
+CORPUS = ("network", "people", "nodes")
+PER_ARTICLE = [name for name in COLUMNS if name not in CORPUS]
+SORT_KEYS = {name: ["article_id", "start"] for name in PER_ARTICLE} | {
     "articles": ["article_id"],
     "errors": ["article_id", "source"],
     "links": ["article_id", "region_a", "region_b", "document_id"],
@@ -48,7 +51,6 @@ SORT_KEYS = {
     "people": ["person", "regions", "positions"],
     "nodes": ["region"],
 }
-
 
 
 def plain_number(value: Decimal | None) -> str | None:
@@ -71,19 +73,6 @@ def cap_sentence(sentence: str, mention: str | None = None) -> str:
     return (CUT if start else "") + sentence[start:end] + (CUT if end < len(sentence) else "")
 
 
-def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=COLUMNS[name])
-    keys = SORT_KEYS.get(name, ["article_id", "start"])
-    frame = frame.sort_values(keys, kind="stable", ignore_index=True)
-    for column in ("start", "end", "mentions", "n_chars", "n_officials", "n_sums", "links"):
-        if column in frame:
-            frame[column] = frame[column].astype("Int64")
-    for column in ("count", "memoranda_total"):
-        if column in frame:
-            frame[column] = pd.array(frame[column], dtype="Int64")
-    return frame
-
-
 def _article_row(ex: Extraction) -> dict:
     a = ex.article
     return {
@@ -96,46 +85,88 @@ def _article_row(ex: Extraction) -> dict:
     }
 
 
-def _add_corpus_rows(rows: dict[str, list[dict]]) -> None:
-    """The tables over the whole corpus, from the per-article rows without reposts."""
-    reposts = {r["article_id"] for r in rows["articles"] if r.get("duplicate_of")}
+def _article_rows(ex: Extraction, duplicate_of: str | None) -> Iterator[tuple[str, dict]]:
+    """(table, row) for every row one extraction gives the per-article tables."""
+    aid = ex.article.article_id
+    yield "articles", {**_article_row(ex), "duplicate_of": duplicate_of}
+    for r in ex.regions:
+        yield "regions", {"article_id": aid, **vars(r), "forms": LIST_SEPARATOR.join(r.forms),
+                          "sentence": cap_sentence(r.sentence, r.forms[0] if r.forms else None)}
+    for p in ex.places:
+        yield "places", {"article_id": aid, **vars(p)}
+    for o in ex.officials:
+        yield "officials", {"article_id": aid, **vars(o), "forms": LIST_SEPARATOR.join(o.forms),
+                            "sentence": cap_sentence(o.sentence, ex.article.text[o.start:o.end])}
+    for s in ex.sums:
+        yield "sums", {"article_id": aid, **vars(s), "amount": plain_number(s.amount),
+                       "amount_max": plain_number(s.amount_max), "sentence": cap_sentence(s.sentence, s.text)}
+    for m in ex.memoranda:
+        yield "memoranda", {"article_id": aid, **vars(m), "parties": LIST_SEPARATOR.join(m.parties),
+                            "sentence": cap_sentence(m.sentence, m.text)}
+    for link in ex.links:
+        yield "links", {"article_id": aid, **vars(link), "sentence": cap_sentence(link.sentence)}
+
+
+def collect(extractions: Iterable[Extraction], errors: Iterable[ReadError]) -> RowStore:
+    """One pass over the extractions: every per-article row into a RowStore (on disk)."""
+    store = RowStore({name: COLUMNS[name] for name in PER_ARTICLE}, SORT_KEYS)
+    reposts = Reposts()
+    for ex in extractions:
+        for name, row in _article_rows(ex, reposts.add(ex.article.article_id, ex.fingerprint)):
+            store.add(name, row)
+    for e in errors:
+        store.add("errors", vars(e))
+        store.add("articles", {"article_id": e.article_id, "source": e.source, "status": "error"})
+    return store
+
+
+def _without_sentence(name: str) -> list[str]:
+    return [c for c in COLUMNS[name] if c != "sentence"]
+
+
+def corpus_tables(store: RowStore) -> dict[str, pd.DataFrame]:
+    """The tables over the whole corpus, from the per-article rows (without their sentences,
+    in reading order) of the articles that are no reposts."""
+    articles = list(store.dicts("articles", COLUMNS["articles"]))
+    reposts = {r["article_id"] for r in articles if r.get("duplicate_of")}
 
     def stories(name: str) -> list[dict]:
-        return [r for r in rows[name] if r["article_id"] not in reposts]
+        return [r for r in store.dicts(name, _without_sentence(name)) if r["article_id"] not in reposts]
 
-    dates = {r["article_id"]: r.get("date") or r.get("published") for r in rows["articles"]}
-    countries = {r["region"]: r["country"] for r in rows["regions"]}
-    rows["network"] = network_rows(stories("links"), rows["articles"])
-    rows["people"] = people_rows(stories("officials"), dates, countries)
-    rows["nodes"] = node_rows(stories("regions"), rows["network"])
+    dates = {r["article_id"]: r.get("date") or r.get("published") for r in articles}
+    regions = list(store.dicts("regions", ["article_id", "region", "region_code", "country"]))
+    countries = {r["region"]: r["country"] for r in regions}
+    network = network_rows(stories("links"), articles)
+    people = people_rows(stories("officials"), dates, countries)
+    nodes = node_rows([r for r in regions if r["article_id"] not in reposts], network)
+    return {name: _frame(name, rows) for name, rows in
+            (("network", network), ("people", people), ("nodes", nodes))}
+
+
+def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=COLUMNS[name])
+    frame = frame.sort_values(SORT_KEYS[name], kind="stable", ignore_index=True)
+    for column in INT_COLUMNS:
+        if column in frame:
+            frame[column] = pd.array(frame[column], dtype="Int64")
+    return frame
+
+
+def frames(store: RowStore, corpus: dict[str, pd.DataFrame], sentences: bool = True) -> dict[str, pd.DataFrame]:
+    """Every table as a DataFrame, in COLUMNS order; sentences=False leaves the per-article
+    tables' `sentence` column out (what the report and the graphs need, a fraction of the memory)."""
+    def columns(name: str) -> list[str]:
+        return COLUMNS[name] if sentences else _without_sentence(name)
+    return {name: corpus[name] if name in corpus else store.frame(name, columns(name)) for name in COLUMNS}
+
+
+def first_articles(store: RowStore, limit: int) -> str | None:
+    """The id of the `limit`-th article in article_id order; None when there are no more."""
+    found = list(store.records("articles", ["article_id"], offset=limit - 1, limit=2))
+    return found[0][0] if len(found) == 2 else None
 
 
 def build_tables(extractions: Iterable[Extraction], errors: Iterable[ReadError]) -> dict[str, pd.DataFrame]:
-    rows: dict[str, list[dict]] = {name: [] for name in COLUMNS}
-    reposts = Reposts()
-    for ex in extractions:
-        aid = ex.article.article_id
-        rows["articles"].append({**_article_row(ex), "duplicate_of": reposts.add(aid, ex.fingerprint)})
-        for r in ex.regions:
-            rows["regions"].append({"article_id": aid, **vars(r), "forms": LIST_SEPARATOR.join(r.forms),
-                                    "sentence": cap_sentence(r.sentence, r.forms[0] if r.forms else None)})
-        for p in ex.places:
-            rows["places"].append({"article_id": aid, **vars(p)})
-        for o in ex.officials:
-            rows["officials"].append({"article_id": aid, **vars(o), "forms": LIST_SEPARATOR.join(o.forms),
-                                      "sentence": cap_sentence(o.sentence, ex.article.text[o.start:o.end])})
-        for s in ex.sums:
-            rows["sums"].append({"article_id": aid, **vars(s), "amount": plain_number(s.amount),
-                                 "amount_max": plain_number(s.amount_max),
-                                 "sentence": cap_sentence(s.sentence, s.text)})
-        for m in ex.memoranda:
-            row = {"article_id": aid, **vars(m), "parties": LIST_SEPARATOR.join(m.parties),
-                   "sentence": cap_sentence(m.sentence, m.text)}
-            rows["memoranda"].append({k: row[k] for k in COLUMNS["memoranda"]})
-        for link in ex.links:
-            rows["links"].append({"article_id": aid, **vars(link), "sentence": cap_sentence(link.sentence)})
-    for e in errors:
-        rows["errors"].append(vars(e))
-        rows["articles"].append({"article_id": e.article_id, "source": e.source, "status": "error"})
-    _add_corpus_rows(rows)
-    return {name: _frame(name, rows[name]) for name in COLUMNS}
+    """Every table in memory (pipeline.extract, tests): the rows the CSVs are written from."""
+    with collect(extractions, errors) as store:
+        return frames(store, corpus_tables(store))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Callable, Iterable, NamedTuple
 
 import pandas as pd
 from openpyxl import Workbook
@@ -63,16 +64,26 @@ def _plain(value):
     return value
 
 
-def _widths(frame: pd.DataFrame) -> list[float]:
-    widths = []
-    for column in frame.columns:
-        values = frame[column].dropna().astype(str)
-        if column in DECIMAL_COLUMNS:  # shown with thousands separators
-            longest = max((len(v) + len(v) // 3 for v in values), default=0)
-        else:
-            longest = int(values.str.split("\n").str[0].str.len().max()) if len(values) else 0
-        widths.append(min(MAX_WIDTH, max(MIN_WIDTH, len(str(column)) + 3, longest + 2)))
-    return widths
+def _is_empty(value) -> bool:
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
+
+
+def _widths(columns: list[str], records: Iterable[tuple]) -> tuple[list[float], int]:
+    """Each column's width (its longest first line, amounts with their separators) and the
+    number of records: one pass."""
+    longest, count = [0] * len(columns), 0
+    decimal = [column in DECIMAL_COLUMNS for column in columns]
+    for record in records:
+        count += 1
+        for i, value in enumerate(record):
+            if _is_empty(value):
+                continue
+            text = str(value)
+            size = len(text) + len(text) // 3 if decimal[i] else len(text.split("\n", 1)[0])
+            if size > longest[i]:
+                longest[i] = size
+    widths = [min(MAX_WIDTH, max(MIN_WIDTH, len(str(c)) + 3, n + 2)) for c, n in zip(columns, longest)]
+    return widths, count
 
 
 def _cell(sheet, value, column: str):
@@ -93,14 +104,15 @@ def _cell(sheet, value, column: str):
     return value
 
 
-def _sheet(book: Workbook, title: str, frame: pd.DataFrame) -> None:
+def _sheet(book: Workbook, title: str, columns: list[str], records: Callable[[], Iterable[tuple]]) -> None:
+    """A sheet of the rows `records()` gives (called twice: widths, then cells)."""
     sheet = book.create_sheet(title)
-    columns = [str(c) for c in frame.columns]
-    for i, width in enumerate(_widths(frame), start=1):
+    widths, count = _widths(columns, records())
+    for i, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = width
     sheet.freeze_panes = "A2"
     last = get_column_letter(max(1, len(columns)))
-    sheet.auto_filter.ref = f"A1:{last}{len(frame) + 1}"
+    sheet.auto_filter.ref = f"A1:{last}{count + 1}"
     header = []
     for name in columns:
         cell = WriteOnlyCell(sheet, name)
@@ -108,7 +120,7 @@ def _sheet(book: Workbook, title: str, frame: pd.DataFrame) -> None:
         cell.alignment = Alignment(vertical="top")
         header.append(cell)
     sheet.append(header)
-    for record in frame.itertuples(index=False, name=None):
+    for record in records():
         sheet.append([_cell(sheet, value, column) for column, value in zip(columns, record)])
 
 
@@ -117,21 +129,35 @@ def _sheet_title(name: str, part: int) -> str:
     return title if part == 0 else f"{title[:26]} ({part + 1})"
 
 
-def build_workbook(frames: dict[str, pd.DataFrame]) -> Workbook:
-    """One sheet per table in the order given; a table longer than Excel allows continues on
-    further sheets `name (2)`, `name (3)`, each with its own header. Last, the `columns` sheet
-    describes the columns of every table shown."""
+class Table(NamedTuple):
+    """A table the workbook reads in parts: its columns, its length, and `rows(offset, limit)`."""
+    columns: list[str]
+    length: int
+    rows: Callable[[int, int], Iterable[tuple]]
+
+
+def frame_table(frame: pd.DataFrame) -> Table:
+    return Table([str(c) for c in frame.columns], len(frame),
+                 lambda offset, limit: frame.iloc[offset:offset + limit].itertuples(index=False, name=None))
+
+
+def build_workbook(tables: dict[str, pd.DataFrame | Table]) -> Workbook:
+    """One sheet per table in the order given (a DataFrame, or a Table streamed from disk); a
+    table longer than Excel allows continues on further sheets `name (2)`, `name (3)`, each
+    with its own header. Last, the `columns` sheet describes the columns of every table shown."""
     book = Workbook(write_only=True)
     per_sheet = MAX_ROWS - 1
-    described = {name: list(frame.columns) for name, frame in frames.items() if name in columns.TABLES}
+    tables = {name: t if isinstance(t, Table) else frame_table(t) for name, t in tables.items()}
+    described = {name: t.columns for name, t in tables.items() if name in columns.TABLES}
     dictionary = pd.DataFrame(columns.rows(described), columns=["table", "column", *columns.Column._fields])
-    for name, frame in {**frames, "columns": dictionary}.items():
-        for part, start in enumerate(range(0, max(len(frame), 1), per_sheet)):
-            _sheet(book, _sheet_title(name, part), frame.iloc[start:start + per_sheet])
+    for name, table in {**tables, "columns": frame_table(dictionary)}.items():
+        for part, start in enumerate(range(0, max(table.length, 1), per_sheet)):
+            _sheet(book, _sheet_title(name, part), table.columns,
+                   lambda start=start, table=table: table.rows(start, per_sheet))
     return book
 
 
-def write_workbook(frames: dict[str, pd.DataFrame], path: Path) -> Path:
+def write_workbook(tables: dict[str, pd.DataFrame | Table], path: Path) -> Path:
     path = Path(path)
-    write.write_atomically(path, lambda tmp: build_workbook(frames).save(tmp))
+    write.write_atomically(path, lambda tmp: build_workbook(tables).save(tmp))
     return path

@@ -9,6 +9,7 @@ the manifest says so, so old tables never look like the new run's.
 """
 from __future__ import annotations
 
+import csv
 import fcntl
 import json
 import os
@@ -17,7 +18,7 @@ import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 import pandas as pd
 
@@ -82,6 +83,17 @@ def write_csv(frame: pd.DataFrame, path: Path) -> None:
     text cells formula-safe (`text_cell`)."""
     write_atomically(path, lambda tmp: formula_safe(frame).to_csv(
         tmp, index=False, encoding="utf-8-sig", lineterminator="\n"))
+
+
+def write_records(columns: list[str], records: Iterable[tuple], path: Path) -> None:
+    """`write_csv` for rows streamed as tuples (never all in memory): the same bytes."""
+    def write(tmp: Path) -> None:
+        with open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(columns)
+            writer.writerows([text_cell(v) if isinstance(v, str) else v for v in record]
+                             for record in records)
+    write_atomically(path, write)
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:

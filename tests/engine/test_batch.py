@@ -36,6 +36,7 @@ def test_two_workers_write_the_same_tables_as_one_whatever_the_input_order(one_w
     results, expected = one_worker
     assert (results.computed, results.cached, results.errors) == (5, 0, [])
     monkeypatch.setattr(engines, "RECYCLE_AFTER", 2)  # workers are replaced mid-run: same tables
+    monkeypatch.setattr(engines, "IN_PROCESS_PER_WORKER", 1)  # five articles do start a pool
     with batch.run(reversed(sample_articles()), None, workers=2) as pooled:
         assert (pooled.computed, pooled.cached, pooled.errors) == (5, 0, [])
         assert csv_tables(pooled) == expected
@@ -43,6 +44,17 @@ def test_two_workers_write_the_same_tables_as_one_whatever_the_input_order(one_w
         assert [ex.article.article_id for ex in pooled] == \
                [a.article_id for a in reversed(sample_articles())]
     assert expected["regions"].count("\n") > 5  # the tables are not trivially empty
+
+
+@pytest.mark.parametrize("new, pools", [(3, 0), (4, 1)])
+def test_a_pool_starts_only_for_enough_new_articles(monkeypatch, new, pools):
+    started = []
+    monkeypatch.setattr(engines, "IN_PROCESS_PER_WORKER", 2)
+    monkeypatch.setattr(engines, "_one_pool", lambda pairs, workers, extract:
+                        started.append(workers) or ((key, extract(a)) for key, a in pairs))
+    pairs = [(str(i), Article(str(i), f"{i}.txt", "Текст.")) for i in range(new)]
+    done = list(engines.compute(iter(pairs), workers=2))
+    assert (sorted(key for key, _ in done), len(started)) == ([str(i) for i in range(new)], pools)
 
 
 def test_results_can_be_iterated_again_one_extraction_at_a_time(one_worker):

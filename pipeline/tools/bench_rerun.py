@@ -1,0 +1,66 @@
+"""Reruns and the main process's memory: `python -m pipeline.tools.bench_rerun --articles 2000`.
+
+A full run over a bench corpus (`bench_corpus`), a rerun with nothing new, then
+a rerun after adding 1% new articles, each with the default outputs; prints each
+run's time, the +1% rerun's share of the full run, and the main process's peak
+resident memory (VmHWM: the workers, which hold the models, are not counted).
+With --reuse, an earlier full run in --out is reused (its time is then not known).
+"""
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .bench_corpus import make_corpus
+
+# Runs the command line, then prints this process's peak resident memory.
+CHILD = ("import sys\nfrom pipeline.cli import main\ncode = main(sys.argv[1:])\n"
+         "peak = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]\n"
+         "print(f'main-peak-kb {peak}', file=sys.stderr)\nsys.exit(code)\n")
+
+
+def _run(corpus: Path, out: Path, workers: int | None) -> tuple[float, float]:
+    """(seconds, main-process peak in MB) of one `extract` run."""
+    argv = [sys.executable, "-c", CHILD, "extract", str(corpus), "--out", str(out), "--quiet"]
+    argv += ["--workers", str(workers)] if workers else []
+    started = time.perf_counter()
+    done = subprocess.run(argv, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"the run failed: {done.stderr[-2000:]}")
+    peak = next(line.split()[1] for line in done.stderr.splitlines() if line.startswith("main-peak-kb"))
+    return seconds, int(peak) / 1024
+
+
+def main(args: argparse.Namespace) -> int:
+    corpus, out = args.out / "corpus", args.out / "run"
+    if not args.reuse or not corpus.exists():
+        make_corpus(corpus, args.articles)
+    full = None if args.reuse and out.exists() else _run(corpus, out, args.workers)
+    same = _run(corpus, out, args.workers)
+    make_corpus(corpus, max(1, args.articles // 100), seed=int(time.time()), prefix="new")
+    added = _run(corpus, out, args.workers)
+    if full:
+        print(f"full run over {args.articles} articles: {full[0]:.1f} s, main process peak {full[1]:.0f} MB")
+    print(f"rerun, nothing new: {same[0]:.1f} s, main process peak {same[1]:.0f} MB")
+    share = f" = {added[0] / full[0]:.3f} of the full run" if full else ""
+    print(f"rerun after +1% new articles: {added[0]:.1f} s{share}, main process peak {added[1]:.0f} MB")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m pipeline.tools.bench_rerun", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=2000, help="corpus size (default 2000)")
+    parser.add_argument("--out", type=Path, default=Path("outputs/bench_rerun"),
+                        help="folder for the corpus and the runs")
+    parser.add_argument("--workers", type=int, help="default: all cores")
+    parser.add_argument("--reuse", action="store_true", help="reuse the corpus and full run in --out")
+    return parser
+
+
+if __name__ == "__main__":
+    sys.exit(main(_parser().parse_args()))
