@@ -33,6 +33,8 @@ FORMATS = ("csv", "xlsx", "html", "gexf", "graphml", "parquet")
 DEFAULT_FORMATS = "csv,xlsx,html,gexf,graphml"
 TOP_ERRORS = 3
 # extract.xlsx shows this many articles' rows (its writing is the costliest of a rerun).
+# extract.xlsx holds the per-article rows of this many articles by default (the CSVs hold all):
+# a workbook of every row would be rewritten whole, and grow, on every rerun.
 WORKBOOK_ARTICLES = 2000
 # No real article takes a tenth of this; a text that does is a wrong file or a hostile one.
 DEFAULT_ARTICLE_TIMEOUT = 120.0
@@ -76,6 +78,9 @@ def _parser() -> argparse.ArgumentParser:
                          metavar="SECONDS",
                          help="an article whose extraction takes longer becomes an errors.csv row "
                               f"(default: {DEFAULT_ARTICLE_TIMEOUT:g}; 0: no limit)")
+    extract.add_argument("--workbook-articles", type=int, default=WORKBOOK_ARTICLES, metavar="N",
+                         help="extract.xlsx holds the per-article rows of the first N articles "
+                              f"(default: {WORKBOOK_ARTICLES}; 0: all); the CSVs always hold all")
     extract.add_argument("--formats", type=_formats, default=DEFAULT_FORMATS, metavar="LIST",
                          help="comma-separated outputs beside the CSVs: csv (always written), xlsx "
                               "(extract.xlsx), html (report.html), gexf (network.gexf), graphml "
@@ -114,24 +119,26 @@ def _formats(text: str) -> frozenset[str]:
     return frozenset(chosen | {"csv"})
 
 
-def _workbook_tables(store, corpus: dict) -> dict:
+def _workbook_tables(store, corpus: dict, articles: int) -> dict:
     """The workbook's tables: every row of the corpus tables; of the per-article ones, the rows
-    of the first WORKBOOK_ARTICLES articles (article_id order), so that a rerun's workbook does
+    of the first `articles` articles (article_id order; 0: all), so that a rerun's workbook does
     not grow with the corpus; then a `note` sheet saying so. The CSVs hold every row."""
     from .output import workbook
-    up_to = tables.first_articles(store, WORKBOOK_ARTICLES)
+    up_to = tables.first_articles(store, articles) if articles else None
     chosen = {name: corpus[name] if name in corpus else workbook.Table(
         columns_, store.count(name, up_to),
         lambda offset, limit, name=name: store.records(name, offset=offset, limit=limit, up_to=up_to))
         for name, columns_ in tables.COLUMNS.items()}
     if up_to is not None:
-        note = (f"The per-article sheets hold the rows of the first {WORKBOOK_ARTICLES} articles "
-                f"(article_id up to {up_to}) of {store.count('articles')}; the CSVs hold every row.")
+        note = (f"The per-article sheets hold the rows of the first {articles} articles "
+                f"(article_id up to {up_to}) of {store.count('articles')}; the CSVs hold every row "
+                "(--workbook-articles 0 puts every row here too).")
         chosen["note"] = pd.DataFrame({"note": [note]})
     return chosen
 
 
-def _write_outputs(formats: frozenset[str], store, corpus: dict, extractions, out: Path) -> dict[str, int]:
+def _write_outputs(formats: frozenset[str], store, corpus: dict, extractions, out: Path,
+                   workbook_articles: int = WORKBOOK_ARTICLES) -> dict[str, int]:
     """The CSVs, then extract.xlsx, report.html (reads the first extractions again),
     <table>.parquet, network.gexf, network.graphml into `out`; returns each table's rows.
     The per-article tables stream from `store`; only the report and parquet hold frames."""
@@ -143,7 +150,7 @@ def _write_outputs(formats: frozenset[str], store, corpus: dict, extractions, ou
         else:
             write.write_records(columns_, store.records(name), out / f"{name}.csv")
     if "xlsx" in formats:
-        workbook.write_workbook(_workbook_tables(store, corpus), out / "extract.xlsx")
+        workbook.write_workbook(_workbook_tables(store, corpus, workbook_articles), out / "extract.xlsx")
     if "html" in formats:
         report.write_report(extractions, tables.frames(store, corpus, sentences=False), out / "report.html")
     if "parquet" in formats:
@@ -245,7 +252,8 @@ def _extract(args: argparse.Namespace, manifest: dict) -> int:
             with tables.collect(extractions, errors) as store:
                 corpus = tables.corpus_tables(store)
                 staging = write.staging_folder(args.out)
-                lengths = _write_outputs(args.formats, store, corpus, extractions, staging)
+                lengths = _write_outputs(args.formats, store, corpus, extractions, staging,
+                                         args.workbook_articles)
     finally:
         progress.close()
         if cache is not None:

@@ -159,15 +159,20 @@ def test_unknown_format_is_a_usage_error(tmp_path, capsys):
     assert "unknown format pdf (choose from csv, xlsx, html, gexf, graphml, parquet)" in capsys.readouterr().err
 
 
-def test_a_large_corpus_shows_the_first_articles_rows_and_says_so(tmp_path, monkeypatch):
-    monkeypatch.setattr("pipeline.cli.WORKBOOK_ARTICLES", 2)
+@pytest.mark.parametrize("limit, shown", [("2", ["a", "a", "b", "b"]), ("0", ["a", "a", "b", "b", "c", "c"])])
+def test_a_large_corpus_shows_the_first_articles_rows_and_says_so(tmp_path, limit, shown):
     folder = tmp_path / "in"
     folder.mkdir()
     for name in ("c", "a", "b"):
         (folder / f"{name}.txt").write_text(ARTICLE, encoding="utf-8")
     out = tmp_path / "out"
-    assert main(["extract", str(folder), "--out", str(out), "--workers", "1", "--quiet"]) == 0
+    assert main(["extract", str(folder), "--out", str(out), "--workers", "1", "--quiet",
+                 "--workbook-articles", limit]) == 0
     book = openpyxl.load_workbook(out / "extract.xlsx")
-    assert [row[0] for row in book["regions"].iter_rows(min_row=2, values_only=True)] == ["a", "a", "b", "b"]
+    assert [row[0] for row in book["regions"].iter_rows(min_row=2, values_only=True)] == shown
+    assert pd.read_csv(out / "regions.csv")["article_id"].tolist() == ["a", "a", "b", "b", "c", "c"]
+    if limit == "0":
+        assert "note" not in book.sheetnames
+        return
     assert book["note"]["A2"].value.startswith("The per-article sheets hold the rows of the first 2 articles")
     assert pd.read_csv(out / "regions.csv")["article_id"].tolist() == ["a", "a", "b", "b", "c", "c"]
