@@ -78,7 +78,7 @@ def _parser() -> argparse.ArgumentParser:
                          metavar="SECONDS",
                          help="an article whose extraction takes longer becomes an errors.csv row "
                               f"(default: {DEFAULT_ARTICLE_TIMEOUT:g}; 0: no limit)")
-    extract.add_argument("--workbook-articles", type=int, default=WORKBOOK_ARTICLES, metavar="N",
+    extract.add_argument("--workbook-articles", type=_count, default=WORKBOOK_ARTICLES, metavar="N",
                          help="extract.xlsx holds the per-article rows of the first N articles "
                               f"(default: {WORKBOOK_ARTICLES}; 0: all); the CSVs always hold all")
     extract.add_argument("--formats", type=_formats, default=DEFAULT_FORMATS, metavar="LIST",
@@ -117,6 +117,13 @@ def _formats(text: str) -> frozenset[str]:
         raise argparse.ArgumentTypeError(
             f"unknown format {', '.join(unknown)} (choose from {', '.join(FORMATS)})")
     return frozenset(chosen | {"csv"})
+
+
+def _count(text: str) -> int:
+    """A number of articles: 0 or more."""
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"not a number of articles: {text!r}")
+    return int(text)
 
 
 def _workbook_tables(store, corpus: dict, articles: int) -> dict:
