@@ -8,14 +8,7 @@ import pytest
 from pipeline.read.inputs import read_inputs
 from pipeline.records import Article, ReadError
 
-TEXT = ("Аким Павлодарской области и губернатор Омской области подписали меморандум "
-        "о сотрудничестве в сфере сельского хозяйства.\nВторой абзац о торговле.\n")
-
-
-def read_one(path, **kw):
-    results = list(read_inputs([path], **kw))
-    assert len(results) == 1
-    return results[0]
+from .common import TEXT, read_one
 
 
 def summary(results):
