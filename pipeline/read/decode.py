@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 
 import charset_normalizer
 
@@ -58,8 +57,12 @@ def decode(data: bytes, declared: str | None = None) -> str:
     return _not_binary(str(best))
 
 
+# Unicode's control characters (category Cc) but the whitespace ones and ESC (ANSI colours).
+BINARY_CONTROLS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
+
+
 def _not_binary(text: str) -> str:
-    controls = sum(unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v\x1b" for ch in text)
+    controls = len(BINARY_CONTROLS.findall(text))
     if controls > max(2, len(text) // 100):
         raise BadInput(f"binary content: {controls} control characters in "
                        f"{len(text)}, it is not text")
