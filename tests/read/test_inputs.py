@@ -114,12 +114,3 @@ def test_run_with_odd_names_and_its_output_inside_the_inputs(tmp_path):
         articles = pd.read_csv(out / "articles.csv", encoding="utf-8-sig")
         assert sorted(articles["article_id"]) == ["\\xcf\\xf0\\xe8\\xec\\xe5\\xf0", "x\ufffd"]
 
-
-@pytest.mark.parametrize("char, binary", [
-    ("\x00", True), ("\x07", True), ("\x7f", True), ("\x85", True), ("\x9f", True),
-    ("\t", False), ("\n", False), ("\r", False), ("\f", False), ("\v", False), ("\x1b", False),
-    ("а", False), ("\u00ad", False), ("\u200b", False),  # soft hyphen, zero-width space: format, not control
-])
-def test_binary_controls_are_unicodes_control_characters_but_whitespace_and_escape(char, binary):
-    from pipeline.read.decode import BINARY_CONTROLS
-    assert bool(BINARY_CONTROLS.fullmatch(char)) is binary
