@@ -96,15 +96,6 @@ def write_records(columns: list[str], records: Iterable[tuple], path: Path) -> N
     write_atomically(path, write)
 
 
-def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
-    paths = []
-    for name, frame in tables.items():
-        path = out_dir / f"{name}.csv"
-        write_csv(frame, path)
-        paths.append(path)
-    return paths
-
-
 def write_parquet(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
     """One <name>.parquet per table (pyarrow); amounts as float64 numbers, exact digits stay in the CSVs."""
     paths = []
