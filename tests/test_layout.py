@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parents[1] / "pipeline"
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "pipeline"
 STAGES = {"read", "extractors", "corpus", "output", "engine", "tools"}
 
 
@@ -92,3 +93,21 @@ def test_data_flows_one_way():
             if other in ("engine", "tools") or target == "pipeline.cli":
                 backwards.add((name, target))
     assert backwards == set()
+
+
+def test_the_readme_design_table_names_every_module():
+    """Each module of the package appears in README's Design table (as `folder/name.py`, or
+    `name.py` in a cell that names a sibling of the same folder)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("## Design"):]
+    missing = [str(path.relative_to(PACKAGE)) for path in sorted(PACKAGE.rglob("*.py"))
+               if path.name != "__init__.py" and not _named(path.relative_to(PACKAGE), table)]
+    assert missing == []
+
+
+def _named(module: Path, table: str) -> bool:
+    if f"`{module.as_posix()}`" in table or f"`pipeline/{module.as_posix()}`" in table:
+        return True
+    folder = module.parent.as_posix()
+    return any(f"`{module.name}`" in line and (folder == "." or f"`{folder}/" in line)
+               for line in table.splitlines())
