@@ -5,7 +5,8 @@ A name here is a run of up to four capitalised words or initials on one line:
 words pymorphy3 knows as names, words it does not know at all (most foreign
 names), and the syllables Chinese, Korean and Vietnamese names are made of
 (`Ли`, `Ван`, `Сок` are also Russian words; they count only when the whole run
-is such a name). A word NER calls a place or an organisation, or one pymorphy3
+is such a name). A word NER calls a place or an organisation (unless NER's span
+began before the office ended: `[Республики Саха (Якутия) Айсен Николаев]`), or one pymorphy3
 knows only as something else (`Республики`, `Финансов`), ends the run; so
 does anything in upper case (`МИД`, `КНР`). A lone word is a name only with a
 surname's shape or as a surname pymorphy3 knows (`Бурков`, `Ким`).
@@ -51,13 +52,14 @@ def name_at(doc: Doc, index: int) -> NerSpan | None:
     """The name starting at token `index` (the token right after an office), as a PER span."""
     words, kinds, initials = [], [], 0
     i, end = index, doc.tokens[index - 1].end if index else None
+    first = doc.tokens[index].start
     while i < len(doc.tokens) and len(words) + initials < MAX_WORDS:
         token = doc.tokens[i]
         if end is not None and doc.text[end:token.start].strip(" \t\xa0"):
             break  # a line break or anything but a space between the words
-        if doc.spans_covering(token.start, token.end, "LOC") or \
-                doc.spans_covering(token.start, token.end, "ORG"):
-            break
+        if any(s.start >= first for s in doc.spans_covering(token.start, token.end)
+               if s.type in ("LOC", "ORG")):
+            break  # (a span from before the office's end is NER running its region on)
         if _is_initial(doc, i):
             initials += 1
             end, i = doc.tokens[i + 1].end, i + 2

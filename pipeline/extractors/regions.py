@@ -237,7 +237,33 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     for bare in [_bare_adjective(doc, i, g)] if bare)
     mentions.extend(_capital_mentions(doc, mentions, g, quoted))
     mentions.sort(key=lambda m: m.start)
-    return mentions
+    return _second_names_joined(doc, mentions)
+
+
+DASHES = {"-", "–", "—"}
+
+
+def _second_names_joined(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A region's official name with its second name (`Республика Саха (Якутия)`, `Кемеровская
+    область – Кузбасс`, `Северная Осетия – Алания`) is one mention: what follows it (an
+    office's holder) follows the whole name."""
+    joined: list[Mention] = []
+    for m in mentions:
+        last = joined[-1] if joined else None
+        if last is None or last.unit != m.unit:
+            joined.append(m)
+            continue
+        between = [t.text for t in doc.tokens[last.last_token:m.first_token]]
+        closes = m.last_token < len(doc.tokens) and doc.tokens[m.last_token].text == ")"
+        if between == ["("] and closes:
+            end, last_token = doc.tokens[m.last_token].end, m.last_token + 1
+        elif len(between) == 1 and between[0] in DASHES:
+            end, last_token = m.end, m.last_token
+        else:
+            joined.append(m)
+            continue
+        joined[-1] = Mention(m.unit, last.start, end, last.first_token, last_token)
+    return joined
 
 
 def extract_regions(doc: Doc) -> tuple[list[Region], list[Place]]:

@@ -461,3 +461,16 @@ def test_cross_sentence_links_and_joined_offices(make_doc, text, expected):
 ])
 def test_bare_office_region_from_the_office_spoken_of(make_doc, text, expected):
     assert officials(make_doc, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # NER runs the region's place span on over the name; the region has a second name
+    ("Глава Республики Саха (Якутия) Айсен Николаев и губернатор Амурской области Василий Орлов "
+     "подписали соглашение.", {("Айсен Николаев", "глава", "Республика Саха"),
+                               ("Василий Орлов", "губернатор", "Амурская область")}),
+    ("Губернатор Кемеровской области – Кузбасса Илья Середюк и аким Павлодарской области Асаин "
+     "Байханов обсудили поставки угля.", {("Илья Середюк", "губернатор", "Кемеровская область"),
+                                          ("Асаин Байханов", "аким", "Павлодарская область")}),
+])
+def test_region_with_a_second_name_before_the_holder(make_doc, text, expected):
+    assert officials(make_doc, text) == expected
