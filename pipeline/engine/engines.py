@@ -31,6 +31,9 @@ RECYCLE_AFTER = 1000
 # Fewer new articles than this a worker are extracted in this process: starting a pool (a
 # server process, then the models loaded in every worker) costs more than they do.
 IN_PROCESS_PER_WORKER = 4
+# Articles a Dask task: each task costs the scheduler and this process about as much as an
+# article's extraction saves them, so they go in small chunks.
+DASK_CHUNK = 8
 
 Pairs = Iterator[tuple[str, Article]]
 Extract = Callable[[Article], Extraction | ReadError]
@@ -116,34 +119,41 @@ def _dask(pairs: Pairs, scheduler: str | None, workers: int, extract: Extract) -
         client = Client(scheduler, timeout="60s")
     else:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=":0")
+                               dashboard_address=None)  # no dashboard: its updates cost CPU
         client = Client(cluster)
     try:
         client.wait_for_workers(1, timeout=120)
         version = check_cluster(client)
         slots = max(2, IN_FLIGHT_PER_WORKER * sum(client.nthreads().values()))
+        chunks = iter(lambda: list(islice(pairs, DASK_CHUNK)), [])
         pending = {}
         running = as_completed()
 
-        def submit(key: str, article: Article) -> None:
-            future = client.submit(extract, article, key=f"extract_article-{version}-{key}",
-                                   pure=False)
-            pending[future.key] = key
+        def submit(chunk: list[tuple[str, Article]]) -> None:
+            future = client.submit(extract_each, extract, [article for _, article in chunk],
+                                   key=f"extract_articles-{version}-{chunk[0][0]}", pure=False)
+            pending[future.key] = [key for key, _ in chunk]
             running.add(future)
 
-        for key, article in islice(pairs, slots):
-            submit(key, article)
+        for chunk in islice(chunks, slots):
+            submit(chunk)
         for future in running:
-            key = pending.pop(future.key)
-            result = future.result()
+            keys = pending.pop(future.key)
+            results = future.result()
             future.release()
-            yield key, result
-            for next_key, article in islice(pairs, 1):
-                submit(next_key, article)
+            yield from zip(keys, results)
+            for chunk in islice(chunks, 1):
+                submit(chunk)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def extract_each(extract: Extract, articles: list[Article]) -> list[Extraction | ReadError]:
+    """One Dask task: a few articles, so that the scheduler's and the client's cost of a task
+    is shared by them."""
+    return [extract(article) for article in articles]
 
 
 def check_cluster(client) -> str:
