@@ -27,10 +27,10 @@ class Candidate(NamedTuple):
 def parser():
     from yargy import Parser
 
-    from rules.money import MONEY, NUMBER_TOKEN
+    from rules.money import KAZAKH_WORD, MONEY, NUMBER_TOKEN
 
     # A copy: the shared tokenizer must stay as the other extractors know it.
-    tokenizer = copy(yargy_tokenizer()).add_rules(NUMBER_TOKEN)
+    tokenizer = copy(yargy_tokenizer()).add_rules(NUMBER_TOKEN, KAZAKH_WORD)
     return Parser(MONEY, tokenizer=tokenizer)
 
 
@@ -85,6 +85,7 @@ def grammar_words() -> tuple[frozenset[str], frozenset[str]]:
     """(lemmas, surface forms) of every word the money grammar can use."""
     from rules.money import (
         ABBREVIATIONS,
+        HALF_WORD,
         HALVES,
         PHRASES,
         QUALIFIERS,
@@ -96,9 +97,9 @@ def grammar_words() -> tuple[frozenset[str], frozenset[str]]:
 
     forms = {w.lower() for w in [*SIGNS, *ABBREVIATIONS, *HALVES]} | {
         w for q in QUALIFIERS for w in q.split()} | {abbr for abbr, _, _, _ in SCALES} | {
-        "от", "до", "с", "за", ".", "-", "–", "—"}
+        "от", "до", "с", "в", "за", ".", "-", "–", "—"}
     words = set(WORD_VALUES) | set(WORDS) | {w for phrase, _ in PHRASES for w in phrase} | {
-        word for _, word, _, _ in SCALES}
+        word for _, word, _, _ in SCALES} | {HALF_WORD}
     return frozenset(words), frozenset(forms | words)
 
 
@@ -200,3 +201,14 @@ def _parse(text: str):
             yield Candidate(low, high, currency, None, start, end, scale)
         else:  # no range after all (`Алматы-2020 — 5 млрд тенге`): the upper sum
             yield Candidate(high, None, currency, None, high_start, high_end, scale)
+
+
+@lru_cache(maxsize=50_000)
+def currency_named(word: str) -> str | None:
+    """The currency a single word names (`доллара`, `USD`, `руб.`, `$`), else None."""
+    from rules.money import ABBREVIATIONS, SIGNS, WORDS
+
+    word = word.lower()
+    named = [WORDS[lemma] for lemma in sorted(lemmas(word)) if lemma in WORDS]
+    return (named[0] if named else None) or WORDS.get(word) or SIGNS.get(word) or \
+        ABBREVIATIONS.get(word.rstrip("."))

@@ -29,3 +29,35 @@ def test_matches_of_a_shape_carry_their_own_numbers(text):
 
     list(matches(text.replace("5", "9").replace("1", "3")))  # the same shape, parsed first
     assert read(matches(text)) == read(parser().findall(text))
+
+
+def read(text):
+    from pipeline.extractors.amounts import candidates
+    return [(c.amount, c.amount_max, c.currency, c.qualifier) for c in candidates(text)]
+
+
+@pytest.mark.parametrize("text, amount, amount_max, currency, qualifier", [
+    # `с половиной` adds a half to the number before the multiplier
+    ("Выделят два с половиной миллиарда рублей.", 2_500_000_000, None, "RUB", None),
+    ("Заем на 3 с половиной млн долларов.", 3_500_000, None, "USD", None),
+    ("Премия — семь с половиной тысяч тенге.", 7_500, None, "KZT", None),
+    ("От пяти до семи с половиной миллиардов тенге.", 5_000_000_000, 7_500_000_000, "KZT", None),
+    # a qualifier before `в` (`обойдется примерно в ...`)
+    ("Ремонт обойдется примерно в 40 млн долларов.", 40_000_000, None, "USD", "примерно"),
+    ("Проект оценен приблизительно в 3 млрд рублей.", 3_000_000_000, None, "RUB", "приблизительно"),
+    ("Ущерб оценили почти в 2 трлн тенге.", 2_000_000_000_000, None, "KZT", "почти"),
+    # a word with Kazakh letters is one word
+    ("Ауылға 5 млрд теңге бөлінді.", 5_000_000_000, None, "KZT", None),
+    ("Жобаның құны — 12 млн теңге.", 12_000_000, None, "KZT", None),
+])
+def test_amounts_read(text, amount, amount_max, currency, qualifier):
+    assert read(text) == [(amount, amount_max, currency, qualifier)]
+
+
+@pytest.mark.parametrize("word, currency", [
+    ("доллара", "USD"), ("USD", "USD"), ("руб.", "RUB"), ("$", "USD"), ("₸", "KZT"),
+    ("теңге", "KZT"), ("евро", "EUR"), ("юанях", "CNY"), ("курс", None), ("дом", None),
+])
+def test_currency_named(word, currency):
+    from pipeline.extractors.amounts import currency_named
+    assert currency_named(word) == currency
