@@ -2,9 +2,11 @@
 amount continues and without exchange rates and counts of other things."""
 from __future__ import annotations
 
+import re
+
 from ..nlp import Doc, Sentence, parse
 from ..records import Sum
-from .amounts import Candidate, candidates, is_money_word
+from .amounts import Candidate, candidates, currency_named, is_money_word
 
 # After a bare amount these parts of speech begin its unit (`66 тыс. тонн`,
 # `2 млн новых рабочих мест`), so it counts something else than money.
@@ -14,6 +16,34 @@ UNIT_POS = {'NOUN', 'ADJF', 'PRTF', 'NUMR', None}  # None: Latin, unknown words
 def is_rate(found: Candidate) -> bool:
     """`$1 – 450`, `USD 80,7220`: an exchange-rate table, not an amount of money."""
     return not found.scale and (found.amount == 1 or found.amount.as_tuple().exponent < -2)
+
+
+# Between the two sides of a rate: `1 доллар = 450 тенге`, `$1 – 450`, `1 евро: 505 тенге`.
+RATE_SIGN = re.compile(r"\s*[=:—–-]?\s*")
+
+
+def rates(doc: Doc, sentence: Sentence, found: list[Candidate]) -> set[int]:
+    """Indices of the amounts in `found` (sorted) that price a currency rather than count
+    money: a rate (`$1`), the other side of one (`1 доллар = 450 тенге`), and an amount in
+    units (no multiplier) where the sentence speaks of an exchange rate (`курс доллара 470
+    тенге`) or names another currency without an amount of its own (`доллар подорожал на
+    5 тенге`, `за доллар дают 470 тенге`)."""
+    tokens = doc.tokens[doc.token_index(sentence.start):doc.token_index(sentence.end)]
+    inside = [(sentence.start + c.start, sentence.start + c.end) for c in found]
+    named = [(t.start, currency_named(t.text)) for t in tokens
+             if not any(a <= t.start < b for a, b in inside)]
+    rate_words = [t.start for t in tokens if t.lemma == 'курс']
+    out = set()
+    for i, c in enumerate(found):
+        if c.currency and is_rate(c):
+            out.add(i)
+        elif i and found[i - 1].currency and is_rate(found[i - 1]) and \
+                RATE_SIGN.fullmatch(sentence.text[found[i - 1].end:c.start]):
+            out.add(i)
+        elif not c.scale and (any(start < sentence.start + c.start for start in rate_words) or
+                              any(code and code != c.currency for _, code in named)):
+            out.add(i)
+    return out
 
 
 def unit_follows(doc: Doc, end: int) -> bool:
@@ -39,25 +69,56 @@ def may_hold_money(doc: Doc, sentence: Sentence) -> bool:
     return number and any(is_money_word(t.text) for t in tokens)
 
 
+def sentences(doc: Doc):
+    """The doc's sentences, one where a line break cuts a sentence (`5 млрд\nтенге`): the
+    line holds words, does not end a sentence, and the next goes on in lower case. The
+    break becomes a space (the grammar reads no amount across lines, so that a table's
+    cells, `Курс` / `470` / `тенге`, stay apart)."""
+    pending = None
+    for sentence in doc.sentences:
+        gap = doc.text[pending.end:sentence.start] if pending else ''
+        if pending and CUT_LINE.fullmatch(gap) and sentence.text[:1].islower() and \
+                pending.text.rstrip()[-1:] not in '.!?…;:' and WORDS.search(pending.text):
+            pending = Sentence(f"{pending.text}{' ' * len(gap)}{sentence.text}", pending.start,
+                               sentence.end)
+            continue
+        if pending:
+            yield pending
+        pending = sentence
+    if pending:
+        yield pending
+
+
+CUT_LINE = re.compile(r"[ \t]*\n[ \t]*")
+WORDS = re.compile(r"[^\W\d_]{2,}.*\s")  # a word and more after it
+
+
 def extract_sums(doc: Doc) -> list[Sum]:
     sums, previous = [], None  # previous: (currency, sentence index) of the last sum
-    for index, sentence in enumerate(doc.sentences):
+    for index, sentence in enumerate(sentences(doc)):
         if not may_hold_money(doc, sentence):
             continue
-        for found in sorted(candidates(sentence.text), key=lambda c: c.start):
-            start, end = sentence.start + found.start, sentence.start + found.end
-            currency = found.currency
+        found = sorted(candidates(sentence.text), key=lambda c: c.start)
+        not_sums = rates(doc, sentence, found) if found else set()
+        found = [c for i, c in enumerate(found) if i not in not_sums]
+        for i, c in enumerate(found):
+            start, end = sentence.start + c.start, sentence.start + c.end
+            currency = c.currency
             if currency is None:
-                # A bare amount continues the previous sum (`20 млрд рублей, еще
-                # 5 млрд ...`): same or next sentence, millions or more (a bare
-                # `35 тыс.` mostly counts people), no unit after.
-                if (found.scale < 10**6 or previous is None or index - previous[1] > 1
-                        or unit_follows(doc, end)):
+                # A bare amount continues a sum (`20 млрд рублей, еще 5 млрд ...`): the
+                # previous one in its sentence, else the next one there (`300 млрд в 2020
+                # году и 420 млрд тенге в 2021-м`), else the previous sentence's; millions
+                # or more (a bare `35 тыс.` mostly counts people), no unit after.
+                later = next((n.currency for n in found[i + 1:] if n.currency), None)
+                if c.scale < 10**6 or unit_follows(doc, end):
                     continue
-                currency = previous[0]
-            elif is_rate(found):
-                continue
+                if previous and previous[1] == index:
+                    currency = previous[0]
+                elif later or previous and index - previous[1] == 1:
+                    currency = later or previous[0]
+                else:
+                    continue
             previous = currency, index
-            sums.append(Sum(found.amount, found.amount_max, currency, found.qualifier,
+            sums.append(Sum(c.amount, c.amount_max, currency, c.qualifier,
                             doc.text[start:end], start, end, sentence.text))
     return sums

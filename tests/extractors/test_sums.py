@@ -164,6 +164,17 @@ IMPLICIT = [
      [("10000000000", "KZT", None)]),
     ("Вложено 10 млрд тенге, еще 35 тыс. приехали.", [("10000000000", "KZT", None)]),
     ("Еще 5 млрд направят на дороги.", []),
+    # no sum before in the sentence: the next one's currency (`300 млрд ... и 420 млрд тенге`)
+    ("Доходы составили 300 млрд в 2020 году и 420 млрд тенге в 2021-м.",
+     [("300000000000", "KZT", None), ("420000000000", "KZT", None)]),
+    ("На дороги ушло около 50 млрд, на школы — 30 млрд рублей.",
+     [("50000000000", "RUB", "около"), ("30000000000", "RUB", None)]),
+    # the previous sum of the sentence comes first, the next one before the last sentence's
+    ("Выделено 10 млрд тенге, еще 2 млрд, а также 5 млн долларов.",
+     [("10000000000", "KZT", None), ("2000000000", "KZT", None), ("5000000", "USD", None)]),
+    ("Вложено 10 млрд рублей. Доходы — 300 млн в 2020 году и 400 млн долларов в 2021-м.",
+     [("10000000000", "RUB", None), ("300000000", "USD", None), ("400000000", "USD", None)]),
+    ("Работу получат 3 млн человек, а бюджет — 5 млрд тенге.", [("5000000000", "KZT", None)]),
 ]
 
 
@@ -171,6 +182,53 @@ IMPLICIT = [
 def test_implicit_currency(text, expected):
     assert [(s.amount, s.currency, s.qualifier) for s in sums(text)] == [
         (D(amount), currency, qualifier) for amount, currency, qualifier in expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Курс доллара составил 470 тенге.",
+    "Официальный курс на сегодня — 505,3 тенге.",
+    "1 доллар = 450 тенге.",
+    "Официальный курс: 1 евро — 505 тенге.",
+    "$1 = 12 500 сумов.",
+    "Доллар подорожал на 5 тенге.",
+    "Евро стоит 90 рублей.",
+])
+def test_an_exchange_rate_is_no_sum(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Литр бензина стоит 250 тенге.", [("250", "KZT")]),  # a price is an amount of money
+    ("Билет стоит 500 рублей, или 7 долларов.", [("500", "RUB"), ("7", "USD")]),
+    ("Курс доллара вырос, а бюджет получил 5 млрд тенге.", [("5000000000", "KZT")]),
+    ("По курсу доллара заем в 300 млн долларов равен 140 млрд тенге.",
+     [("300000000", "USD"), ("140000000000", "KZT")]),
+])
+def test_prices_and_sums_beside_a_rate_are_kept(text, expected):
+    assert [(s.amount, s.currency) for s in sums(text)] == [(D(a), c) for a, c in expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("На ремонт выделено 150 млн\nтенге из бюджета.", [("150000000", "KZT")]),
+    ("Стоимость — 5 млрд \n тенге, сообщили в акимате.", [("5000000000", "KZT")]),
+    ("Выделено 2\nмлн долларов.", [("2000000", "USD")]),
+])
+def test_a_sum_cut_by_a_line_break(text, expected):
+    assert [(s.amount, s.currency) for s in sums(text)] == [(D(a), c) for a, c in expected]
+
+
+@pytest.mark.parametrize("text, lines", [
+    ("выделено 150 млн\nтенге из бюджета.", ["выделено 150 млн тенге из бюджета."]),
+    ("Заголовок\nТекст статьи.", ["Заголовок", "Текст статьи."]),  # upper case: a new one
+    ("Курс\n470\nтенге", ["Курс", "470", "тенге"]),  # a table's cells
+    ("Выделено 5 млрд;\nтенге", ["Выделено 5 млрд;", "тенге"]),
+    ("Выделено 5 млрд\n\nтенге", ["Выделено 5 млрд", "тенге"]),  # a paragraph
+])
+def test_sentences_join_across_a_line_break_only_mid_sentence(text, lines):
+    from pipeline.extractors.sums import sentences
+    doc = analyze(Article("t", "t", text), ner=False)
+    assert [s.text for s in sentences(doc)] == lines
+    assert all(text[s.start:s.end].replace("\n", " ") == s.text for s in sentences(doc))
 
 
 def test_offsets_text_and_sentence():
