@@ -15,7 +15,7 @@ from pathlib import Path
 
 from yargy import or_, rule
 from yargy.interpretation import attribute, const, custom, fact, normalized
-from yargy.predicates import caseless, in_, type
+from yargy.predicates import caseless, eq, in_, in_caseless, type
 from yargy.tokenizer import TokenRule
 
 from rules.words import lemma, word, written
@@ -31,9 +31,9 @@ NUMBER_TOKEN = TokenRule(
     r'|\d+(?:[.,]\d+)?'                                      # 1400, 2,5
 )
 
-# A word with a Kazakh letter (`теңге`) is one word, not three: yargy's Russian words are
-# [а-яё]+ only.
-KAZAKH_WORD = TokenRule('RU', r'(?=[а-яё]*[әғқңөұүһі])[а-яёәғқңөұүһі]+')
+# A word with a Kazakh, Kyrgyz, Uzbek or Tajik letter (`теңге`, `сўм`, `сомонӣ`) is one
+# word, not three: yargy's Russian words are [а-яё]+ only.
+CYRILLIC_WORD = TokenRule('RU', r'(?=[а-яё]*[әғқңөұүһіўҷӣӯҳ])[а-яёәғқңөұүһіўҷӣӯҳ]+')
 
 DASH = in_('-–—')
 
@@ -151,8 +151,9 @@ CURRENCIES = Path(__file__).with_name('currencies.csv')
 
 
 def load_currencies(path=CURRENCIES):
-    """(code, names, symbols) rows of currencies.csv. Names are lemmas; a
-    trailing dot marks an abbreviation (`руб.`), a Latin name an ISO code."""
+    """(code, names, symbols) rows of currencies.csv. Names are lemmas (an
+    adjective's too: `турецкий лира`); a trailing dot marks an abbreviation
+    (`руб.`), a Latin name an ISO code."""
     with open(path, encoding='utf-8') as file:
         for row in csv.DictReader(file):
             yield (row['code'],
@@ -229,12 +230,17 @@ QUALIFIER = or_(
 #
 #########
 
+# The amount spelled out again in brackets, as contracts and decrees write it:
+# `5 000 000 (пять миллионов) тенге`. The digits give the value.
+SPELLED = rule(eq('('), lemma(AMOUNT_WORDS).repeatable(max=8), eq(')'))
+
+
 def money(amount, after=True, bare=True):
     """An amount with its currency before it, after it, or none (`bare`)."""
     amount = AMOUNT.interpretation(amount)
     return or_(
         rule(SIGN, amount),
-        *([rule(amount, CURRENCY)] if after else []),
+        *([rule(amount, SPELLED.optional(), CURRENCY)] if after else []),
         *([rule(amount)] if bare else []),
     )
 
@@ -264,8 +270,9 @@ RATE = rule(
 )
 
 MONEY = or_(
-    # `примерно в 40 млн долларов`: the qualifier of `обойдется в ...`
-    rule(rule(QUALIFIER, caseless('в').optional()).optional(), SINGLE),
+    # `примерно в 40 млн долларов`, `более чем на 5 млрд`: the qualifier of `обойдется в
+    # ...`, `вырос на ...`
+    rule(rule(QUALIFIER, in_caseless({'в', 'на'}).optional()).optional(), SINGLE),
     RANGE,
     CHANGE,
     RATE,

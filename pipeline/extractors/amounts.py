@@ -27,10 +27,10 @@ class Candidate(NamedTuple):
 def parser():
     from yargy import Parser
 
-    from rules.money import KAZAKH_WORD, MONEY, NUMBER_TOKEN
+    from rules.money import CYRILLIC_WORD, MONEY, NUMBER_TOKEN
 
     # A copy: the shared tokenizer must stay as the other extractors know it.
-    tokenizer = copy(yargy_tokenizer()).add_rules(NUMBER_TOKEN, KAZAKH_WORD)
+    tokenizer = copy(yargy_tokenizer()).add_rules(NUMBER_TOKEN, CYRILLIC_WORD)
     return Parser(MONEY, tokenizer=tokenizer)
 
 
@@ -97,7 +97,7 @@ def grammar_words() -> tuple[frozenset[str], frozenset[str]]:
 
     forms = {w.lower() for w in [*SIGNS, *ABBREVIATIONS, *HALVES]} | {
         w for q in QUALIFIERS for w in q.split()} | {abbr for abbr, _, _, _ in SCALES} | {
-        "от", "до", "с", "в", "за", ".", "-", "–", "—"}
+        "от", "до", "с", "в", "на", "за", ".", "-", "–", "—", "(", ")"}
     words = set(WORD_VALUES) | set(WORDS) | {w for phrase, _ in PHRASES for w in phrase} | {
         word for _, word, _, _ in SCALES} | {HALF_WORD}
     return frozenset(words), frozenset(forms | words)
@@ -127,12 +127,18 @@ def usable(token) -> bool:
     return is_number(token) or value in forms or token.type == 'RU' and bool(lemmas(value) & words)
 
 
+def is_thousand(word: str) -> bool:
+    return word.lower().rstrip(".") == "тыс" or "тысяча" in lemmas(word.lower())
+
+
 def windows(text: str):
     """(start, end) of each run of tokens the grammar can use that holds a number and a money
-    word: every kept sum lies inside one, so the parser, whose cost grows with every token it
-    reads, reads only these."""
+    word or thousands (`пенсия — 150 тыс.` may continue `300 тыс. тенге`): every kept sum
+    lies inside one, so the parser, whose cost grows with every token it reads, reads only
+    these."""
     for start, end, tokens in token_runs(parser().tokenizer, text, usable):
-        if any(map(is_number, tokens)) and any(is_money_word(t.value) for t in tokens):
+        if any(map(is_number, tokens)) and any(
+                is_money_word(t.value) or is_thousand(t.value) for t in tokens):
             yield start, end
 
 
