@@ -3,6 +3,7 @@ amount continues and without exchange rates and counts of other things."""
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ..nlp import Doc, Sentence, parse
 from ..records import Sum
@@ -22,17 +23,24 @@ def is_rate(found: Candidate) -> bool:
 RATE_SIGN = re.compile(r"\s*[=:—–-]?\s*")
 
 
+# Nouns that make `курс` the rate of a currency (`курс валют`, `курс обмена`), not a course.
+RATE_NOUNS = {'валюта', 'обмен'}
+
+
 def rates(doc: Doc, sentence: Sentence, found: list[Candidate]) -> set[int]:
     """Indices of the amounts in `found` (sorted) that price a currency rather than count
     money: a rate (`$1`), the other side of one (`1 доллар = 450 тенге`), and an amount in
-    units (no multiplier) where the sentence speaks of an exchange rate (`курс доллара 470
-    тенге`) or names another currency without an amount of its own (`доллар подорожал на
-    5 тенге`, `за доллар дают 470 тенге`)."""
+    units (no multiplier) after the rate of a currency (`курс доллара составил 470 тенге`)
+    or in a sentence naming another currency with no amount of its own (`доллар подорожал
+    на 5 тенге`, `за 1 доллар дают 470 тенге`)."""
     tokens = doc.tokens[doc.token_index(sentence.start):doc.token_index(sentence.end)]
-    inside = [(sentence.start + c.start, sentence.start + c.end) for c in found]
-    named = [(t.start, currency_named(t.text)) for t in tokens
-             if not any(a <= t.start < b for a, b in inside)]
-    rate_words = [t.start for t in tokens if t.lemma == 'курс']
+    amounts = [(sentence.start + c.start, sentence.start + c.end) for c in found
+               if not (c.currency and is_rate(c))]
+    named = {currency_named(t.text) for t in tokens
+             if not any(a <= t.start < b for a, b in amounts)} - {None}
+    rate_of_currency = [t.start - sentence.start for k, t in enumerate(tokens) if t.lemma == 'курс'
+                        and any(currency_named(u.text) or u.lemma in RATE_NOUNS
+                                for u in tokens[k + 1:k + 4])]
     out = set()
     for i, c in enumerate(found):
         if c.currency and is_rate(c):
@@ -40,8 +48,8 @@ def rates(doc: Doc, sentence: Sentence, found: list[Candidate]) -> set[int]:
         elif i and found[i - 1].currency and is_rate(found[i - 1]) and \
                 RATE_SIGN.fullmatch(sentence.text[found[i - 1].end:c.start]):
             out.add(i)
-        elif not c.scale and (any(start < sentence.start + c.start for start in rate_words) or
-                              any(code and code != c.currency for _, code in named)):
+        elif not c.scale and (any(start < c.start for start in rate_of_currency) or
+                              named - {c.currency}):
             out.add(i)
     return out
 
@@ -93,8 +101,32 @@ CUT_LINE = re.compile(r"[ \t]*\n[ \t]*")
 WORDS = re.compile(r"[^\W\d_]{2,}.*\s")  # a word and more after it
 
 
+class Previous(NamedTuple):
+    currency: str
+    sentence: int  # its index
+    scale: int
+
+
+def continued(doc: Doc, found: list[Candidate], i: int, index: int, sentence: Sentence,
+              previous: Previous | None) -> str | None:
+    """The currency bare amount `found[i]` continues (`20 млрд рублей, еще 5 млрд ...`): the
+    previous sum's in its sentence, else the next one's there (`300 млрд в 2020 году и 420
+    млрд тенге в 2021-м`), else the previous sentence's. Millions or more (a bare `35 тыс.`
+    mostly counts people) unless it follows thousands of the same sentence (`зарплата 300
+    тыс. тенге, пенсия — 150 тыс.`); None where a unit follows (`3 млн человек`)."""
+    c = found[i]
+    here = previous if previous and previous.sentence == index else None
+    if c.scale < 10**6 and not (c.scale and here and here.scale == c.scale) or \
+            unit_follows(doc, sentence.start + c.end):
+        return None
+    later = next((n.currency for n in found[i + 1:] if n.currency), None)
+    if here or not later:
+        return previous.currency if previous and index - previous.sentence <= 1 else None
+    return later
+
+
 def extract_sums(doc: Doc) -> list[Sum]:
-    sums, previous = [], None  # previous: (currency, sentence index) of the last sum
+    sums, previous = [], None
     for index, sentence in enumerate(sentences(doc)):
         if not may_hold_money(doc, sentence):
             continue
@@ -102,23 +134,11 @@ def extract_sums(doc: Doc) -> list[Sum]:
         not_sums = rates(doc, sentence, found) if found else set()
         found = [c for i, c in enumerate(found) if i not in not_sums]
         for i, c in enumerate(found):
-            start, end = sentence.start + c.start, sentence.start + c.end
-            currency = c.currency
+            currency = c.currency or continued(doc, found, i, index, sentence, previous)
             if currency is None:
-                # A bare amount continues a sum (`20 млрд рублей, еще 5 млрд ...`): the
-                # previous one in its sentence, else the next one there (`300 млрд в 2020
-                # году и 420 млрд тенге в 2021-м`), else the previous sentence's; millions
-                # or more (a bare `35 тыс.` mostly counts people), no unit after.
-                later = next((n.currency for n in found[i + 1:] if n.currency), None)
-                if c.scale < 10**6 or unit_follows(doc, end):
-                    continue
-                if previous and previous[1] == index:
-                    currency = previous[0]
-                elif later or previous and index - previous[1] == 1:
-                    currency = later or previous[0]
-                else:
-                    continue
-            previous = currency, index
+                continue
+            previous = Previous(currency, index, c.scale)
+            start, end = sentence.start + c.start, sentence.start + c.end
             sums.append(Sum(c.amount, c.amount_max, currency, c.qualifier,
                             doc.text[start:end], start, end, sentence.text))
     return sums
