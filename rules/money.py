@@ -263,17 +263,24 @@ CHANGE = rule(
     caseless('с'), SINGLE, caseless('до').interpretation(Money.kind.const('change')), HIGH,
 )
 
+# `3,1 и 3,7 трлн тенге (соответственно)`: two sums, the first borrowing the multiplier.
+PAIR = rule(AMOUNT.interpretation(Money.amount),
+            in_caseless({'и', 'или'}).interpretation(Money.kind.const('pair')), HIGH)
+
 # `450 тенге за доллар` is an exchange rate, no sum.
 RATE = rule(
     SINGLE, caseless('за').interpretation(Money.kind.const('rate')),
     NUMBER.optional(), CURRENCY,
 )
 
+# `примерно в 40 млн долларов`, `более чем на 5 млрд`: the qualifier of `обойдется в ...`,
+# `вырос на ...`; also of a range (`около 5–7 млрд`).
+QUALIFIED = rule(QUALIFIER, in_caseless({'в', 'на'}).optional()).optional()
+
 MONEY = or_(
-    # `примерно в 40 млн долларов`, `более чем на 5 млрд`: the qualifier of `обойдется в
-    # ...`, `вырос на ...`
-    rule(rule(QUALIFIER, in_caseless({'в', 'на'}).optional()).optional(), SINGLE),
-    RANGE,
+    rule(QUALIFIED, SINGLE),
+    rule(QUALIFIED, RANGE),
     CHANGE,
+    PAIR,
     RATE,
 ).interpretation(Money)

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from ..nlp import lemmas, token_runs, yargy_tokenizer
 
-SEPARATORS = {'до', '-', '–', '—'}  # between the sides of a range
+SEPARATORS = {'до', '-', '–', '—', 'и', 'или'}  # between the sides of a range or pair
 
 
 class Candidate(NamedTuple):
@@ -97,7 +97,7 @@ def grammar_words() -> tuple[frozenset[str], frozenset[str]]:
 
     forms = {w.lower() for w in [*SIGNS, *ABBREVIATIONS, *HALVES]} | {
         w for q in QUALIFIERS for w in q.split()} | {abbr for abbr, _, _, _ in SCALES} | {
-        "от", "до", "с", "в", "на", "за", ".", "-", "–", "—", "(", ")"}
+        "от", "до", "с", "в", "на", "за", "и", "или", ".", "-", "–", "—", "(", ")"}
     words = set(WORD_VALUES) | set(WORDS) | {w for phrase, _ in PHRASES for w in phrase} | {
         word for _, word, _, _ in SCALES} | {HALF_WORD}
     return frozenset(words), frozenset(forms | words)
@@ -200,11 +200,13 @@ def _parse(text: str):
             continue
         (low_start, low_end), (high_start, high_end) = sides(match)
         currency, scale = money.currency, max(scales, default=0)
-        if money.kind == 'change' and low is not None:
+        # A pair's first number far above the second is no amount (`в 2020 и 5 млрд`).
+        if money.kind == 'change' and low is not None or \
+                money.kind == 'pair' and low is not None and low <= 10 * high:
             yield Candidate(low, None, currency, None, low_start, low_end, scale)
             yield Candidate(high, None, currency, None, high_start, high_end, scale)
-        elif low is not None and low < high:
-            yield Candidate(low, high, currency, None, start, end, scale)
+        elif money.kind == 'range' and low is not None and low < high:
+            yield Candidate(low, high, currency, money.qualifier, start, end, scale)
         else:  # no range after all (`Алматы-2020 — 5 млрд тенге`): the upper sum
             yield Candidate(high, None, currency, None, high_start, high_end, scale)
 

@@ -11,8 +11,12 @@ from .amounts import Candidate, candidates, is_money_word
 from .rates import rates
 
 # After a bare amount these parts of speech begin its unit (`66 тыс. тонн`,
-# `2 млн новых рабочих мест`), so it counts something else than money.
+# `2 млн новых рабочих мест`), so it counts something else than money...
 UNIT_POS = {'NOUN', 'ADJF', 'PRTF', 'NUMR', None}  # None: Latin, unknown words
+# ... unless the unit is money itself (`еще 5 млрд бюджетных средств`, `5 млрд инвестиций`).
+MONEY_NOUNS = {'средство', 'деньга', 'инвестиция', 'вложение', 'субсидия', 'дотация',  # lemmas
+               'кредит', 'заем', 'грант', 'финансирование', 'ассигнование', 'трансферт',
+               'налог', 'выплата', 'доход', 'прибыль', 'выручка', 'долг'}
 
 
 def unit_follows(doc: Doc, end: int) -> bool:
@@ -23,6 +27,11 @@ def unit_follows(doc: Doc, end: int) -> bool:
     if not word.isalpha():
         return word == '%' or word[0].isdigit()
     pos = parse(word)[0].tag.POS
+    if pos in {'ADJF', 'PRTF', 'NOUN'}:  # the unit's noun, past its adjectives
+        nouns = [t for t in doc.tokens[i:i + 3]
+                 if t.text.isalpha() and parse(t.text)[0].tag.POS == 'NOUN']
+        if nouns and nouns[0].lemma in MONEY_NOUNS:
+            return False
     # a lone letter is an abbreviated unit (`т` for tonnes) unless a preposition
     return pos in UNIT_POS or (len(word) == 1 and pos not in {'PREP', 'CONJ', 'PRCL'})
 

@@ -63,6 +63,9 @@ def read(text):
     ("Выделено 5 000 000 (пять миллионов) тенге.", 5_000_000, None, "KZT", None),
     ("Штраф 500 000 (пятьсот тысяч) рублей.", 500_000, None, "RUB", None),
     ("Рост более чем на 5 млрд тенге.", 5_000_000_000, None, "KZT", "более"),
+    ("Потребуется около 5–7 млрд тенге.", 5_000_000_000, 7_000_000_000, "KZT", "около"),
+    ("Обед стоит 300 р.", 300, None, "RUB", None),
+    ("Выделено 5 млрд төгрөг.", 5_000_000_000, None, "MNT", None),
 ])
 def test_amounts_read(text, amount, amount_max, currency, qualifier):
     assert read(text) == [(amount, amount_max, currency, qualifier)]
@@ -75,3 +78,16 @@ def test_amounts_read(text, amount, amount_max, currency, qualifier):
 def test_currency_named(word, currency):
     from pipeline.extractors.amounts import currency_named
     assert currency_named(word) == currency
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two amounts sharing the multiplier and currency of the second
+    ("Доходы составили 3,1 и 3,7 трлн тенге соответственно.",
+     [(3_100_000_000_000, "KZT"), (3_700_000_000_000, "KZT")]),
+    ("Выделят 5 или 7 млн долларов.", [(5_000_000, "USD"), (7_000_000, "USD")]),
+    ("Выделено 500 млн и 1,2 млрд тенге.", [(500_000_000, "KZT"), (1_200_000_000, "KZT")]),
+    ("Бюджет — $5 млн и €4 млн.", [(5_000_000, "USD"), (4_000_000, "EUR")]),
+    ("В 2020 и 5 млрд тенге.", [(5_000_000_000, "KZT")]),  # no pair: 2020 billions
+])
+def test_pairs(text, expected):
+    assert [(amount, currency) for amount, _, currency, _ in read(text)] == expected
