@@ -71,6 +71,22 @@ CUT_LINE = re.compile(r"[ \t]*\n[ \t]*")
 WORDS = re.compile(r"[^\W\d_]{2,}.*\s")  # a word and more after it
 
 
+# What a bare amount counts when its clause names it first (`население — 20 млн`).
+COUNT_NOUNS = {'население', 'численность', 'количество', 'число', 'человек', 'площадь',
+               'тираж', 'поголовье', 'аудитория'}
+
+
+def counted_before(doc: Doc, start: int, end: int) -> bool:
+    """Whether the clause of a bare amount at `end`, from `start` (the previous amount or the
+    sentence's start), begins with what it counts: people (`посетителей — 2 тыс.`) or a
+    count (`население города — 1,2 млн`)."""
+    nouns = [parse(t.text)[0] for t in doc.tokens[doc.token_index(start):doc.token_index(end)]
+             if t.text.isalpha()]
+    nouns = [p for p in nouns if p.tag.POS == 'NOUN']
+    return bool(nouns) and (nouns[0].normal_form in COUNT_NOUNS or
+                            {'anim', 'plur', 'gent'} <= set(nouns[0].tag.grammemes))
+
+
 class Previous(NamedTuple):
     currency: str
     sentence: int  # its index
@@ -83,11 +99,14 @@ def continued(doc: Doc, found: list[Candidate], i: int, index: int, sentence: Se
     previous sum's in its sentence, else the next one's there (`300 млрд в 2020 году и 420
     млрд тенге в 2021-м`), else the previous sentence's. Millions or more (a bare `35 тыс.`
     mostly counts people) unless it follows thousands of the same sentence (`зарплата 300
-    тыс. тенге, пенсия — 150 тыс.`); None where a unit follows (`3 млн человек`)."""
+    тыс. тенге, пенсия — 150 тыс.`); None where a unit follows (`3 млн человек`) or its
+    clause begins with what it counts (`население — 20 млн`)."""
     c = found[i]
     here = previous if previous and previous.sentence == index else None
+    clause = sentence.start + (found[i - 1].end if i else 0)
     if c.scale < 10**6 and not (c.scale and here and here.scale == c.scale) or \
-            unit_follows(doc, sentence.start + c.end):
+            unit_follows(doc, sentence.start + c.end) or \
+            counted_before(doc, clause, sentence.start + c.start):
         return None
     later = next((n.currency for n in found[i + 1:] if n.currency), None)
     if here or not later:
