@@ -11,7 +11,8 @@ from yargy import and_, not_, or_, rule
 from yargy.interpretation import attribute, const, custom, fact, normalized
 from yargy.predicates import caseless, eq, gram, type
 
-from rules.money import WORD_VALUES, lemma, word
+from rules.money import WORD_VALUES
+from rules.words import lemma, word
 
 Deal = fact('Deal', ['qualifier', attribute('numbers').repeatable(), 'uncounted',
                      attribute('documents').repeatable()])

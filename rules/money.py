@@ -13,12 +13,12 @@ import csv
 from decimal import Decimal
 from pathlib import Path
 
-from yargy import and_, not_, or_, rule
+from yargy import or_, rule
 from yargy.interpretation import attribute, const, custom, fact, normalized
 from yargy.predicates import caseless, eq, in_, in_caseless, type
-from yargy.predicates.constructors import Predicate
-from yargy.token import is_morph_token
 from yargy.tokenizer import TokenRule
+
+from rules.words import lemma, word, written
 
 # One token per written number, so the grammar never confuses a thousands
 # space (`1 400`) or a decimal comma (`2,5`) with two numbers in a list
@@ -31,7 +31,10 @@ NUMBER_TOKEN = TokenRule(
     r'|\d+(?:[.,]\d+)?'                                      # 1400, 2,5
 )
 
-DOT = eq('.')
+# A word with a Kazakh, Kyrgyz, Uzbek or Tajik letter (`теңге`, `сўм`, `сомонӣ`) is one
+# word, not three: yargy's Russian words are [а-яё]+ only.
+CYRILLIC_WORD = TokenRule('RU', r'(?=[а-яё]*[әғқңөұүһіўҷӣӯҳ])[а-яёәғқңөұүһіўҷӣӯҳ]+')
+
 DASH = in_('-–—')
 
 Number = fact('Number', [attribute('values').repeatable()])
@@ -45,51 +48,6 @@ def digits_value(text: str) -> Decimal:
     if text.count('.') + text.count(',') > 1:  # 1.400.000: separators only
         return Decimal(text.replace('.', '').replace(',', ''))
     return Decimal(text.replace(',', '.'))
-
-
-class lemma(Predicate):
-    """Some parse of the word has its normal form in `words` (as written: yargy's
-    `dictionary` re-parses them, `сум` → `сума`) and the `grammeme`, if given.
-    Only those parses are kept, so `normalized()` gives that normal form."""
-    __attributes__ = ['words', 'grammeme']
-
-    def __init__(self, words, grammeme=None):
-        self.words, self.grammeme = frozenset(words), grammeme
-
-    def fits(self, form):
-        return form.normalized in self.words and (
-            self.grammeme is None or self.grammeme in form.grams)
-
-    def __call__(self, token):
-        if is_morph_token(token):
-            return any(self.fits(_) for _ in token.forms)
-        return self.grammeme is None and token.normalized in self.words
-
-    def constrain(self, token):
-        if is_morph_token(token):
-            return token.constrained([_ for _ in token.forms if self.fits(_)])
-        return token
-
-
-def word(values: dict, grammeme=None):
-    """A word whose normal form is a key of `values`, meaning its value; also
-    the key as written, for words pymorphy normalizes otherwise (`тенге`).
-
-    One predicate for a whole lexicon keeps the parser fast: yargy predicts
-    every alternative of the grammar at every token."""
-    by_lemma = lemma(values, grammeme)
-    return or_(
-        rule(by_lemma).interpretation(normalized().custom(values.get)),
-        rule(and_(in_caseless(values), not_(by_lemma)))
-        .interpretation(custom(lambda value: values[value.lower()])),
-    )
-
-
-def written(values: dict, dot=False):
-    """A token written as a key of `values` (any case), meaning its value;
-    `dot`: an abbreviation, its dot optional (`млн.`, `руб.`)."""
-    token = rule(in_caseless(values), DOT.optional()) if dot else rule(in_caseless(values))
-    return token.interpretation(custom(lambda text: values[text.rstrip('. ').lower()]))
 
 
 ########
@@ -119,9 +77,14 @@ NUMBER_WORD = lemma(WORD_VALUES).interpretation(
     normalized().custom(lambda word: Decimal(WORD_VALUES[word]))
 ).interpretation(Number.values)
 
+# `два с половиной миллиарда`, `2 с половиной млн`: the half adds to the number.
+HALF_WORD = 'половина'
+AND_A_HALF = rule(caseless('с'), lemma({HALF_WORD})).interpretation(
+    const(Decimal('0.5'))).interpretation(Number.values)
+
 NUMBER = or_(
-    rule(DIGITS),
-    rule(NUMBER_WORD.repeatable(max=4)),
+    rule(DIGITS, AND_A_HALF.optional()),
+    rule(NUMBER_WORD.repeatable(max=4), AND_A_HALF.optional()),
 ).interpretation(Number)
 
 
@@ -188,8 +151,9 @@ CURRENCIES = Path(__file__).with_name('currencies.csv')
 
 
 def load_currencies(path=CURRENCIES):
-    """(code, names, symbols) rows of currencies.csv. Names are lemmas; a
-    trailing dot marks an abbreviation (`руб.`), a Latin name an ISO code."""
+    """(code, names, symbols) rows of currencies.csv. Names are lemmas (an
+    adjective's too: `турецкий лира`); a trailing dot marks an abbreviation
+    (`руб.`), a Latin name an ISO code."""
     with open(path, encoding='utf-8') as file:
         for row in csv.DictReader(file):
             yield (row['code'],
@@ -266,12 +230,17 @@ QUALIFIER = or_(
 #
 #########
 
+# The amount spelled out again in brackets, as contracts and decrees write it:
+# `5 000 000 (пять миллионов) тенге`. The digits give the value.
+SPELLED = rule(eq('('), lemma(AMOUNT_WORDS).repeatable(max=8), eq(')'))
+
+
 def money(amount, after=True, bare=True):
     """An amount with its currency before it, after it, or none (`bare`)."""
     amount = AMOUNT.interpretation(amount)
     return or_(
         rule(SIGN, amount),
-        *([rule(amount, CURRENCY)] if after else []),
+        *([rule(amount, SPELLED.optional(), CURRENCY)] if after else []),
         *([rule(amount)] if bare else []),
     )
 
@@ -294,15 +263,24 @@ CHANGE = rule(
     caseless('с'), SINGLE, caseless('до').interpretation(Money.kind.const('change')), HIGH,
 )
 
+# `3,1 и 3,7 трлн тенге (соответственно)`: two sums, the first borrowing the multiplier.
+PAIR = rule(AMOUNT.interpretation(Money.amount),
+            in_caseless({'и', 'или'}).interpretation(Money.kind.const('pair')), HIGH)
+
 # `450 тенге за доллар` is an exchange rate, no sum.
 RATE = rule(
     SINGLE, caseless('за').interpretation(Money.kind.const('rate')),
     NUMBER.optional(), CURRENCY,
 )
 
+# `примерно в 40 млн долларов`, `более чем на 5 млрд`: the qualifier of `обойдется в ...`,
+# `вырос на ...`; also of a range (`около 5–7 млрд`).
+QUALIFIED = rule(QUALIFIER, in_caseless({'в', 'на'}).optional()).optional()
+
 MONEY = or_(
-    rule(QUALIFIER.optional(), SINGLE),
-    RANGE,
+    rule(QUALIFIED, SINGLE),
+    rule(QUALIFIED, RANGE),
     CHANGE,
+    PAIR,
     RATE,
 ).interpretation(Money)

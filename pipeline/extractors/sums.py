@@ -1,213 +1,22 @@
-"""Doc → sums of money (the grammar lives in rules/money.py)."""
+"""Doc → sums of money: the amounts the grammar reads (`amounts.py`), with the currency a bare
+amount continues and without exchange rates and counts of other things."""
 from __future__ import annotations
 
 import re
-from copy import copy
-from decimal import Context, Decimal, Inexact, InvalidOperation, Overflow, localcontext
-from functools import lru_cache
 from typing import NamedTuple
 
-from ..nlp import Doc, Sentence, lemmas, parse, token_runs, yargy_tokenizer
+from ..nlp import Doc, Sentence, parse
 from ..records import Sum
+from .amounts import Candidate, candidates, is_money_word
+from .rates import rates
 
-SEPARATORS = {'до', '-', '–', '—'}  # between the sides of a range
 # After a bare amount these parts of speech begin its unit (`66 тыс. тонн`,
-# `2 млн новых рабочих мест`), so it counts something else than money.
+# `2 млн новых рабочих мест`), so it counts something else than money...
 UNIT_POS = {'NOUN', 'ADJF', 'PRTF', 'NUMR', None}  # None: Latin, unknown words
-
-
-class Candidate(NamedTuple):
-    amount: Decimal
-    amount_max: Decimal | None
-    currency: str | None  # None: a bare amount
-    qualifier: str | None
-    start: int
-    end: int
-    scale: int  # its largest multiplier (10**3 for тыс., ...), 0 for none
-
-
-@lru_cache(maxsize=1)
-def parser():
-    from yargy import Parser
-
-    from rules.money import MONEY, NUMBER_TOKEN
-
-    # A copy: the shared tokenizer must stay as the other extractors know it.
-    tokenizer = copy(yargy_tokenizer()).add_rules(NUMBER_TOKEN)
-    return Parser(MONEY, tokenizer=tokenizer)
-
-
-def exact(value: Decimal) -> Decimal:
-    """`477,6 млрд` is Decimal('477600000000'), not '477600000000.0'."""
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
-
-
-# Amounts are computed exactly in this many digits; one that needs more (`10^40 тенге`,
-# `1e999`) is no sum of money and is dropped instead of rounded or failing the article.
-EXACT = Context(prec=40, Emax=60, Emin=-60, traps=[Inexact, Overflow, InvalidOperation])
-
-
-def multipliers(amount) -> list[int]:
-    return [part.multiplier for part in amount.parts if part.multiplier]
-
-
-def value(amount, scale: int | None = None) -> Decimal | None:
-    """The amount's value; None where its parts do not add up (`5 млн 2019`).
-
-    `scale` is the multiplier a range's lower bound borrows (`5–7 млрд`)."""
-    scales = multipliers(amount)
-    if scales != sorted(set(scales), reverse=True):
-        return None
-    try:
-        with localcontext(EXACT):
-            total = Decimal(0)
-            for i, part in enumerate(amount.parts):
-                number = sum(part.number.values) if part.number else Decimal(1)
-                if part.multiplier:
-                    total += number * part.multiplier
-                elif i and number >= scales[-1]:  # a tail stays below the last multiplier
-                    return None
-                else:
-                    total += number
-            return exact(+total * (scale if scale and not scales else 1))
-    except ArithmeticError:  # Inexact, Overflow, InvalidOperation: too large to be money
-        return None
-
-
-def sides(match) -> tuple[tuple[int, int], tuple[int, int]]:
-    """Offsets of the two sides of `от 5 до 7 млрд`, `5–7 млрд`, `с 5 до 7 млрд`."""
-    tokens = match.tokens
-    i = next(i for i, t in enumerate(tokens) if i and t.value.lower() in SEPARATORS)
-    first = 1 if tokens[0].value.lower() in ('от', 'с') else 0
-    return ((tokens[first].span.start, tokens[i - 1].span.stop),
-            (tokens[i + 1].span.start, tokens[-1].span.stop))
-
-
-@lru_cache(maxsize=1)
-def grammar_words() -> tuple[frozenset[str], frozenset[str]]:
-    """(lemmas, surface forms) of every word the money grammar can use."""
-    from rules.money import (
-        ABBREVIATIONS,
-        HALVES,
-        PHRASES,
-        QUALIFIERS,
-        SCALES,
-        SIGNS,
-        WORD_VALUES,
-        WORDS,
-    )
-
-    forms = {w.lower() for w in [*SIGNS, *ABBREVIATIONS, *HALVES]} | {
-        w for q in QUALIFIERS for w in q.split()} | {abbr for abbr, _, _, _ in SCALES} | {
-        "от", "до", "с", "за", ".", "-", "–", "—"}
-    words = set(WORD_VALUES) | set(WORDS) | {w for phrase, _ in PHRASES for w in phrase} | {
-        word for _, word, _, _ in SCALES}
-    return frozenset(words), frozenset(forms | words)
-
-
-@lru_cache(maxsize=50_000)  # asked of every token of every sentence with a number
-def is_money_word(word: str) -> bool:
-    """A currency (word, sign, abbreviation) or a multiplier of millions and more: what every
-    kept sum shows (a bare amount takes the previous currency only from a million up)."""
-    from rules.money import MONEY_LEMMAS, MONEY_MARKS
-
-    word = word.lower()
-    return bool(lemmas(word) & MONEY_LEMMAS) or word in MONEY_LEMMAS or \
-        word.rstrip(".") in MONEY_MARKS or \
-        any(mark in word for mark in MONEY_MARKS if not mark.isalpha())
-
-
-def is_number(token) -> bool:
-    from rules.money import AMOUNT_WORDS
-    return token.type == 'INT' or bool(lemmas(token.value.lower()) & AMOUNT_WORDS)
-
-
-def usable(token) -> bool:
-    """Whether the money grammar can read this token."""
-    words, forms = grammar_words()
-    value = token.value.lower()
-    return is_number(token) or value in forms or token.type == 'RU' and bool(lemmas(value) & words)
-
-
-def windows(text: str):
-    """(start, end) of each run of tokens the grammar can use that holds a number and a money
-    word: every kept sum lies inside one, so the parser, whose cost grows with every token it
-    reads, reads only these."""
-    for start, end, tokens in token_runs(parser().tokenizer, text, usable):
-        if any(map(is_number, tokens)) and any(is_money_word(t.value) for t in tokens):
-            yield start, end
-
-
-def candidates(text: str) -> list[Candidate]:
-    """Every amount the grammar finds in `text`, offsets into it."""
-    return [c._replace(start=c.start + start, end=c.end + start)
-            for start, end in windows(text) for c in window_candidates(text[start:end])]
-
-
-# Bounded: windows repeat (`1 млрд тенге`) across a corpus, but not without end.
-@lru_cache(maxsize=20_000)
-def window_candidates(text: str) -> tuple[Candidate, ...]:
-    return tuple(_parse(text))
-
-
-DIGIT = re.compile(r"\d")
-
-
-def matches(text: str):
-    """`parser().findall(text)`, the chart parsed once per shape: the grammar reads a number
-    only as a token of type INT, so `5 млрд тенге` and `7 млрд тенге` parse alike; a
-    shape's matches get this text's numbers before they are interpreted."""
-    from yargy.parser import Match
-    from yargy.tokenizer import Tokenizer
-    from yargy.tree.constructors import Leaf
-
-    tokens = list(Tokenizer.__call__(parser().tokenizer, text))
-    if any(t.type != 'INT' and DIGIT.search(t.value) for t in tokens):  # a digit in a word
-        yield from parser().findall(text)
-        return
-    numbers = {(t.span.start, t.span.stop): t for t in tokens if t.type == 'INT'}
-    for match in shape_matches(DIGIT.sub('0', text)):
-        for leaf in match.tree.walk(types=Leaf):
-            if leaf.token.type == 'INT':
-                leaf.token = numbers[leaf.token.span.start, leaf.token.span.stop]
-        yield Match(match.tree)
-
-
-@lru_cache(maxsize=5_000)
-def shape_matches(shape: str) -> tuple:
-    return tuple(parser().findall(shape))
-
-
-def _parse(text: str):
-    for match in matches(text):
-        money, (start, end) = match.fact, match.span
-        if money.kind == 'rate':
-            continue
-        if money.amount_max is None:
-            amount = value(money.amount)
-            if amount is not None:
-                yield Candidate(amount, None, money.currency, money.qualifier, start, end,
-                                max(multipliers(money.amount), default=0))
-            continue
-        scales = multipliers(money.amount_max)
-        low = value(money.amount, scales[0] if scales else None)
-        high = value(money.amount_max)
-        if high is None:
-            continue
-        (low_start, low_end), (high_start, high_end) = sides(match)
-        currency, scale = money.currency, max(scales, default=0)
-        if money.kind == 'change' and low is not None:
-            yield Candidate(low, None, currency, None, low_start, low_end, scale)
-            yield Candidate(high, None, currency, None, high_start, high_end, scale)
-        elif low is not None and low < high:
-            yield Candidate(low, high, currency, None, start, end, scale)
-        else:  # no range after all (`Алматы-2020 — 5 млрд тенге`): the upper sum
-            yield Candidate(high, None, currency, None, high_start, high_end, scale)
-
-
-def is_rate(found: Candidate) -> bool:
-    """`$1 – 450`, `USD 80,7220`: an exchange-rate table, not an amount of money."""
-    return not found.scale and (found.amount == 1 or found.amount.as_tuple().exponent < -2)
+# ... unless the unit is money itself (`еще 5 млрд бюджетных средств`, `5 млрд инвестиций`).
+MONEY_NOUNS = {'средство', 'деньга', 'инвестиция', 'вложение', 'субсидия', 'дотация',  # lemmas
+               'кредит', 'заем', 'грант', 'финансирование', 'ассигнование', 'трансферт',
+               'налог', 'выплата', 'доход', 'прибыль', 'выручка', 'долг'}
 
 
 def unit_follows(doc: Doc, end: int) -> bool:
@@ -218,6 +27,11 @@ def unit_follows(doc: Doc, end: int) -> bool:
     if not word.isalpha():
         return word == '%' or word[0].isdigit()
     pos = parse(word)[0].tag.POS
+    if pos in {'ADJF', 'PRTF', 'NOUN'}:  # the unit's noun, past its adjectives
+        nouns = [t for t in doc.tokens[i:i + 3]
+                 if t.text.isalpha() and parse(t.text)[0].tag.POS == 'NOUN']
+        if nouns and nouns[0].lemma in MONEY_NOUNS:
+            return False
     # a lone letter is an abbreviated unit (`т` for tonnes) unless a preposition
     return pos in UNIT_POS or (len(word) == 1 and pos not in {'PREP', 'CONJ', 'PRCL'})
 
@@ -233,25 +47,87 @@ def may_hold_money(doc: Doc, sentence: Sentence) -> bool:
     return number and any(is_money_word(t.text) for t in tokens)
 
 
+def sentences(doc: Doc):
+    """The doc's sentences, one where a line break cuts a sentence (`5 млрд\nтенге`): the
+    line holds words, does not end a sentence, and the next goes on in lower case. The
+    break becomes a space (the grammar reads no amount across lines, so that a table's
+    cells, `Курс` / `470` / `тенге`, stay apart)."""
+    pending = None
+    for sentence in doc.sentences:
+        gap = doc.text[pending.end:sentence.start] if pending else ''
+        if pending and CUT_LINE.fullmatch(gap) and sentence.text[:1].islower() and \
+                pending.text.rstrip()[-1:] not in '.!?…;:' and WORDS.search(pending.text):
+            pending = Sentence(f"{pending.text}{' ' * len(gap)}{sentence.text}", pending.start,
+                               sentence.end)
+            continue
+        if pending:
+            yield pending
+        pending = sentence
+    if pending:
+        yield pending
+
+
+CUT_LINE = re.compile(r"[ \t]*\n[ \t]*")
+WORDS = re.compile(r"[^\W\d_]{2,}.*\s")  # a word and more after it
+
+
+# What a bare amount counts when its clause names it first (`население — 20 млн`).
+COUNT_NOUNS = {'население', 'численность', 'количество', 'число', 'человек', 'площадь',
+               'тираж', 'поголовье', 'аудитория'}
+
+
+def counted_before(doc: Doc, start: int, end: int) -> bool:
+    """Whether the clause of a bare amount at `end`, from `start` (the previous amount or the
+    sentence's start), begins with what it counts: people (`посетителей — 2 тыс.`) or a
+    count (`население города — 1,2 млн`)."""
+    nouns = [parse(t.text)[0] for t in doc.tokens[doc.token_index(start):doc.token_index(end)]
+             if t.text.isalpha()]
+    nouns = [p for p in nouns if p.tag.POS == 'NOUN']
+    return bool(nouns) and (nouns[0].normal_form in COUNT_NOUNS or
+                            {'anim', 'plur', 'gent'} <= set(nouns[0].tag.grammemes))
+
+
+class Previous(NamedTuple):
+    currency: str
+    sentence: int  # its index
+    scale: int
+
+
+def continued(doc: Doc, found: list[Candidate], i: int, index: int, sentence: Sentence,
+              previous: Previous | None) -> str | None:
+    """The currency bare amount `found[i]` continues (`20 млрд рублей, еще 5 млрд ...`): the
+    previous sum's in its sentence, else the next one's there (`300 млрд в 2020 году и 420
+    млрд тенге в 2021-м`), else the previous sentence's. Millions or more (a bare `35 тыс.`
+    mostly counts people) unless it follows thousands of the same sentence (`зарплата 300
+    тыс. тенге, пенсия — 150 тыс.`); None where a unit follows (`3 млн человек`) or its
+    clause begins with what it counts (`население — 20 млн`)."""
+    c = found[i]
+    here = previous if previous and previous.sentence == index else None
+    clause = sentence.start + (found[i - 1].end if i else 0)
+    if c.scale < 10**6 and not (c.scale and here and here.scale == c.scale) or \
+            unit_follows(doc, sentence.start + c.end) or \
+            counted_before(doc, clause, sentence.start + c.start):
+        return None
+    later = next((n.currency for n in found[i + 1:] if n.currency), None)
+    if here or not later:
+        return previous.currency if previous and index - previous.sentence <= 1 else None
+    return later
+
+
 def extract_sums(doc: Doc) -> list[Sum]:
-    sums, previous = [], None  # previous: (currency, sentence index) of the last sum
-    for index, sentence in enumerate(doc.sentences):
+    sums, previous = [], None
+    for index, sentence in enumerate(sentences(doc)):
         if not may_hold_money(doc, sentence):
             continue
-        for found in sorted(candidates(sentence.text), key=lambda c: c.start):
-            start, end = sentence.start + found.start, sentence.start + found.end
-            currency = found.currency
+        found = sorted(candidates(sentence.text), key=lambda c: c.start)
+        not_sums = rates(doc, sentence, found) if found else set()
+        found = [c for i, c in enumerate(found) if i not in not_sums]
+        for i, c in enumerate(found):
+            currency = c.currency or continued(doc, found, i, index, sentence, previous)
             if currency is None:
-                # A bare amount continues the previous sum (`20 млрд рублей, еще
-                # 5 млрд ...`): same or next sentence, millions or more (a bare
-                # `35 тыс.` mostly counts people), no unit after.
-                if (found.scale < 10**6 or previous is None or index - previous[1] > 1
-                        or unit_follows(doc, end)):
-                    continue
-                currency = previous[0]
-            elif is_rate(found):
                 continue
-            previous = currency, index
-            sums.append(Sum(found.amount, found.amount_max, currency, found.qualifier,
+            previous = Previous(currency, index, c.scale)
+            start, end = sentence.start + c.start, sentence.start + c.end
+            sums.append(Sum(c.amount, c.amount_max, currency, c.qualifier,
                             doc.text[start:end], start, end, sentence.text))
     return sums

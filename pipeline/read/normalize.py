@@ -13,15 +13,17 @@ For analysis (`for_analysis`): the tokenizer, NER and the dictionaries see
 words whole. Invisible characters (soft hyphen, zero-width space / joiner /
 non-joiner, a BOM or a direction mark inside the text) are removed; a breve
 or diaeresis is composed with its letter (`и` + U+0306 → `й`), other
-combining accents (stress marks) are dropped; Latin letters that look like
-Cyrillic ones inside a Cyrillic word (`Ногaев` with a Latin `a`, `Aтырау`)
-become Cyrillic. Removing changes lengths, so the result keeps the edits it
+combining accents (stress marks) are dropped; an HTML character reference
+left in plain text (`&nbsp;`, `&laquo;`, `&#8212;`) becomes its character;
+Latin letters that look like Cyrillic ones inside a Cyrillic word (`Ногaев`
+with a Latin `a`, `Aтырау`) become Cyrillic. Removing changes lengths, so the result keeps the edits it
 made and `restore` maps the extraction's offsets back: `text[start:end]`
 indexes the text as read.
 """
 from __future__ import annotations
 
 import bisect
+import html
 import re
 import unicodedata
 from dataclasses import dataclass, field, fields, replace
@@ -38,7 +40,10 @@ SURROGATE = re.compile(r"[\ud800-\udfff]")
 INVISIBLE = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufe00-\ufe0f\ufeff"
 COMBINING = "\u0300-\u036f"  # the combining diacritical marks: accents, breve, diaeresis
 LETTER_MARKS = "\u0306\u0308"  # the breve of й and ў, the diaeresis of ё and ї: part of a letter
-LENGTH_CHANGES = re.compile(rf"(?P<invisible>[{INVISIBLE}]+)|[^\W\d_]?[{COMBINING}]+")
+# An HTML character reference left in a text file (`40 млн&nbsp;тенге`, `&laquo;`): one character.
+ENTITY = r"&(?:[A-Za-z]{2,8}\d?|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});"
+LENGTH_CHANGES = re.compile(rf"(?P<invisible>[{INVISIBLE}]+)|(?P<entity>{ENTITY})|"
+                            rf"[^\W\d_]?[{COMBINING}]+")
 # A word with a Latin letter; anchored at the word's start, so a long word is scanned once.
 LATIN_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]*[A-Za-z][^\W\d_]*")
 CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
@@ -123,9 +128,12 @@ def for_analysis(text: str) -> Analysis:
     pieces, edits, done = [], [], 0
     length = 0  # of the analysed text so far
     for m in LENGTH_CHANGES.finditer(text):
+        if m.group("entity") and len(html.unescape(m.group())) != 1:
+            continue  # no character reference after all (`&copy2020;`): kept as written
         pieces.append(text[done:m.start()])
         length += m.start() - done
-        new = "" if m.group("invisible") else _composed(m.group())
+        new = "" if m.group("invisible") else html.unescape(m.group()) if m.group("entity") \
+            else _composed(m.group())
         pieces.append(new)
         edits.append((length, length + len(new), m.start(), m.end()))
         length += len(new)

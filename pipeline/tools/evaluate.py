@@ -90,6 +90,13 @@ class Score:
     fn: int = 0
     misses: list[str] = field(default_factory=list)
 
+    def add(self, expected: set, predicted: set) -> bool:
+        """Counts one article's (or probe case's) sets; True where they differ."""
+        self.tp += len(expected & predicted)
+        self.fp += len(predicted - expected)
+        self.fn += len(expected - predicted)
+        return expected != predicted
+
     @property
     def precision(self) -> float:
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
@@ -119,10 +126,7 @@ def score(golds: list[dict], tables: dict[str, pd.DataFrame]) -> dict[str, Score
         expected, predicted = gold_sets(gold), predicted_sets(tables, article_id)
         for name in FIELDS:
             s, e, p = scores[name], expected[name], predicted[name]
-            s.tp += len(e & p)
-            s.fp += len(p - e)
-            s.fn += len(e - p)
-            if e != p:
+            if s.add(e, p):
                 missed = "; ".join(sorted(map(_show, e - p))) or "-"
                 extra = "; ".join(sorted(map(_show, p - e))) or "-"
                 s.misses.append(f"[{name}] {article_id} missed: {missed} | extra: {extra}")

@@ -6,12 +6,12 @@ and of interregional news, written before the rules were tuned on them. The last
 `python -m tests.extractors.test_officials_probe` prints the scores and the misses of the
 cases that are not held out.
 """
-import json
 from pathlib import Path
 
 import pytest
 
-from pipeline.tools.evaluate import Score, gold_sets
+from pipeline.tools.evaluate import gold_sets
+from tests.extractors import probes
 
 PROBE = Path(__file__).with_name("officials_probe.jsonl")
 FIELDS = ["officials", "positions", "official_regions"]
@@ -20,28 +20,15 @@ FLOORS = {False: {"officials": 0.97, "positions": 0.96, "official_regions": 0.97
           True: {"officials": 0.95, "positions": 0.93, "official_regions": 0.93}}
 
 
-def cases() -> list[dict]:
-    return [json.loads(line) for line in PROBE.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def score(make_doc, holdout: bool) -> tuple[dict[str, Score], list[str]]:
+def score(make_doc, holdout: bool):
     from pipeline.extractors.officials import extract_officials
-    scores, misses = {name: Score() for name in FIELDS}, []
-    for case in cases():
-        if case["holdout"] != holdout:
-            continue
-        found = [{"person": o.person, "position": o.position, "region": o.region}
-                 for o in extract_officials(make_doc(case["text"]))]
-        expected, predicted = gold_sets({"officials": case["expected"]}), gold_sets({"officials": found})
-        for name in FIELDS:
-            e, p = expected[name], predicted[name]
-            scores[name].tp += len(e & p)
-            scores[name].fp += len(p - e)
-            scores[name].fn += len(e - p)
-        if expected["official_regions"] != predicted["official_regions"] or \
-                expected["positions"] != predicted["positions"]:
-            misses.append(f"{case['text']}\n   expected {case['expected']}\n   found    {found}")
-    return scores, misses
+
+    def found(case):
+        officials = [{"person": o.person, "position": o.position, "region": o.region}
+                     for o in extract_officials(make_doc(case["text"]))]
+        return gold_sets({"officials": officials}), officials
+    rows = [case for case in probes.cases(PROBE) if case["holdout"] == holdout]
+    return probes.score(rows, FIELDS, lambda case: gold_sets({"officials": case["expected"]}), found)
 
 
 @pytest.mark.parametrize("holdout", [False, True], ids=["tuned", "holdout"])
@@ -60,7 +47,6 @@ if __name__ == "__main__":
         return add_layers(analyze(Article("t", "t", text), ner=True))
     for holdout in (False, True):
         scores, misses = score(make, holdout)
-        print("holdout" if holdout else "tuned", {n: (round(s.precision, 3), round(s.recall, 3), round(s.f1, 3))
-                                                   for n, s in scores.items()})
+        print("holdout" if holdout else "tuned", probes.report(scores))
         if not holdout:
             print("\n".join(misses))

@@ -34,6 +34,9 @@ def test_one_line_and_visible():
     ("Е\u0308лкин Ногa\u0301ев е\u0300ще", "Ёлкин Ногаев еще"),
     ("Ногaев Aтырау Kостанай", "Ногаев Атырау Костанай"),
     ("iPhone, Web-сайт, Qазақстан, Алматы 2GIS", "iPhone, Web-сайт, Qазақстан, Алматы 2GIS"),
+    ("40 млн&nbsp;тенге", "40 млн\u00a0тенге"),
+    ("&laquo;Самрук&raquo; &#8212; фонд, AT&amp;T", "«Самрук» — фонд, AT&T"),
+    ("&copy2020; &foo; AT&T; a &nbsp b", "&copy2020; &foo; AT&T; a &nbsp b"),  # no references
 ])
 def test_for_analysis(raw, analysed):
     assert for_analysis(raw).text == analysed
@@ -47,6 +50,13 @@ def test_offsets_map_back_to_the_text_as_read():
                            ("Ногаев", "Но\u00adгаев"), (".", ".")]:
         start = analysis.text.index(word)
         assert raw[analysis.start(start):analysis.end(start + len(word))] == original
+
+
+def test_a_sum_across_a_character_reference_maps_back_to_it():
+    raw = "Бюджет&nbsp;— 40&nbsp;млн&nbsp;тенге на ремонт."
+    (found,) = extract_article(Article("t", "t", raw)).sums
+    assert (found.amount, found.currency) == (40_000_000, "KZT")
+    assert raw[found.start:found.end] == "40&nbsp;млн&nbsp;тенге"
 
 
 SENTENCE = "Аким Туркестанской области Ержан Бекболатов посетил Шымкент вместе с министром."
