@@ -40,11 +40,7 @@ def build_graph(frames: dict[str, pd.DataFrame]) -> nx.Graph:
     return graph
 
 
-def write_graphs(frames: dict[str, pd.DataFrame], out_dir: Path, formats=tuple(GRAPH_FILES)) -> list[Path]:
-    graph = build_graph(frames)
-    paths = []
-    for name in formats:
-        path = Path(out_dir) / GRAPH_FILES[name]
-        write.write_atomically(path, lambda tmp, name=name: WRITERS[name](graph, tmp))
-        paths.append(path)
-    return paths
+def write_graph(graph: nx.Graph, fmt: str, path: Path) -> Path:
+    """`graph` as the file `fmt` names (gexf, graphml)."""
+    write.write_atomically(Path(path), lambda tmp: WRITERS[fmt](graph, tmp))
+    return path
