@@ -72,10 +72,15 @@ def _widths(columns: list[str], records: Iterable[tuple]) -> tuple[list[float], 
     for record in records:
         count += 1
         for i, value in enumerate(record):
-            if _is_empty(value):
-                continue
-            text = str(value)
-            size = len(text) + len(text) // 3 if decimal[i] else len(text.split("\n", 1)[0])
+            if value.__class__ is not str:  # most cells are texts: no conversion, no test
+                if _is_empty(value):
+                    continue
+                value = str(value)
+            if decimal[i]:
+                size = len(value) + len(value) // 3
+            else:
+                line = value.find("\n")
+                size = len(value) if line < 0 else line
             if size > longest[i]:
                 longest[i] = size
     widths = [min(MAX_WIDTH, max(MIN_WIDTH, len(str(c)) + 3, n + 2)) for c, n in zip(columns, longest)]
