@@ -73,7 +73,8 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--no-cache", action="store_true",
                          help="extract every article afresh, neither reading nor writing the "
                               "cache (DIR/.cache), which otherwise spares a rerun the articles "
-                              "it has already seen with the same code and rules")
+                              "it has already seen with the same code and rules, and write "
+                              "every output file (a rerun keeps those that did not change)")
     extract.add_argument("--article-timeout", type=_seconds, default=DEFAULT_ARTICLE_TIMEOUT,
                          metavar="SECONDS",
                          help="an article whose extraction takes longer becomes an errors.csv row "
@@ -273,7 +274,7 @@ def _extract(args: argparse.Namespace, manifest: dict) -> int:
             errors = extractions.errors
             with tables.collect(extractions, errors) as store:
                 corpus = tables.corpus_tables(store)
-                files = write.OutputSet(write.staging_folder(args.out), args.out)
+                files = write.OutputSet(write.staging_folder(args.out), args.out, reuse=not args.no_cache)
                 lengths = _write_outputs(args.formats, store, corpus, extractions, files,
                                          args.workbook_articles)
     finally:

@@ -291,6 +291,8 @@ def test_a_rerun_reuses_every_file_and_gives_the_bytes_of_a_run_without_cache(fi
     assert inodes(out) == before  # nothing rewritten
     assert all_formats(five_articles, fresh, "--no-cache") == 0
     assert published(out) == published(fresh)
+    assert all_formats(five_articles, out, "--no-cache") == 0  # no cache: every file written anew
+    assert not set(inodes(out).items()) & set(before.items())
 
 
 def test_a_changed_input_rewrites_what_it_feeds_and_nothing_else(five_articles, tmp_path):

@@ -164,11 +164,12 @@ class OutputSet:
     """The files a run stages, each under a fingerprint of what it is made from: a file whose
     published version (as the last manifest lists it) has the same fingerprint and is intact
     (the size and modification time the manifest recorded: not edited since) is hard-linked
-    into the staged set, or copied where links fail, instead of being written again."""
+    into the staged set, or copied where links fail, instead of being written again;
+    `reuse=False` (`--no-cache`) writes every file."""
 
-    def __init__(self, staging: Path, out_dir: Path):
+    def __init__(self, staging: Path, out_dir: Path, reuse: bool = True):
         self.staging, self.out_dir = staging, out_dir
-        self.published = read_manifest(out_dir).get("files", {})
+        self.published = read_manifest(out_dir).get("files", {}) if reuse else {}
         self.stamps: dict[str, dict] = {}
         self.reused: list[str] = []
 

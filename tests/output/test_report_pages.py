@@ -4,7 +4,7 @@ import re
 import pytest
 
 from pipeline.output import report_pages, tables, write
-from tests.output.test_report import Page, russian_sample, sample
+from tests.output.test_report import Page, browse, chromium, russian_sample, sample
 
 
 def articles(n):
@@ -85,3 +85,19 @@ def test_going_back_to_one_report_removes_the_pages(tmp_path, small_pages, monke
     monkeypatch.setattr(report_pages, "PAGE_ARTICLES", 500)
     stage(tmp_path, articles(3))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["manifest.json", "report.html"]
+
+
+@pytest.mark.parametrize("name, query, shown", [
+    ("report.html", "country=KZ", "2 of 5 articles shown"),  # the index: its rows are filtered
+    ("report.html", "q=%D0%9E%D0%BC%D1%81%D0%BA", "3 of 5 articles shown"),  # q=Омск: the titles
+    ("report/page-0001.html", "country=RU", "1 of 2 articles shown"),
+])
+def test_chromium_filters_the_index_and_the_pages(tmp_path, small_pages, name, query, shown):
+    binary = chromium()
+    if binary is None:
+        pytest.skip("no chromium binary (Debian: apt-get install chromium; `make test` tries to install it)")
+    out = tmp_path / "out"
+    out.mkdir()
+    stage(out, articles(5))
+    dom = browse(binary, tmp_path, "--dump-dom", f"{(out / name).as_uri()}?{query}").stdout
+    assert shown in dom
