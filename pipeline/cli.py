@@ -156,7 +156,12 @@ def _write_outputs(formats: frozenset[str], store, corpus: dict, extractions, fi
     `store`; only the report and parquet hold frames, and only when they are written."""
     from functools import cache
 
-    from .output import graph, report_pages, workbook  # imported only when a run writes them
+    from .output import graph, report_pages  # networkx and XlsxWriter: only when a file is written
+
+    def workbook_file(path: Path) -> None:
+        from .output import workbook
+        workbook.write_workbook(_workbook_tables(store, corpus, workbook_articles), path)
+
     version = code_version()
     made_of = write.fingerprint(version, extractions.order, [list(vars(e).values()) for e in extractions.errors])
     frames = cache(lambda: tables.frames(store, corpus, sentences=False))
@@ -168,8 +173,7 @@ def _write_outputs(formats: frozenset[str], store, corpus: dict, extractions, fi
             files.add(f"{name}.csv", made_of, lambda path, name=name, columns_=columns_:
                       write.write_records(columns_, store.records(name), path))
     if "xlsx" in formats:
-        files.add("extract.xlsx", write.fingerprint(made_of, "xlsx", workbook_articles), lambda path:
-                  workbook.write_workbook(_workbook_tables(store, corpus, workbook_articles), path))
+        files.add("extract.xlsx", write.fingerprint(made_of, "xlsx", workbook_articles), workbook_file)
     if "html" in formats:
         keys = [key for key in extractions.order if key not in extractions.failures]
         report_pages.stage_report(files, keys, extractions.spool.get, frames, version, made_of)
