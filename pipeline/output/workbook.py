@@ -4,8 +4,8 @@ is; then a `columns` sheet, the column dictionary (what each column means, its u
 it is empty).
 
 Written with XlsxWriter in constant-memory mode (each row goes to disk as it is written,
-so memory stays flat for large runs; three times as fast as openpyxl's write-only mode on
-the same tables), atomically like the CSVs, and reproducibly: the same tables give the same
+so memory stays flat for large runs; 0.70-0.73 of the CPU time of openpyxl's write-only mode
+on the same 444k cells), atomically like the CSVs, and reproducibly: the same tables give the same
 bytes (fixed creation date; XlsxWriter fixes the zip members' dates), so a rerun can tell
 an unchanged workbook from a new one.
 """
