@@ -73,7 +73,8 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--no-cache", action="store_true",
                          help="extract every article afresh, neither reading nor writing the "
                               "cache (DIR/.cache), which otherwise spares a rerun the articles "
-                              "it has already seen with the same code and rules")
+                              "it has already seen with the same code and rules, and write "
+                              "every output file (a rerun keeps those that did not change)")
     extract.add_argument("--article-timeout", type=_seconds, default=DEFAULT_ARTICLE_TIMEOUT,
                          metavar="SECONDS",
                          help="an article whose extraction takes longer becomes an errors.csv row "
@@ -144,26 +145,45 @@ def _workbook_tables(store, corpus: dict, articles: int) -> dict:
     return chosen
 
 
-def _write_outputs(formats: frozenset[str], store, corpus: dict, extractions, out: Path,
+def _write_outputs(formats: frozenset[str], store, corpus: dict, extractions, files: write.OutputSet,
                    workbook_articles: int = WORKBOOK_ARTICLES) -> dict[str, int]:
-    """The CSVs, then extract.xlsx, report.html (reads the first extractions again),
-    <table>.parquet, network.gexf, network.graphml into `out`; returns each table's rows.
-    The per-article tables stream from `store`; only the report and parquet hold frames."""
-    from .output import graph, report, workbook  # imported only when a run writes them
+    """The CSVs, then extract.xlsx, the report (report.html, and its pages for a large corpus),
+    <table>.parquet, network.gexf, network.graphml into the staged set `files`; returns each
+    table's rows. Each file is staged under a fingerprint of what it is made from: the code
+    version and the cache keys (content hashes) of the articles in input order with the error
+    rows, plus the options that shape the file; a file whose fingerprint is the published
+    one's is reused, not rewritten (`write.OutputSet`). The per-article tables stream from
+    `store`; only the report and parquet hold frames, and only when they are written."""
+    from functools import cache
+
+    from .output import graph, report_pages  # networkx and XlsxWriter: only when a file is written
+
+    def workbook_file(path: Path) -> None:
+        from .output import workbook
+        workbook.write_workbook(_workbook_tables(store, corpus, workbook_articles), path)
+
+    version = code_version()
+    made_of = write.fingerprint(version, extractions.order, [list(vars(e).values()) for e in extractions.errors])
+    frames = cache(lambda: tables.frames(store, corpus, sentences=False))
     lengths = {name: len(corpus[name]) if name in corpus else store.count(name) for name in tables.COLUMNS}
     for name, columns_ in tables.COLUMNS.items():
         if name in corpus:
-            write.write_csv(corpus[name], out / f"{name}.csv")
+            files.add(f"{name}.csv", made_of, lambda path, name=name: write.write_csv(corpus[name], path))
         else:
-            write.write_records(columns_, store.records(name), out / f"{name}.csv")
+            files.add(f"{name}.csv", made_of, lambda path, name=name, columns_=columns_:
+                      write.write_records(columns_, store.records(name), path))
     if "xlsx" in formats:
-        workbook.write_workbook(_workbook_tables(store, corpus, workbook_articles), out / "extract.xlsx")
+        files.add("extract.xlsx", write.fingerprint(made_of, "xlsx", workbook_articles), workbook_file)
     if "html" in formats:
-        report.write_report(extractions, tables.frames(store, corpus, sentences=False), out / "report.html")
+        keys = [key for key in extractions.order if key not in extractions.failures]
+        report_pages.stage_report(files, keys, extractions.spool.get, frames, version, made_of)
     if "parquet" in formats:
-        write.write_parquet(tables.frames(store, corpus), out)
-    if formats & set(graph.GRAPH_FILES):
-        graph.write_graphs(corpus, out, sorted(formats & set(graph.GRAPH_FILES)))
+        every = cache(lambda: tables.frames(store, corpus))
+        for name in tables.COLUMNS:
+            files.add(f"{name}.parquet", made_of, lambda path, name=name: write.write_parquet(every()[name], path))
+    network = cache(lambda: graph.build_graph(corpus))
+    for fmt in sorted(formats & set(graph.GRAPH_FILES)):
+        files.add(graph.GRAPH_FILES[fmt], made_of, lambda path, fmt=fmt: graph.write_graph(network(), fmt, path))
     return lengths
 
 
@@ -258,16 +278,16 @@ def _extract(args: argparse.Namespace, manifest: dict) -> int:
             errors = extractions.errors
             with tables.collect(extractions, errors) as store:
                 corpus = tables.corpus_tables(store)
-                staging = write.staging_folder(args.out)
-                lengths = _write_outputs(args.formats, store, corpus, extractions, staging,
+                files = write.OutputSet(write.staging_folder(args.out), args.out, reuse=not args.no_cache)
+                lengths = _write_outputs(args.formats, store, corpus, extractions, files,
                                          args.workbook_articles)
     finally:
         progress.close()
         if cache is not None:
             cache.close()
     rows = {f"{name}.csv": n for name, n in lengths.items()}
-    write.publish(staging, args.out, rows, {**manifest, "ended": _now(), "articles":
-                  extractions.articles, "failed": len(errors)})
+    write.publish(files.staging, args.out, rows, {**manifest, "ended": _now(), "articles":
+                  extractions.articles, "failed": len(errors)}, files.stamps)
     counts = ", ".join(f"{name} {lengths[name]}" for name in
                        ("regions", "officials", "sums", "memoranda", "links"))
     reused = f"{extractions.cached} from the cache, " if cache is not None else ""

@@ -1,6 +1,7 @@
 """End to end through the command line: every input kind, bad input, exit status, determinism,
 the messages an analyst reads, `make extract` with spaces."""
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -150,7 +151,10 @@ def test_a_run_writes_a_manifest_of_its_files(one_article, tmp_path):
     assert extract(one_article, out) == 0
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["status"] == "complete" and manifest["articles"] == 1
-    assert manifest["files"]["links.csv"] == {"rows": 1}
+    links = manifest["files"]["links.csv"]
+    assert links["rows"] == 1 and re.fullmatch("[0-9a-f]{32}", links["fingerprint"])
+    assert (links["bytes"], links["mtime_ns"]) == ((out / "links.csv").stat().st_size,
+                                                   (out / "links.csv").stat().st_mtime_ns)
     assert set(manifest) >= {"code_version", "started", "ended", "inputs"}
 
 
@@ -252,3 +256,54 @@ def test_an_output_folder_that_cannot_be_made_is_a_failed_run(one_article, tmp_p
     blocker.write_text("not a folder")
     assert extract(one_article, blocker / "out") == 3
     assert f"error: cannot write to {blocker / 'out'}" in capsys.readouterr().err
+
+
+def published(out):
+    """name → bytes of every file the manifest lists."""
+    return {name: (out / name).read_bytes() for name in json.loads((out / "manifest.json").read_text())["files"]}
+
+
+def inodes(out):
+    return {name: (out / name).stat().st_ino for name in published(out)}
+
+
+@pytest.fixture()
+def five_articles(tmp_path, monkeypatch):
+    monkeypatch.setattr("pipeline.output.report_pages.PAGE_ARTICLES", 2)  # an index and 3 pages
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(5):
+        (folder / f"a{i}.txt").write_text(ARTICLE.replace("400", str(400 + i)), encoding="utf-8")
+    return folder
+
+
+def all_formats(folder, out, *extra):
+    return main(["extract", str(folder), "--out", str(out), "--workers", "1", "--quiet",
+                 "--formats", "csv,xlsx,html,gexf,graphml,parquet", *extra])
+
+
+def test_a_rerun_reuses_every_file_and_gives_the_bytes_of_a_run_without_cache(five_articles, tmp_path):
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    assert all_formats(five_articles, out) == 0
+    before = inodes(out)
+    assert "report/page-0003.html" in before and "extract.xlsx" in before and "sums.parquet" in before
+    assert all_formats(five_articles, out) == 0
+    assert inodes(out) == before  # nothing rewritten
+    assert all_formats(five_articles, fresh, "--no-cache") == 0
+    assert published(out) == published(fresh)
+    assert all_formats(five_articles, out, "--no-cache") == 0  # no cache: every file written anew
+    assert not set(inodes(out).items()) & set(before.items())
+
+
+def test_a_changed_input_rewrites_what_it_feeds_and_nothing_else(five_articles, tmp_path):
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    all_formats(five_articles, out)
+    before = inodes(out)
+    (five_articles / "a5.txt").write_text(ARTICLE.replace("400", "900"), encoding="utf-8")
+    assert all_formats(five_articles, out) == 0
+    after = inodes(out)
+    kept = sorted(name for name in before if after.get(name) == before[name])
+    assert kept == ["report/page-0001.html", "report/page-0002.html"]
+    assert "900 млн долларов" in (out / "report" / "page-0003.html").read_text(encoding="utf-8")
+    assert all_formats(five_articles, fresh, "--no-cache") == 0
+    assert published(out) == published(fresh)

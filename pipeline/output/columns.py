@@ -30,7 +30,8 @@ FILES = {  # file → what one row is (or what the file holds)
     "people.csv": "a person over the corpus (reposts counted once)",
     "network.gexf, network.graphml": "the network for Gephi, yEd, networkx: nodes and pairs",
     "extract.xlsx": "every table as a sheet, and the `columns` dictionary",
-    "report.html": "a review page (opens offline): search, filters, highlights",
+    "report.html": "a review page (opens offline): search, filters, highlights; past 500 "
+                   "articles the index of pages report/page-0001.html, ...",
     "<table>.parquet": "every table as parquet (with --formats parquet)",
 }
 

@@ -9,14 +9,17 @@ element's attributes: GraphML and GEXF have no "missing" value.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import pandas as pd
 
 from . import write
 
+if TYPE_CHECKING:
+    import networkx as nx
+
 GRAPH_FILES = {"gexf": "network.gexf", "graphml": "network.graphml"}
-WRITERS = {"gexf": nx.write_gexf, "graphml": nx.write_graphml}
+WRITERS = {"gexf": "write_gexf", "graphml": "write_graphml"}  # networkx's functions
 
 
 def _attributes(record: dict, skip: tuple[str, ...]) -> dict:
@@ -29,7 +32,8 @@ def _attributes(record: dict, skip: tuple[str, ...]) -> dict:
     return plain
 
 
-def build_graph(frames: dict[str, pd.DataFrame]) -> nx.Graph:
+def build_graph(frames: dict[str, pd.DataFrame]) -> "nx.Graph":
+    import networkx as nx  # here: a rerun that keeps the graph files spares its import
     graph = nx.Graph(name="region network")
     for record in frames["nodes"].to_dict("records"):
         graph.add_node(record["region"], label=record["region"], **_attributes(record, ("region",)))
@@ -40,11 +44,8 @@ def build_graph(frames: dict[str, pd.DataFrame]) -> nx.Graph:
     return graph
 
 
-def write_graphs(frames: dict[str, pd.DataFrame], out_dir: Path, formats=tuple(GRAPH_FILES)) -> list[Path]:
-    graph = build_graph(frames)
-    paths = []
-    for name in formats:
-        path = Path(out_dir) / GRAPH_FILES[name]
-        write.write_atomically(path, lambda tmp, name=name: WRITERS[name](graph, tmp))
-        paths.append(path)
-    return paths
+def write_graph(graph: "nx.Graph", fmt: str, path: Path) -> Path:
+    """`graph` as the file `fmt` names (gexf, graphml)."""
+    import networkx as nx
+    write.write_atomically(Path(path), lambda tmp: getattr(nx, WRITERS[fmt])(graph, tmp))
+    return path

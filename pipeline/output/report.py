@@ -99,7 +99,7 @@ def highlight(text: str, spans: Iterable[tuple[int, int, str, str]], anchor: str
     return "".join(out)
 
 
-def _filter_values(ex: Extraction) -> tuple[str, str]:
+def filter_values(ex: Extraction) -> tuple[str, str]:
     """The countries (space-separated) and document kinds (`|`-separated) the filters match."""
     countries = dict.fromkeys(r.country for r in ex.regions if r.country)
     documents = dict.fromkeys(d for m in ex.memoranda for d in m.document.split(LIST_SEPARATOR))
@@ -129,7 +129,7 @@ def _article_section(ex: Extraction, rows: dict[str, list[tuple]], duplicate_of:
     meta = " · ".join(escape(x) for x in (a.article_id, a.published or "no date", a.outlet or "",
                                           a.source, f"{len(a.text)} characters", repost) if x)
     counts = ", ".join(f"{kinds[k]} {k}" for k in KINDS)
-    countries, documents = _filter_values(ex)
+    countries, documents = filter_values(ex)
     tables = _row_tables(a.article_id, rows)
     return (f'<section class="article" id="a-{escape(_anchor(a.article_id))}" '
             f'data-article="{escape(a.article_id)}" data-countries="{escape(countries)}" '
@@ -140,12 +140,14 @@ def _article_section(ex: Extraction, rows: dict[str, list[tuple]], duplicate_of:
             f'{tables or "<p class=muted>No rows extracted.</p>"}</section>')
 
 
-def _index(articles: pd.DataFrame, shown: set[str], limit: int, filters: dict[str, tuple[str, str]]) -> str:
-    """Every article (up to `limit` rows) with a link to its section where it has one."""
+def index(articles: pd.DataFrame, links: dict[str, str], limit: int, filters: dict[str, tuple[str, str]]) -> str:
+    """Every article (up to `limit` rows), linked to its section where `links` gives the page
+    holding it ("" for this page)."""
     rows = []
     for r in articles.head(limit).itertuples(index=False):
         aid = escape(r.article_id)
-        link = f'<a href="#a-{escape(_anchor(r.article_id))}">{aid}</a>' if r.article_id in shown else aid
+        page = links.get(r.article_id)
+        link = f'<a href="{escape(page)}#a-{escape(_anchor(r.article_id))}">{aid}</a>' if page is not None else aid
         countries, documents = filters.get(r.article_id, ("", ""))
         rows.append(f'<tr data-article="{aid}" data-countries="{escape(countries)}" '
                     f'data-documents="{escape(documents)}"><td>{link}</td><td>{escape(cell_text(r.title))}'
@@ -158,50 +160,57 @@ def _index(articles: pd.DataFrame, shown: set[str], limit: int, filters: dict[st
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{more}"
 
 
-def _filters(frames: dict[str, pd.DataFrame]) -> str:
-    """The search box and the two filters, with every country and document kind of the tables."""
+def filters(countries: Iterable[str], documents: Iterable[str]) -> str:
+    """The search box and the two filters, offering these countries and document kinds."""
     def select(name: str, label: str, values) -> str:
-        options = "".join(f'<option value="{escape(v)}">{escape(v)}</option>' for v in sorted(set(values)))
+        options = "".join(f'<option value="{escape(v)}">{escape(v)}</option>' for v in sorted(set(values) - {""}))
         return (f'<label>{label} <select id="{name}"><option value="">all</option>{options}</select>'
                 "</label>")
 
-    documents = [d for joined in frames["memoranda"]["document"].dropna() for d in joined.split(LIST_SEPARATOR)]
     return ('<div class="filters"><input id="search" type="search" placeholder="Search the articles: '
             'a name, a region, a word" aria-label="search">'
-            + select("country", "country", frames["regions"]["country"].dropna())
-            + select("document", "document", documents)
+            + select("country", "country", countries) + select("document", "document", documents)
             + ' <span id="shown" class="muted"></span></div>')
 
 
-def build_report(extractions: Iterable[Extraction], frames: dict[str, pd.DataFrame],
-                 max_articles: int = 500) -> str:
-    """The whole page. Only the first `max_articles` of `extractions` (iterated once) are read:
-    they get a text section; the overview counts the tables' rows."""
-    grouped = {name: _rows_by_article(frames[name], columns) for name, columns in ROW_COLUMNS.items()}
+def corpus_filters(frames: dict[str, pd.DataFrame]) -> str:
+    """`filters` with every country and document kind of the tables."""
+    documents = [d for joined in frames["memoranda"]["document"].dropna() for d in joined.split(LIST_SEPARATOR)]
+    return filters(frames["regions"]["country"].dropna(), documents)
+
+
+def rows_by_article(frames: dict[str, pd.DataFrame]) -> dict[str, dict[str, list[tuple]]]:
+    """table → article_id → the article's rows of the columns the report shows."""
+    return {name: _rows_by_article(frames[name], columns) for name, columns in ROW_COLUMNS.items()}
+
+
+def reposts(frames: dict[str, pd.DataFrame]) -> dict[str, str]:
+    """article_id → the article it reposts."""
+    articles = frames["articles"]
+    return dict(articles.loc[articles["duplicate_of"].notna(), ["article_id", "duplicate_of"]].values)
+
+
+def article_section(ex: Extraction, grouped: dict[str, dict[str, list[tuple]]], copies: dict[str, str]) -> str:
+    aid = ex.article.article_id
+    return _article_section(ex, {n: g.get(aid) for n, g in grouped.items()}, copies.get(aid))
+
+
+def overview(frames: dict[str, pd.DataFrame], note: str = "") -> list[str]:
+    """The overview over the whole corpus: counts, network, sums, errors, regions, people, links."""
     articles, errors = frames["articles"], frames["errors"]
-    reposts = dict(articles.loc[articles["duplicate_of"].notna(), ["article_id", "duplicate_of"]].values)
-    sections, shown, filters = [], set(), {}
-    for ex in islice(extractions, max_articles):  # the rest are not even read back
-        aid = ex.article.article_id
-        shown.add(aid)
-        filters[aid] = _filter_values(ex)
-        sections.append(_article_section(ex, {n: g.get(aid) for n, g in grouped.items()}, reposts.get(aid)))
-    n_ok = seen = int((articles["status"] == "ok").sum())  # an articles row per extraction
-    repost_note = f" ({len(reposts)} of them reposts of a story already read, counted once below)" \
-        if reposts else ""
-    limit_note = "" if seen <= max_articles else (
-        f'<p class="note">{seen} articles were extracted; only the first {max_articles} are shown '
-        f"with their text below. The rest are counted in this overview and are in the CSVs.</p>")
+    copies = reposts(frames)
+    n_ok = int((articles["status"] == "ok").sum())
+    repost_note = f" ({len(copies)} of them reposts of a story already read, counted once below)" \
+        if copies else ""
     totals = ", ".join(f"{len(stories(frames[n], articles))} {n}"
                        for n in ("regions", "officials", "sums", "memoranda", "links"))
-    legend = "".join(f'<mark data-key="{k}">{k}</mark>' for k in KINDS)
     sums_table = sums_overview(frames).rename(columns={"total": "amount", "largest": "amount_max"})
     picture, links_table = network_section(frames)
-    body = [
+    return [
         "<h1>Extraction review</h1>",
         f"<p>{len(articles)} articles: {n_ok} extracted{repost_note}, {len(errors)} failed. "
-        f"Rows{' without the reposts' if reposts else ''}: {totals}; {len(frames['people'])} people.</p>",
-        limit_note,
+        f"Rows{' without the reposts' if copies else ''}: {totals}; {len(frames['people'])} people.</p>",
+        note,
         f'<div class="grid"><div><h2>Region network</h2>{picture}</div><div><h2>Sums by currency</h2>',
         (table(sums_table, ["currency", "sums", "articles", "amount", "amount_max"], numeric=("sums",))
          .replace("<th>amount</th>", "<th>total</th>").replace("<th>amount_max</th>", "<th>largest</th>")
@@ -216,18 +225,46 @@ def build_report(extractions: Iterable[Extraction], frames: dict[str, pd.DataFra
         table(people_overview(frames["people"]), ["person", "position", "regions", "articles"], limit=TOP)
         or '<p class="muted">No officials.</p>',
         f"</div><div><h2>Strongest links</h2>{links_table or '<p class=muted>No links.</p>'}</div></div>",
-        "<h2>Articles</h2>",
-        _filters(frames),
-        f"<details><summary>Index of {min(len(articles), max_articles)} articles"
-        f"</summary>{_index(articles, shown, max_articles, filters)}</details>",
-        f'<p class="legend">Highlights: {legend} — hover a highlight for the extracted value; '
-        "a row's first cell shows its mention in the text.</p>",
-        *sections,
     ]
+
+
+LEGEND = ('<p class="legend">Highlights: ' + "".join(f'<mark data-key="{k}">{k}</mark>' for k in KINDS)
+          + " — hover a highlight for the extracted value; a row's first cell shows its mention in the text.</p>")
+
+
+def document(title: str, body: list[str]) -> str:
+    """A whole self-contained page: style, `body`, the filters' script."""
     return ("<!DOCTYPE html>\n<html lang=\"ru\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            f"<title>Extraction review</title><style>{CSS}</style></head><body>"
+            f"<title>{escape(title)}</title><style>{CSS}</style></head><body>"
             + "\n".join(body) + f"\n<script>{SCRIPT}</script>\n</body></html>\n")
+
+
+def build_report(extractions: Iterable[Extraction], frames: dict[str, pd.DataFrame],
+                 max_articles: int = 500) -> str:
+    """The whole page. Only the first `max_articles` of `extractions` (iterated once) are read:
+    they get a text section; the overview counts the tables' rows."""
+    grouped, copies = rows_by_article(frames), reposts(frames)
+    sections, links, values = [], {}, {}
+    for ex in islice(extractions, max_articles):  # the rest are not even read back
+        aid = ex.article.article_id
+        links[aid], values[aid] = "", filter_values(ex)
+        sections.append(article_section(ex, grouped, copies))
+    articles = frames["articles"]
+    seen = int((articles["status"] == "ok").sum())  # an articles row per extraction
+    note = "" if seen <= max_articles else (
+        f'<p class="note">{seen} articles were extracted; only the first {max_articles} are shown '
+        f"with their text below. The rest are counted in this overview and are in the CSVs.</p>")
+    body = [
+        *overview(frames, note),
+        "<h2>Articles</h2>",
+        corpus_filters(frames),
+        f"<details><summary>Index of {min(len(articles), max_articles)} articles"
+        f"</summary>{index(articles, links, max_articles, values)}</details>",
+        LEGEND,
+        *sections,
+    ]
+    return document("Extraction review", body)
 
 
 def write_report(extractions: Iterable[Extraction], frames: dict[str, pd.DataFrame], path: Path,

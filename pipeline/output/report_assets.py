@@ -3,7 +3,8 @@ no network: the page opens offline).
 
 The script filters the articles by a search text (anywhere in an article's title, text and
 rows), by country (of the regions it names) and by document kind (of the documents it
-reports): the article sections and the index rows that do not match are hidden. The
+reports): the article sections and the index rows that do not match are hidden (on the
+index page of a large corpus, which has no sections, the index rows alone). The
 page's query string sets the filters on load (`report.html?q=Берг&country=KZ`), so a
 filtered view can be bookmarked.
 """
@@ -64,8 +65,9 @@ SCRIPT = """
     indexRows.forEach(function (row) {
       var id = row.getAttribute("data-article");
       row.hidden = id in visible ? !visible[id] : !matches(row, text);
+      if (!sections.length && !row.hidden) count++;  // the index page: its rows are the articles
     });
-    shown.textContent = count + " of " + sections.length + " articles shown";
+    shown.textContent = count + " of " + (sections.length || indexRows.length) + " articles shown";
   }
   var query = new URLSearchParams(location.search);
   search.value = query.get("q") || "";

@@ -6,11 +6,19 @@ half a CSV. A run writes every file into a staging folder inside `--out`, then
 renames each into place and writes `manifest.json` (status, files and their
 row counts, code version, times) last: while it runs, and after it failed,
 the manifest says so, so old tables never look like the new run's.
+
+A rerun rewrites only what changed: each file of the set has a fingerprint of
+exactly what it is made from (`fingerprint`), which the manifest records with
+the file's size and modification time; a staged file whose fingerprint equals
+the published one's, the published file intact, is that file linked (or copied)
+instead of being written again (`OutputSet`). The files are the same bytes
+either way: every writer gives the same bytes for the same input.
 """
 from __future__ import annotations
 
 import csv
 import fcntl
+import hashlib
 import json
 import os
 import re
@@ -96,18 +104,13 @@ def write_records(columns: list[str], records: Iterable[tuple], path: Path) -> N
     write_atomically(path, write)
 
 
-def write_parquet(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
-    """One <name>.parquet per table (pyarrow); amounts as float64 numbers, exact digits stay in the CSVs."""
-    paths = []
-    for name, frame in tables.items():
-        typed = frame.copy()
-        for column in ("amount", "amount_max"):
-            if column in typed:
-                typed[column] = pd.to_numeric(typed[column], errors="coerce").astype("float64")
-        path = out_dir / f"{name}.parquet"
-        write_atomically(path, lambda tmp, typed=typed: typed.to_parquet(tmp, index=False))
-        paths.append(path)
-    return paths
+def write_parquet(frame: pd.DataFrame, path: Path) -> None:
+    """A table as parquet (pyarrow); amounts as float64 numbers, exact digits stay in the CSVs."""
+    typed = frame.copy()
+    for column in ("amount", "amount_max"):
+        if column in typed:
+            typed[column] = pd.to_numeric(typed[column], errors="coerce").astype("float64")
+    write_atomically(path, lambda tmp: typed.to_parquet(tmp, index=False))
 
 
 class FolderBusy(Exception):
@@ -152,18 +155,79 @@ def write_manifest(out_dir: Path, manifest: dict) -> None:
     write_atomically(out_dir / MANIFEST, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
-def publish(staging: Path, out_dir: Path, rows: dict[str, int], manifest: dict) -> dict:
-    """Moves every file of `staging` into `out_dir` (each rename atomic), removes the files
-    the previous manifest listed that this set lacks (a stale extract.xlsx must not look
-    current), then writes the manifest: status complete, files with their row counts."""
+def fingerprint(*parts) -> str:
+    """A hash of `parts` (strings, numbers, lists of them: what a file is made from)."""
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()[:32]
+
+
+class OutputSet:
+    """The files a run stages, each under a fingerprint of what it is made from: a file whose
+    published version (as the last manifest lists it) has the same fingerprint and is intact
+    (the size and modification time the manifest recorded: not edited since) is hard-linked
+    into the staged set, or copied where links fail, instead of being written again;
+    `reuse=False` (`--no-cache`) writes every file."""
+
+    def __init__(self, staging: Path, out_dir: Path, reuse: bool = True):
+        self.staging, self.out_dir = staging, out_dir
+        self.published = read_manifest(out_dir).get("files", {}) if reuse else {}
+        self.stamps: dict[str, dict] = {}
+        self.reused: list[str] = []
+
+    def add(self, name: str, fingerprint: str, write: Callable[[Path], object], keep: tuple[str, ...] = ()) -> None:
+        """Stages `name` (a path inside the set: `report/page-0001.html`), written by
+        `write(path)` unless the published file can be reused. `keep` names what the manifest
+        records of the file beside its stamp: `write` returns it as a dict; a reused file
+        keeps the published record's (and is reused only where that has them)."""
+        target = self.staging / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        record = self.published.get(name) or {}
+        if self._reusable(name, fingerprint) and all(key in record for key in keep):
+            try:
+                os.link(self.out_dir / name, target)
+            except OSError:
+                shutil.copy2(self.out_dir / name, target)
+            self.reused.append(name)
+            kept = {key: record[key] for key in keep}
+        else:
+            written = write(target)
+            kept = {key: written[key] for key in keep}
+        stat = target.stat()
+        self.stamps[name] = {"fingerprint": fingerprint, "bytes": stat.st_size, "mtime_ns": stat.st_mtime_ns,
+                             **kept}
+
+    def _reusable(self, name: str, fingerprint: str) -> bool:
+        record = self.published.get(name) or {}
+        try:
+            stat = (self.out_dir / name).stat()
+        except OSError:
+            return False
+        return record.get("fingerprint") == fingerprint and \
+            (record.get("bytes"), record.get("mtime_ns")) == (stat.st_size, stat.st_mtime_ns)
+
+
+def publish(staging: Path, out_dir: Path, rows: dict[str, int], manifest: dict,
+            stamps: dict[str, dict] | None = None) -> dict:
+    """Moves every file of `staging` (subfolders too) into `out_dir` (each rename atomic; a
+    reused file, already the published one, stays), removes the files the previous manifest
+    listed that this set lacks (a stale extract.xlsx must not look current), then writes the
+    manifest: status complete, files with their row counts and `stamps` (`OutputSet`)."""
     previous = set(read_manifest(out_dir).get("files", {}))
     files = {}
-    for path in sorted(staging.iterdir()):
-        os.replace(path, out_dir / path.name)
-        files[path.name] = {"rows": rows.get(path.name)}
+    for path in sorted(p for p in staging.rglob("*") if not p.is_dir()):
+        name = path.relative_to(staging).as_posix()
+        target = out_dir / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.exists() and os.path.samefile(path, target):
+            path.unlink()
+        else:
+            os.replace(path, target)
+        files[name] = {"rows": rows.get(name), **(stamps or {}).get(name, {})}
     for name in previous - set(files):
-        (out_dir / name).unlink(missing_ok=True)
-    staging.rmdir()
+        stale = out_dir / name
+        stale.unlink(missing_ok=True)
+        if stale.parent != out_dir and stale.parent.is_dir() and not any(stale.parent.iterdir()):
+            stale.parent.rmdir()  # report/ once the report is one page again
+    shutil.rmtree(staging)  # its subfolders, empty now
     manifest = {**manifest, "status": "complete", "files": files}
     write_manifest(out_dir, manifest)
     return manifest

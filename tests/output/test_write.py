@@ -1,8 +1,9 @@
 import pandas as pd
 import pytest
 
-from pipeline.output.write import (FolderBusy, clean_stale, locked, publish, read_csv, read_manifest,
-                                   staging_folder, text_cell, write_atomically, write_csv, write_manifest)
+from pipeline.output.write import (FolderBusy, OutputSet, clean_stale, fingerprint, locked, publish, read_csv,
+                                   read_manifest, staging_folder, text_cell, write_atomically, write_csv,
+                                   write_manifest)
 
 
 def test_csv_has_bom_and_unix_line_ends(tmp_path):
@@ -82,3 +83,62 @@ def test_a_second_run_cannot_take_the_folder(tmp_path):
                 pass
     with locked(tmp_path):  # released
         pass
+
+
+def stage(out, files: dict[str, tuple[str, str]]):
+    """One run's publishing of `files` (name → (fingerprint, text)); returns the names it wrote."""
+    staged, written = OutputSet(staging_folder(out), out), []
+
+    def writer(name, text):
+        def write(path):
+            written.append(name)
+            path.write_text(text, encoding="utf-8")
+            return {"articles": [text]}
+        return write
+
+    for name, (print_, text) in files.items():
+        staged.add(name, print_, writer(name, text), keep=("articles",))
+    publish(staged.staging, out, {}, {}, staged.stamps)
+    return written
+
+
+def test_a_file_of_the_same_fingerprint_is_the_published_file_kept_not_written_again(tmp_path):
+    assert stage(tmp_path, {"a.csv": ("f1", "один"), "report/page-0001.html": ("p1", "страница")}) == \
+        ["a.csv", "report/page-0001.html"]
+    inode = (tmp_path / "report" / "page-0001.html").stat().st_ino
+    assert stage(tmp_path, {"a.csv": ("f2", "два"), "report/page-0001.html": ("p1", "другая")}) == ["a.csv"]
+    assert (tmp_path / "a.csv").read_text(encoding="utf-8") == "два"
+    assert (tmp_path / "report" / "page-0001.html").read_text(encoding="utf-8") == "страница"
+    assert (tmp_path / "report" / "page-0001.html").stat().st_ino == inode
+    page = read_manifest(tmp_path)["files"]["report/page-0001.html"]
+    assert page["fingerprint"] == "p1" and page["articles"] == ["страница"]  # kept from the first run
+    assert not list(tmp_path.glob(".staging-*"))
+
+
+@pytest.mark.parametrize("damage", [
+    lambda path: path.write_text("правка", encoding="utf-8"),  # edited by hand
+    lambda path: path.unlink(),  # deleted
+])
+def test_a_published_file_changed_since_is_written_again(tmp_path, damage):
+    stage(tmp_path, {"a.csv": ("f1", "один")})
+    damage(tmp_path / "a.csv")
+    assert stage(tmp_path, {"a.csv": ("f1", "один")}) == ["a.csv"]
+    assert (tmp_path / "a.csv").read_text(encoding="utf-8") == "один"
+
+
+def test_pages_a_set_no_longer_has_are_removed_with_their_folder(tmp_path):
+    stage(tmp_path, {"report.html": ("i1", "индекс"), "report/page-0001.html": ("p1", "1"),
+                     "report/page-0002.html": ("p2", "2")})
+    stage(tmp_path, {"report.html": ("i2", "всё на одной")})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["manifest.json", "report.html"]
+    assert list(read_manifest(tmp_path)["files"]) == ["report.html"]
+
+
+@pytest.mark.parametrize("a, b, same", [
+    (("v1", ["k1", "k2"], []), ("v1", ["k1", "k2"], []), True),
+    (("v1", ["k1", "k2"], []), ("v1", ["k2", "k1"], []), False),  # the order decides the reposts
+    (("v1", ["k1"], []), ("v2", ["k1"], []), False),  # another code version
+    (("v1", ["k1"], []), ("v1", ["k1"], [["bad", "bad.pdf", "not a text file"]]), False),
+])
+def test_fingerprint_changes_with_any_part(a, b, same):
+    assert (fingerprint(*a) == fingerprint(*b)) is same
