@@ -111,12 +111,14 @@ def _complement(doc: Doc, j: int, inside_region: set[int]) -> int:
         text = doc.tokens[k].text
         if not text.isalpha() or not text.islower() or _owner_end(doc, k) > k:
             break
-        if k == j and text != "по" and not any(p.tag.case == "gent" for p in parse(text)):
+        if k == j and text != "по" and (parse(text)[0].tag.POS == "PREP" or
+                                        not any(p.tag.case == "gent" for p in parse(text))):
             break
         if parse(text)[0].tag.POS not in COMPLEMENT_POS:  # `министр энергетики [провёл брифинг]`
             break
         k += 1
-    while k > j and doc.tokens[k - 1].text in {"и", "по"}:
+    # `министр иностранных дел [с 2020 года]`: a preposition or conjunction ends no complement
+    while k > j and parse(doc.tokens[k - 1].text)[0].tag.POS in {"PREP", "CONJ"}:
         k -= 1
     return k
 
@@ -257,13 +259,53 @@ def _compose(doc: Doc, i: int, inside_region: set[int], starts: dict[int, Mentio
     return Found(row, row.office, taken, end, frozenset(body_tokens))
 
 
+# `возглавляющий Министерство финансов`, `который руководит комитетом`: heading a body now
+# (not `возглавлявший`, `возглавит`). A ministry's head is its minister, any other body's its head.
+LEADING_VERBS = {"возглавлять": "pres", "руководить": "pres", "возглавить": "past"}
+MINISTRY, MINISTER, HEAD = "министерство", "министр", "глава"
+
+
+def _led(doc: Doc, i: int, inside_region: set[int], starts: dict[int, Mention]) -> Found | None:
+    """`Иванов, который возглавляет Министерство энергетики`, `Петров, возглавляющий МИД`: the
+    body's head as the office (`министр энергетики`, `глава мид`), from the relative pronoun."""
+    verb = i + 1 if doc.tokens[i].lemma == "который" else i
+    if verb >= len(doc.tokens) or not any(
+            p.normal_form in LEADING_VERBS and LEADING_VERBS[p.normal_form] in p.tag
+            for p in parse(doc.tokens[verb].text) if p.tag.POS in ("VERB", "PRTF")):
+        return None
+    body, words_end, end, body_tokens, place_words = _bodies(doc, verb + 1, inside_region, starts)
+    if body is None:
+        return None
+    words = [k for k in range(verb + 1, words_end) if (k not in inside_region or k in body_tokens)
+             and k not in place_words]
+    if body.name == MINISTRY and doc.tokens[words[0]].lemma == MINISTRY:
+        title, words = MINISTER, words[1:]
+    else:
+        title = HEAD
+    genitive = [_genitive(doc.tokens[k].text) for k in words]
+    row = OfficeRow(" ".join([title] + genitive), (), body.scope, body.countries, False, False,
+                    lemmas(doc.tokens[verb].text))
+    return Found(row, row.office, [verb], end, frozenset(body_tokens))
+
+
+def _genitive(word: str) -> str:
+    """A body's word as the genitive after its head: `Комитет` → `комитета`, `Федеральную` →
+    `федеральной`; a word with a genitive reading (`энергетики`) and `МИД` stay."""
+    parses = parse(word)
+    if not word.isalpha() or word.isupper() or any(p.tag.case == "gent" for p in parses):
+        return word.lower()
+    form = parses[0].inflect({"gent"})
+    return (form.word if form else word).lower()
+
+
 def office_at(doc: Doc, i: int, inside_region: set[int], starts: dict[int, Mention],
              place_tokens: set[int]) -> Found | None:
     """The longer of the fixed title and the composed office at token i, unless it names a
     non-state organisation. Among equals the fixed one, except where it needs a region and
-    a place that is none follows (`глава страны`, `глава района`)."""
+    a place that is none follows (`глава страны`, `глава района`); else a body headed
+    (`возглавляющий МИД`)."""
     fixed = _fixed(doc, i, inside_region)
-    composed = _compose(doc, i, inside_region, starts)
+    composed = _compose(doc, i, inside_region, starts) or _led(doc, i, inside_region, starts)
     best = fixed
     if composed and (fixed is None or composed.end > fixed.end or fixed.row.needs_region and (
             composed.end < len(doc.tokens) and doc.tokens[composed.end].lemma in OTHER_PLACE_WORDS)):
