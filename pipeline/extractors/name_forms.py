@@ -132,10 +132,13 @@ def _pymorphy_readings(word: str, role: str, known_weight: float, guess_weight: 
     return readings
 
 
-def reads_only_oblique(word: str) -> bool:
+def reads_only_oblique(word: str, role: str | None = None) -> bool:
     """pymorphy3 knows the word in the singular, and only in cases other than the nominative
-    (`Сергеем`). Plural readings do not count: Седых is a surname, not `седых`."""
-    known = [p for p in parse(word) if p.is_known and p.tag.case and p.tag.number != "plur"]
+    (`Сергеем`). Plural readings do not count: Седых is a surname, not `седых`. With a `role`
+    (Surn) only readings in that role count: a foreign surname that is some common word's
+    oblique form (`Милей`, `миля`) or a first name's (`Аты`) is no oblique surname."""
+    known = [p for p in parse(word) if p.is_known and p.tag.case and p.tag.number != "plur"
+             and (role is None or role in p.tag)]
     return bool(known) and all(p.tag.case != "nomn" for p in known)
 
 
