@@ -49,13 +49,22 @@ def _agree(office: OfficeMention, person: PersonMention) -> bool:
     return not cases or not office.cases or bool(cases & office.cases)
 
 
+# A title of rank between an office and the name: `премьер-министр Катара шейх Мухаммед ...`.
+HONORIFICS = {"шейх", "принц", "принцесса", "эмир"}
+
+
 def _gap_is_filler(doc: Doc, start: int, stop: int, place_tokens: set[int]) -> bool:
-    """Tokens between an office and its holder: places (`Республики Беларусь в Казахстане`) only."""
+    """Tokens between an office and its holder: places (`Республики Беларусь в Казахстане`),
+    countries joined (`России и Казахстана`; joined regions are each a name's, which the tree
+    tells) and a title of rank (`шейх`) only."""
     if stop - start > APPOSITION_GAP:
         return False
+    regions = {t for m in doc.regions for t in range(m.first_token, m.last_token)}
     for k in range(start, stop):
         token = doc.tokens[k]
-        if k in place_tokens or token.text in {"в", "РК", "РФ"}:
+        if k in place_tokens or token.text in {"в", "РК", "РФ"} or token.lemma in HONORIFICS:
+            continue
+        if token.text in {"и", ","} and {k - 1, k + 1} <= place_tokens and not {k - 1, k + 1} & regions:
             continue
         return False
     return True

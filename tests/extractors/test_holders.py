@@ -1,0 +1,21 @@
+import pytest
+
+from pipeline.extractors.officials import extract_officials
+
+
+def officials(make_doc, text):
+    return {(o.person, o.position, o.region) for o in extract_officials(make_doc(text))}
+
+
+# Between an office and its holder: the countries, joined by `и` or a comma, and a title of
+# rank; a plural office then goes to every coordinated name.
+@pytest.mark.parametrize("text, expected", [
+    ("Министры обороны Армении и Ирана Сурен Папикян и Азиз Насирзаде провели переговоры.",
+     {("Сурен Папикян", "министр обороны", None), ("Азиз Насирзаде", "министр обороны", None)}),
+    ("Эмир Кувейта шейх Мишаль Аль-Ахмед Аль-Джабер ас-Сабах принял послов.",
+     {("Мишаль ас-Сабах", "эмир", None)}),
+    ("Министр обороны Саудовской Аравии принц Халид бен Салман провел встречу.",
+     {("Халид Салман", "министр обороны", None)}),
+])
+def test_gap_between_office_and_holder(make_doc, text, expected):
+    assert officials(make_doc, text) == expected
