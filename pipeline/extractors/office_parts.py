@@ -106,7 +106,9 @@ def names_non_state(doc: Doc, first: int, end: int, places: set[int], state: set
     while k < len(doc.tokens) and seen < FOLLOWING_WORDS:
         token = doc.tokens[k]
         k += 1
-        if k - 1 in places:  # `председатель [Алматинского] областного филиала партии`
+        # `председатель [Алматинского] областного филиала партии`; but `посол [ЕС]`: NER's place
+        # may be an international organisation's abbreviation
+        if k - 1 in places and not (token.text.isupper() and lemmas(token.text) & words):
             continue
         if doc.spans_covering(token.start, token.end, "PER") or not (
                 token.text in QUOTES or token.text.isalpha() and parse(token.text)[0].tag.POS in PHRASE_POS):

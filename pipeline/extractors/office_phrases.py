@@ -10,6 +10,7 @@ the office's region rather than part of its words.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -185,6 +186,7 @@ def _bodies(doc: Doc, j: int, inside_region: set[int], starts: dict[int, Mention
         part, stop = body
         if part.scope != "national":  # `Октябрьского райисполкома`: the adjective names a place
             place_words.update(t for t in range(j, k) if doc.tokens[t].text[:1].isupper())
+        place_words.update(t for t in range(j, k) if _demonym(doc.tokens[t]))  # `российского МИД`
         if part.complement:
             complement = _complement(doc, stop, inside_region)
             # `комитета по делам молодежи`, `комитета Сената`: a committee of what
@@ -198,6 +200,17 @@ def _bodies(doc: Doc, j: int, inside_region: set[int], starts: dict[int, Mention
             first, first_end = part, stop
         j = stop
     return first, first_end, j, body_tokens, place_words
+
+
+# `глава российского МИД`, `спикер иранского парламента`: a country's adjective, which the
+# position leaves out like the country; not the adjectives of a body's kind.
+DEMONYM = re.compile(r"(?<!че)(ск|цк)(ий|ой|ого|ому|им|ом|ая|ую|ое|ие|их|ими)$")
+BODY_KIND_ADJECTIVES = {"городской", "сельский", "парламентский", "президентский", "депутатский",
+                        "министерский", "гражданский", "морской"}
+
+
+def _demonym(token) -> bool:
+    return token.text.islower() and bool(DEMONYM.search(token.text)) and token.lemma not in BODY_KIND_ADJECTIVES
 
 
 def _adjective(word: str) -> bool:

@@ -17,6 +17,8 @@ from .office_phrases import GENERIC_PLACE_WORDS, OTHER_PLACE_WORDS, OfficeRow, o
 ACTING = re.compile(r"(\bобязанност\w+|\bврио|\bи\.\s?о\.|\bио)\s*$", re.IGNORECASE)
 # `бывший министр финансов`, `экс-глава МИД`: a former office is held by no one named with it.
 FORMER = re.compile(r"(\bбывш\w+|\bэкс-?)\s*$", re.IGNORECASE)
+# `кандидат в президенты`, `претендент на пост мэра`: an office sought is not held.
+SOUGHT = re.compile(r"(\bкандидат\w*\s+в|\bпретендент\w*\s+на(\s+пост|\s+должность)?)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -141,7 +143,8 @@ def find_offices(doc: Doc) -> list[OfficeMention]:
             i += 1
             continue
         row, position, taken, end = match.row, match.position, match.taken, match.end
-        if FORMER.search(doc.text[max(0, doc.tokens[i].start - 20):doc.tokens[i].start]):
+        before = doc.text[max(0, doc.tokens[i].start - 30):doc.tokens[i].start]
+        if FORMER.search(before) or SOUGHT.search(before):
             i = end
             continue
         region = next((starts[t].unit for t in range(i, end) if t in starts), None) or \
