@@ -29,6 +29,7 @@ GENERIC_PLACE_WORDS = {"город", "г", "область", "регион", "к
 OTHER_PLACE_WORDS = {"страна", "район", "этрап", "сомон"}
 PLACE_WORDS = GENERIC_PLACE_WORDS | OTHER_PLACE_WORDS
 GLUED_DEPUTY = "зам"
+COMPLEMENT_WORDS = 10  # `по чрезвычайным ситуациям, гражданской обороне и ...`
 COMPLEMENT_POS = {"NOUN", "ADJF", "PRTF", "PREP", "CONJ"}  # `по инвестициям и развитию`  # `замминистра`, `замакима`: a deputy glued to the head's genitive
 
 
@@ -108,8 +109,12 @@ def _complement(doc: Doc, j: int, inside_region: set[int]) -> int:
     region's executive after it owns the body and is no part of it (`управления
     образования [акимата]`)."""
     k = j
-    while k < len(doc.tokens) and k - j < 6 and k not in inside_region:
+    while k < len(doc.tokens) and k - j < COMPLEMENT_WORDS and k not in inside_region:
         text = doc.tokens[k].text
+        if text == "," and k > j and k + 1 < len(doc.tokens) and doc.tokens[k + 1].text.isalpha() \
+                and doc.tokens[k + 1].text.islower():  # `цифрового развития, инноваций и ...`
+            k += 1
+            continue
         if not text.isalpha() or not text.islower() or _owner_end(doc, k) > k:
             break
         if k == j and text != "по" and (parse(text)[0].tag.POS == "PREP" or
@@ -118,6 +123,11 @@ def _complement(doc: Doc, j: int, inside_region: set[int]) -> int:
         if parse(text)[0].tag.POS not in COMPLEMENT_POS:  # `министр энергетики [провёл брифинг]`
             break
         k += 1
+    # A list of a ministry's fields ends in `и`: else the comma ends the complement
+    # (`министр финансов, глава комиссии`).
+    commas = [t for t in range(j, k) if doc.tokens[t].text == ","]
+    if commas and not any(doc.tokens[t].text == "и" for t in range(commas[-1], k)):
+        k = commas[0]
     # `министр иностранных дел [с 2020 года]`: a preposition or conjunction ends no complement
     while k > j and parse(doc.tokens[k - 1].text)[0].tag.POS in {"PREP", "CONJ"}:
         k -= 1

@@ -57,7 +57,10 @@ def _other_place(doc: Doc, k: int) -> tuple[bool, int]:
         # A country (`правительства Кыргызской Республики`) is the office's state, no place.
         country = " ".join(lemma(t.text) for t in doc.tokens[k:end]) in gazetteer().country_names
         return not country, end
-    # `Акиму Абаеву Даурену Аскаровичу`: surname, name and patronymic are a person, no place.
+    # `Акиму Абаеву Даурену Аскаровичу`: surname, name and patronymic are a person, no place;
+    # `глава Сбербанка Герман Греф`: what NER calls an organisation is none either.
+    if doc.spans_covering(token.start, token.end, "ORG"):
+        return False, k
     if _capitalized(doc, k) and _capitalized(doc, k + 1) and _capitalized(doc, k + 2) \
             and not PATRONYMIC.search(doc.tokens[k + 1].text) and not PATRONYMIC.search(doc.tokens[k + 2].text):
         return True, k + 1
