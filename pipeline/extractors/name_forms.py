@@ -185,9 +185,10 @@ OBLIQUE_FIRST_NAME = re.compile(r"(у|ю|ом|ем|ём|ой|ей|ою|ею)$", 
 FEMALE_NAME_PART = re.compile(r"гуль|гүл|^гул(?!ом|ям)", re.IGNORECASE)
 
 
-# Case endings of first names pymorphy3 does not know (Даниала, Асаином, Гульшары).
+# Case endings of first names pymorphy3 does not know (Даниала, Асаином, Гульшары, Адилем;
+# not Адиля, Наилю, which are women's names as well).
 FIRST_NAME_ENDINGS = {
-    "masc": [("ием", "ий", "ablt"), ("еем", "ей", "ablt"), ("ия", "ий", "gent accs"),
+    "masc": [("ием", "ий", "ablt"), ("еем", "ей", "ablt"), ("лем", "ль", "ablt"), ("ия", "ий", "gent accs"),
              ("ея", "ей", "gent accs"), ("ию", "ий", "datv"), ("ею", "ей", "datv"),
              ("ом", "", "ablt"), ("а", "", "gent accs"), ("у", "", "datv"), ("е", "", "loct")],
     "femn": [("ой", "а", "ablt"), ("ей", "я", "ablt"), ("ы", "а", "gent"), ("и", "я", "gent datv loct"),

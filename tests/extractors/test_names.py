@@ -258,6 +258,17 @@ def test_surname_that_is_another_words_oblique_form(text, cases, expected):
     assert nominative_name(text, frozenset(cases)) == expected
 
 
+# A man's unknown first name in -ль: its instrumental is his alone (`Адилем`); `Адиля` may
+# be a woman's nominative and is left to the surname.
+@pytest.mark.parametrize("text, expected", [
+    ("Адилем Тулеевым", "Адиль Тулеев"),
+    ("Рамилем Хасановым", "Рамиль Хасанов"),
+    ("Наилей Хасановой", "Наиля Хасанова"),
+])
+def test_mens_names_in_soft_l(text, expected):
+    assert nominative_name(text) == expected
+
+
 # An Arabic surname keeps its lower-case article; a monarch's number stays in capitals.
 @pytest.mark.parametrize("text, expected", [
     ("Башаром аль-Асадом", "Башар аль-Асад"),
