@@ -42,6 +42,9 @@ APPOINTMENT_VERBS = {"назначить", "назначать", "избрать
 SUCCESSION_VERBS = {"сменить", "сменять", "заменить", "заменять"}
 # The person an office is predicated of: `назначил Иванова акимом`, `Иванов назначен`, `Иванов стал`.
 HOLDER_RELATIONS = ("obj", "nsubj:pass", "nsubj")
+# `указ о назначении Иванова министром`, `об освобождении Петрова от должности акима`: the
+# appointment as a noun, its person a genitive beside the office.
+NOMINAL_APPOINTMENTS = {"назначение", "переназначение", "избрание", "утверждение", "освобождение"}
 
 
 def _agree(office: OfficeMention, person: PersonMention) -> bool:
@@ -221,9 +224,10 @@ def _predicated(doc: Doc, syntax: SentenceSyntax, office_word: int, roots: dict[
     elif syntax.rel(verb) == "acl" and syntax.head(verb) in roots:
         return roots[syntax.head(verb)]
     children = syntax.children(verb)
-    for relation in HOLDER_RELATIONS:
+    nominal = doc.tokens[verb].lemma in NOMINAL_APPOINTMENTS
+    for relation in HOLDER_RELATIONS + (("nmod",) if nominal else ()):
         for word in children:
-            if syntax.rel(word) != relation:
+            if syntax.rel(word) != relation or relation == "nmod" and syntax.words[word].case != "gent":
                 continue
             if word in roots:
                 return roots[word]
@@ -249,6 +253,10 @@ def _office_verb(doc: Doc, syntax: SentenceSyntax, office_word: int) -> int | No
         if rel == "nmod" and doc.tokens[head].lemma in OFFICE_SEATS:
             k = head
             continue
+        if doc.tokens[head].lemma in NOMINAL_APPOINTMENTS and rel == "nmod" and (
+                doc.tokens[k].lemma in OFFICE_SEATS or syntax.words[k].case == "ablt" and
+                not _has_preposition(syntax, k)):
+            return head
         # A decree's capitalised `Назначить` the tagger takes for a proper noun.
         if syntax.words[head].pos not in ("VERB", "AUX") and not lemmas(doc.tokens[head].text) & APPOINTMENT_VERBS:
             return None

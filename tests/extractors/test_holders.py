@@ -19,3 +19,17 @@ def officials(make_doc, text):
 ])
 def test_gap_between_office_and_holder(make_doc, text, expected):
     assert officials(make_doc, text) == expected
+
+
+# An appointment written as a noun: its person is the genitive beside the office.
+@pytest.mark.parametrize("text, expected", [
+    ("Президент подписал указ о назначении Рустама Алиева заместителем премьер-министра.",
+     {("Рустам Алиев", "заместитель премьер-министра", None)}),
+    ("Подписан указ об освобождении Бахыта Оспанова от должности министра торговли.",
+     {("Бахыт Оспанов", "министр торговли", None)}),
+    ("Мажилис дал согласие на назначение Армана Серикова премьер-министром.",
+     {("Арман Сериков", "премьер-министр", None)}),
+    ("Депутаты обсудили назначение нового министра финансов.", set()),
+])
+def test_appointment_as_a_noun(make_doc, text, expected):
+    assert officials(make_doc, text) == expected
