@@ -10,7 +10,7 @@ Links, in order of trust:
    (`президенты двух стран Иванов и Петров`, `Иван Петров (аким района)`), an
    office as what a person is made, elected or relieved of (`Иванов назначен
    акимом`, `назначил Иванова акимом`, `освобождён от должности губернатора`,
-   `Петров, который стал послом`), and an office and a name that are subjects
+   `Петров, который стал послом`, `указ о назначении Иванова акимом`), and an office and a name that are subjects
    of one verb with a clause between them (`губернатор, который ..., Иван Петров
    открыл`).
 3. An office still without a name, tied to the nearest free person in the next
