@@ -101,12 +101,19 @@ def _link_side_by_side(doc: Doc, offices: list[OfficeMention], persons: list[Per
             if office.plural:
                 _share_plural_office(doc, office, following, by_first)
         before = office.first_token - 1
-        if before >= 0 and doc.tokens[before].text in LINKING_PUNCTUATION and before in by_last:
+        if before >= 0 and doc.tokens[before].text in LINKING_PUNCTUATION and before in by_last \
+                and not _opens_clause(doc, office.last_token):
             person = by_last[before]
             if person.office is None and _agree(office, person):
                 person.hold(office)
                 linked.add(id(office))
     return linked
+
+
+def _opens_clause(doc: Doc, k: int) -> bool:
+    """`Как пишет Алексей Петров, президент не примет отставку`: an office followed by its own
+    verb is that clause's subject, no apposition to the name before the comma."""
+    return k < len(doc.tokens) and (doc.tokens[k].text == "не" or parse(doc.tokens[k].text)[0].tag.POS == "VERB")
 
 
 def _first_of_joined(doc: Doc, office: OfficeMention, offices: list[OfficeMention]) -> OfficeMention:

@@ -33,3 +33,14 @@ def test_gap_between_office_and_holder(make_doc, text, expected):
 ])
 def test_appointment_as_a_noun(make_doc, text, expected):
     assert officials(make_doc, text) == expected
+
+
+# `Name, office`: an apposition, unless the office goes on with its own verb.
+@pytest.mark.parametrize("text, expected", [
+    ("Как пишет политолог Алексей Макаркин, президент не примет отставку.", set()),
+    ("По мнению эксперта Ивана Орлова, губернатор подпишет закон.", set()),
+    ("Серик Жумабаев, аким Алматинской области, открыл школу.",
+     {("Серик Жумабаев", "аким", "Алматинская область")}),
+])
+def test_name_before_an_office_that_opens_a_clause(make_doc, text, expected):
+    assert officials(make_doc, text) == expected
