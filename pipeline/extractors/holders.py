@@ -10,7 +10,7 @@ Links, in order of trust:
    (`президенты двух стран Иванов и Петров`, `Иван Петров (аким района)`), an
    office as what a person is made, elected or relieved of (`Иванов назначен
    акимом`, `назначил Иванова акимом`, `освобождён от должности губернатора`,
-   `Петров, который стал послом`), and an office and a name that are subjects
+   `Петров, который стал послом`, `указ о назначении Иванова акимом`), and an office and a name that are subjects
    of one verb with a clause between them (`губернатор, который ..., Иван Петров
    открыл`).
 3. An office still without a name, tied to the nearest free person in the next
@@ -42,6 +42,9 @@ APPOINTMENT_VERBS = {"назначить", "назначать", "избрать
 SUCCESSION_VERBS = {"сменить", "сменять", "заменить", "заменять"}
 # The person an office is predicated of: `назначил Иванова акимом`, `Иванов назначен`, `Иванов стал`.
 HOLDER_RELATIONS = ("obj", "nsubj:pass", "nsubj")
+# `указ о назначении Иванова министром`, `об освобождении Петрова от должности акима`: the
+# appointment as a noun, its person a genitive beside the office.
+NOMINAL_APPOINTMENTS = {"назначение", "переназначение", "избрание", "утверждение", "освобождение"}
 
 
 def _agree(office: OfficeMention, person: PersonMention) -> bool:
@@ -49,13 +52,22 @@ def _agree(office: OfficeMention, person: PersonMention) -> bool:
     return not cases or not office.cases or bool(cases & office.cases)
 
 
+# A title of rank between an office and the name: `премьер-министр Катара шейх Мухаммед ...`.
+HONORIFICS = {"шейх", "принц", "принцесса", "эмир"}
+
+
 def _gap_is_filler(doc: Doc, start: int, stop: int, place_tokens: set[int]) -> bool:
-    """Tokens between an office and its holder: places (`Республики Беларусь в Казахстане`) only."""
+    """Tokens between an office and its holder: places (`Республики Беларусь в Казахстане`),
+    countries joined (`России и Казахстана`; joined regions are each a name's, which the tree
+    tells) and a title of rank (`шейх`) only."""
     if stop - start > APPOSITION_GAP:
         return False
+    regions = {t for m in doc.regions for t in range(m.first_token, m.last_token)}
     for k in range(start, stop):
         token = doc.tokens[k]
-        if k in place_tokens or token.text in {"в", "РК", "РФ"}:
+        if k in place_tokens or token.text in {"в", "РК", "РФ"} or token.lemma in HONORIFICS:
+            continue
+        if token.text in {"и", ","} and {k - 1, k + 1} <= place_tokens and not {k - 1, k + 1} & regions:
             continue
         return False
     return True
@@ -89,12 +101,19 @@ def _link_side_by_side(doc: Doc, offices: list[OfficeMention], persons: list[Per
             if office.plural:
                 _share_plural_office(doc, office, following, by_first)
         before = office.first_token - 1
-        if before >= 0 and doc.tokens[before].text in LINKING_PUNCTUATION and before in by_last:
+        if before >= 0 and doc.tokens[before].text in LINKING_PUNCTUATION and before in by_last \
+                and not _opens_clause(doc, office.last_token):
             person = by_last[before]
             if person.office is None and _agree(office, person):
                 person.hold(office)
                 linked.add(id(office))
     return linked
+
+
+def _opens_clause(doc: Doc, k: int) -> bool:
+    """`Как пишет Алексей Петров, президент не примет отставку`: an office followed by its own
+    verb is that clause's subject, no apposition to the name before the comma."""
+    return k < len(doc.tokens) and (doc.tokens[k].text == "не" or parse(doc.tokens[k].text)[0].tag.POS == "VERB")
 
 
 def _first_of_joined(doc: Doc, office: OfficeMention, offices: list[OfficeMention]) -> OfficeMention:
@@ -212,9 +231,10 @@ def _predicated(doc: Doc, syntax: SentenceSyntax, office_word: int, roots: dict[
     elif syntax.rel(verb) == "acl" and syntax.head(verb) in roots:
         return roots[syntax.head(verb)]
     children = syntax.children(verb)
-    for relation in HOLDER_RELATIONS:
+    nominal = doc.tokens[verb].lemma in NOMINAL_APPOINTMENTS
+    for relation in HOLDER_RELATIONS + (("nmod",) if nominal else ()):
         for word in children:
-            if syntax.rel(word) != relation:
+            if syntax.rel(word) != relation or relation == "nmod" and syntax.words[word].case != "gent":
                 continue
             if word in roots:
                 return roots[word]
@@ -240,6 +260,10 @@ def _office_verb(doc: Doc, syntax: SentenceSyntax, office_word: int) -> int | No
         if rel == "nmod" and doc.tokens[head].lemma in OFFICE_SEATS:
             k = head
             continue
+        if doc.tokens[head].lemma in NOMINAL_APPOINTMENTS and rel == "nmod" and (
+                doc.tokens[k].lemma in OFFICE_SEATS or syntax.words[k].case == "ablt" and
+                not _has_preposition(syntax, k)):
+            return head
         # A decree's capitalised `Назначить` the tagger takes for a proper noun.
         if syntax.words[head].pos not in ("VERB", "AUX") and not lemmas(doc.tokens[head].text) & APPOINTMENT_VERBS:
             return None

@@ -132,10 +132,13 @@ def _pymorphy_readings(word: str, role: str, known_weight: float, guess_weight: 
     return readings
 
 
-def reads_only_oblique(word: str) -> bool:
+def reads_only_oblique(word: str, role: str | None = None) -> bool:
     """pymorphy3 knows the word in the singular, and only in cases other than the nominative
-    (`Сергеем`). Plural readings do not count: Седых is a surname, not `седых`."""
-    known = [p for p in parse(word) if p.is_known and p.tag.case and p.tag.number != "plur"]
+    (`Сергеем`). Plural readings do not count: Седых is a surname, not `седых`. With a `role`
+    (Surn) only readings in that role count: a foreign surname that is some common word's
+    oblique form (`Милей`, `миля`) or a first name's (`Аты`) is no oblique surname."""
+    known = [p for p in parse(word) if p.is_known and p.tag.case and p.tag.number != "plur"
+             and (role is None or role in p.tag)]
     return bool(known) and all(p.tag.case != "nomn" for p in known)
 
 
@@ -182,9 +185,10 @@ OBLIQUE_FIRST_NAME = re.compile(r"(у|ю|ом|ем|ём|ой|ей|ою|ею)$", 
 FEMALE_NAME_PART = re.compile(r"гуль|гүл|^гул(?!ом|ям)", re.IGNORECASE)
 
 
-# Case endings of first names pymorphy3 does not know (Даниала, Асаином, Гульшары).
+# Case endings of first names pymorphy3 does not know (Даниала, Асаином, Гульшары, Адилем;
+# not Адиля, Наилю, which are women's names as well).
 FIRST_NAME_ENDINGS = {
-    "masc": [("ием", "ий", "ablt"), ("еем", "ей", "ablt"), ("ия", "ий", "gent accs"),
+    "masc": [("ием", "ий", "ablt"), ("еем", "ей", "ablt"), ("лем", "ль", "ablt"), ("ия", "ий", "gent accs"),
              ("ея", "ей", "gent accs"), ("ию", "ий", "datv"), ("ею", "ей", "datv"),
              ("ом", "", "ablt"), ("а", "", "gent accs"), ("у", "", "datv"), ("е", "", "loct")],
     "femn": [("ой", "а", "ablt"), ("ей", "я", "ablt"), ("ы", "а", "gent"), ("и", "я", "gent datv loct"),

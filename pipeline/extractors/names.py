@@ -33,6 +33,9 @@ LETTER = "А-ЯЁA-ZӘҒҚҢӨҰҮҺІ"
 PATRONYMIC = re.compile(r"(вич|вича|вичу|вичем|виче|[вч]н(а|ы|е|у|ой)|улы|ұлы|уулу|уулы|оглы|оглу"
                         r"|кызы|қызы|гызы)$", re.IGNORECASE)
 INITIAL = re.compile(f"^[{LETTER}]\\.$")
+# An Arabic surname with its article: `ас-Сабах`, `аль-Асад`, `эль-Сиси`.
+ARTICLE = re.compile(f"^(?:аль|ал|ас|ад|ан|ар|аш|ат|аз|эль|эд|эс|эш)-[{LETTER}]")
+ROMAN = re.compile(r"^[IVX]+$")  # a monarch's number: `Абдалла II`
 WORD = re.compile(f"[{LETTER}]\\.|[\\w’'-]+")
 # A surname's shape in any case: Иванов, Абаеву, Зеленского, Ахметовой.
 SURNAME_SHAPE = re.compile(r"(ов|ев|ёв|ин|цын)(а|у|ым|е|ой|ою)?$|(ск|цк)(ий|ого|ому|им|ом|ая|ой|ую)$",
@@ -108,8 +111,8 @@ def split_name(text: str) -> NameParts | None:
     words = WORD.findall(text)
     initials = [w for w in words if INITIAL.match(w)]
     # Lists and decrees may write a surname in capitals: ИВАНОВ Иван
-    full = [title(w.lower()) if w.isupper() and len(w) > 1 else w
-            for w in words if not INITIAL.match(w) and w[:1].isupper()]
+    full = [title(w.lower()) if w.isupper() and len(w) > 1 and not ROMAN.match(w) else w
+            for w in words if not INITIAL.match(w) and (w[:1].isupper() or ARTICLE.match(w))]
     # NER runs on into a word after the name: `Болат Акчулаков Новости`
     full = full[:2] + [w for w in full[2:] if word_kind(w)]
     if not full:
@@ -179,14 +182,16 @@ def _options(parts: NameParts, genders, cases: frozenset[str]) -> list[tuple]:
     return sorted(options, reverse=True)
 
 
-def _nominative(word: str, readings: tuple[Reading, ...], gender: str, case: str) -> str:
+def _nominative(word: str, readings: tuple[Reading, ...], gender: str, case: str,
+                role: str | None = None) -> str:
     """The word's nominative for the chosen reading; never a form pymorphy3 reads only as an
-    oblique case (`Сергеем`): then the best reading of that gender that gives another."""
+    oblique case (`Сергеем`) in the word's `role`: then the best reading of that gender that
+    gives another."""
     fitting = [r for r in readings if r.gender == gender and r.case == case]
-    if not fitting and not reads_only_oblique(word):
+    if not fitting and not reads_only_oblique(word, role):
         return word  # a word no reading fits (a foreign name) stays as it is
     fitting = fitting or [r for r in readings if r.weight >= PARADIGM and r.gender == gender]
-    good = [r for r in fitting if not reads_only_oblique(r.nominative)]
+    good = [r for r in fitting if not reads_only_oblique(r.nominative, role)]
     if good:
         return max(good, key=lambda r: r.weight).nominative
     return word
@@ -213,7 +218,7 @@ def surname_cases(surname: str, gender: str | None = None) -> frozenset[str]:
 def full_name(parts: NameParts, gender: str, cases: frozenset[str]) -> str:
     """`Имя Фамилия` (or `И. Фамилия`) in the nominative, for the mention's gender and context."""
     _, _, gender, case = _options(parts, (gender,), cases or frozenset(CASES))[0]
-    surname = _nominative(parts.surname, surname_readings(parts.surname), gender, case)
+    surname = _nominative(parts.surname, surname_readings(parts.surname), gender, case, "Surn")
     if parts.first:
         first = parts.first if parts.east_asian else \
             _nominative(parts.first, first_name_readings(parts.first), gender, case)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from razdel import tokenize
 
 from ..nlp import Doc, lemmas, parse
-from .gazetteer import RULES
+from .gazetteer import RULES, gazetteer
 
 FOLLOWING_WORDS = 3  # `президент крупнейшей нефтяной компании`
 QUOTES = {"«", '"', "„", "“"}
@@ -106,12 +106,22 @@ def names_non_state(doc: Doc, first: int, end: int, places: set[int], state: set
     while k < len(doc.tokens) and seen < FOLLOWING_WORDS:
         token = doc.tokens[k]
         k += 1
-        if k - 1 in places:  # `председатель [Алматинского] областного филиала партии`
+        # `председатель [Алматинского] областного филиала партии`; but `посол [ЕС]`: NER's place
+        # may be an international organisation's abbreviation
+        if k - 1 in places and not (token.text.isupper() and lemmas(token.text) & words):
             continue
         if doc.spans_covering(token.start, token.end, "PER") or not (
                 token.text in QUOTES or token.text.isalpha() and parse(token.text)[0].tag.POS in PHRASE_POS):
             return False
-        if lemmas(token.text) & words:
+        if lemmas(token.text) & words or k - 1 == end and not state and _unknown_organisation(doc, end):
             return True
         seen += 1
     return False
+
+
+def _unknown_organisation(doc: Doc, k: int) -> bool:
+    """`президент РСПП`, `президент ВТБ`: right after a title without a body, what NER calls
+    an organisation and is neither a state body nor a country (`Президент РУз`)."""
+    token = doc.tokens[k]
+    return bool(doc.spans_covering(token.start, token.end, "ORG")) and bodies().longest(doc, k) is None \
+        and token.lemma not in gazetteer().country_names

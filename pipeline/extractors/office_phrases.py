@@ -1,7 +1,8 @@
 """Office phrases at a token: a fixed title from rules/offices.csv (`аким`, `вице-министр
 по инвестициям и развитию`, `председатель [Гомельского] облисполкома`) or an office
 composed from its parts (office_parts.py: `заместитель председателя народного
-правительства`, `спикер палаты представителей`, `глава МИД`).
+правительства`, `спикер палаты представителей`, `глава МИД`; the complements and bodies
+after a head: office_bodies.py), or a body headed (`возглавляющий МИД`).
 
 Both are matched on lemmas, so `акимов`, `акима`, `акиму` are all `аким`; region
 mentions may stand inside (`председатель [Гомельского] облисполкома`) and are taken as
@@ -17,7 +18,8 @@ from razdel import tokenize
 
 from ..nlp import Doc, lemmas, parse
 from .gazetteer import RULES, Mention
-from .office_parts import Part, bodies, deputies, heads, names_non_state
+from .office_bodies import bodies_from, complement_end, owner_end
+from .office_parts import Part, deputies, heads, names_non_state
 
 # Words between an office and its region or holder that carry no meaning of their own.
 # A first-level unit's kind in each country: `хяким велаята`, `губернатор провинции`.
@@ -27,8 +29,7 @@ GENERIC_PLACE_WORDS = {"город", "г", "область", "регион", "к
 # other places have offices without a region: `глава страны`, `глава района`, `хяким этрапа`.
 OTHER_PLACE_WORDS = {"страна", "район", "этрап", "сомон"}
 PLACE_WORDS = GENERIC_PLACE_WORDS | OTHER_PLACE_WORDS
-GLUED_DEPUTY = "зам"
-COMPLEMENT_POS = {"NOUN", "ADJF", "PRTF", "PREP", "CONJ"}  # `по инвестициям и развитию`  # `замминистра`, `замакима`: a deputy glued to the head's genitive
+GLUED_DEPUTY = "зам"  # `замминистра`, `замакима`: a deputy glued to the head's genitive
 
 
 @dataclass(frozen=True)
@@ -102,32 +103,6 @@ def _match(doc: Doc, i: int, inside_region: set[int]) -> tuple[OfficeRow, list[i
     return best
 
 
-def _complement(doc: Doc, j: int, inside_region: set[int]) -> int:
-    """End of a ministry complement: `по инвестициям и развитию`, `иностранных дел`; a
-    region's executive after it owns the body and is no part of it (`управления
-    образования [акимата]`)."""
-    k = j
-    while k < len(doc.tokens) and k - j < 6 and k not in inside_region:
-        text = doc.tokens[k].text
-        if not text.isalpha() or not text.islower() or _owner_end(doc, k) > k:
-            break
-        if k == j and text != "по" and not any(p.tag.case == "gent" for p in parse(text)):
-            break
-        if parse(text)[0].tag.POS not in COMPLEMENT_POS:  # `министр энергетики [провёл брифинг]`
-            break
-        k += 1
-    while k > j and doc.tokens[k - 1].text in {"и", "по"}:
-        k -= 1
-    return k
-
-
-def _owner_end(doc: Doc, k: int) -> int:
-    """After `акимата`, `администрации`, `народного правительства` at token k: the
-    executive of a region or city, which owns the departments before it."""
-    body = bodies().longest(doc, k)
-    return body[1] if body and body[0].scope in {"regional", "city"} and not body[0].complement else k
-
-
 def _fixed(doc: Doc, i: int, inside_region: set[int]) -> Found | None:
     """A title from offices.csv at token i, with a ministry's complement."""
     match = _match(doc, i, inside_region)
@@ -136,10 +111,10 @@ def _fixed(doc: Doc, i: int, inside_region: set[int]) -> Found | None:
     row, taken = match
     end, position, owner = taken[-1] + 1, row.office, frozenset()
     if row.complement:
-        stop = _complement(doc, end, inside_region)
+        stop = complement_end(doc, end, inside_region)
         if stop > end:
             position += " " + doc.text[doc.tokens[end].start:doc.tokens[stop - 1].end].lower()
-            end = _owner_end(doc, stop)
+            end = owner_end(doc, stop)
             owner = frozenset(range(stop, end))
     return Found(row, position, taken, end, owner)
 
@@ -162,44 +137,6 @@ def _glued_head(word: str) -> Part | OfficeRow | None:
     fixed = next((row for w in lemmas(rest) for _, row, alias in aliases_by_first_word().get(w, ())
                   if len(alias) == 1), None)
     return fixed or heads().one_word(rest)
-
-
-def _bodies(doc: Doc, j: int, inside_region: set[int], starts: dict[int, Mention]):
-    """The state bodies from token j on (`народного правительства`, `управления образования
-    акимата`), a region adjective between (`Гомельского облисполкома`) skipped: the first
-    body and its end (the position's), the end of them all (`Мажилиса Парламента`), the body
-    tokens and the place adjectives, which the position leaves out."""
-    first, first_end, body_tokens, place_words = None, j, set(), set()
-    while j < len(doc.tokens):
-        k = j
-        if j in starts:  # `Гомельского облисполкома`, `[Минского горисполкома]`: the body after the adjective
-            k = j + 1 if starts[j].last_token - j > 1 else starts[j].last_token
-        while k < len(doc.tokens) and k - j < 3 and bodies().longest(doc, k) is None \
-                and k not in inside_region and _adjective(doc.tokens[k].text):
-            k += 1
-        body = bodies().longest(doc, k)
-        if body is None:
-            break
-        part, stop = body
-        if part.scope != "national":  # `Октябрьского райисполкома`: the adjective names a place
-            place_words.update(t for t in range(j, k) if doc.tokens[t].text[:1].isupper())
-        if part.complement:
-            complement = _complement(doc, stop, inside_region)
-            # `комитета по делам молодежи`, `комитета Сената`: a committee of what
-            if part.complement == "required" and complement == stop and bodies().longest(doc, stop) is None:
-                break
-            body_tokens.update(range(k, stop))
-            stop = complement
-        else:
-            body_tokens.update(range(k, stop))
-        if first is None:
-            first, first_end = part, stop
-        j = stop
-    return first, first_end, j, body_tokens, place_words
-
-
-def _adjective(word: str) -> bool:
-    return word.isalpha() and any(p.tag.POS == "ADJF" for p in parse(word)[:2])
 
 
 def _jurisdiction_follows(doc: Doc, j: int, starts: dict[int, Mention]) -> bool:
@@ -225,7 +162,7 @@ def _compose(doc: Doc, i: int, inside_region: set[int], starts: dict[int, Mentio
         (head, head_words_end, j), title, words_from = head, deputy[0].name, deputy[1]
     elif glued:  # `замминистра энергетики`
         head, title, words_from = glued, "заместитель " + word[len(GLUED_DEPUTY):].lower(), i + 1
-        j = _complement(doc, i + 1, inside_region) if isinstance(head, OfficeRow) and head.complement else i + 1
+        j = complement_end(doc, i + 1, inside_region) if isinstance(head, OfficeRow) and head.complement else i + 1
         head_words_end = j
     else:  # `спикер`: the head in the nominative, as the rules write it
         found = heads().longest(doc, i)
@@ -237,7 +174,7 @@ def _compose(doc: Doc, i: int, inside_region: set[int], starts: dict[int, Mentio
             doc.tokens[i].start, doc.tokens[i].end, "PER")):  # `Ерика Султанова`: a surname
         return None
     taken = list(range(i, words_from if deputy else head_words_end))
-    body, words_end, end, body_tokens, place_words = _bodies(doc, j, inside_region, starts)
+    body, words_end, end, body_tokens, place_words = bodies_from(doc, j, inside_region, starts)
     if isinstance(head, OfficeRow):
         needs, scope, countries = ("place" if head.needs_region else ""), head.scope, head.countries
     else:
@@ -257,13 +194,53 @@ def _compose(doc: Doc, i: int, inside_region: set[int], starts: dict[int, Mentio
     return Found(row, row.office, taken, end, frozenset(body_tokens))
 
 
+# `возглавляющий Министерство финансов`, `который руководит комитетом`: heading a body now
+# (not `возглавлявший`, `возглавит`). A ministry's head is its minister, any other body's its head.
+LEADING_VERBS = {"возглавлять": "pres", "руководить": "pres", "возглавить": "past"}
+MINISTRY, MINISTER, HEAD = "министерство", "министр", "глава"
+
+
+def _led(doc: Doc, i: int, inside_region: set[int], starts: dict[int, Mention]) -> Found | None:
+    """`Иванов, который возглавляет Министерство энергетики`, `Петров, возглавляющий МИД`: the
+    body's head as the office (`министр энергетики`, `глава мид`), from the relative pronoun."""
+    verb = i + 1 if doc.tokens[i].lemma == "который" else i
+    if verb >= len(doc.tokens) or not any(
+            p.normal_form in LEADING_VERBS and LEADING_VERBS[p.normal_form] in p.tag
+            for p in parse(doc.tokens[verb].text) if p.tag.POS in ("VERB", "PRTF")):
+        return None
+    body, words_end, end, body_tokens, place_words = bodies_from(doc, verb + 1, inside_region, starts)
+    if body is None:
+        return None
+    words = [k for k in range(verb + 1, words_end) if (k not in inside_region or k in body_tokens)
+             and k not in place_words]
+    if body.name == MINISTRY and doc.tokens[words[0]].lemma == MINISTRY:
+        title, words = MINISTER, words[1:]
+    else:
+        title = HEAD
+    genitive = [_genitive(doc.tokens[k].text) for k in words]
+    row = OfficeRow(" ".join([title] + genitive), (), body.scope, body.countries, False, False,
+                    lemmas(doc.tokens[verb].text))
+    return Found(row, row.office, [verb], end, frozenset(body_tokens))
+
+
+def _genitive(word: str) -> str:
+    """A body's word as the genitive after its head: `Комитет` → `комитета`, `Федеральную` →
+    `федеральной`; a word with a genitive reading (`энергетики`) and `МИД` stay."""
+    parses = parse(word)
+    if not word.isalpha() or word.isupper() or any(p.tag.case == "gent" for p in parses):
+        return word.lower()
+    form = parses[0].inflect({"gent"})
+    return (form.word if form else word).lower()
+
+
 def office_at(doc: Doc, i: int, inside_region: set[int], starts: dict[int, Mention],
              place_tokens: set[int]) -> Found | None:
     """The longer of the fixed title and the composed office at token i, unless it names a
     non-state organisation. Among equals the fixed one, except where it needs a region and
-    a place that is none follows (`глава страны`, `глава района`)."""
+    a place that is none follows (`глава страны`, `глава района`); else a body headed
+    (`возглавляющий МИД`)."""
     fixed = _fixed(doc, i, inside_region)
-    composed = _compose(doc, i, inside_region, starts)
+    composed = _compose(doc, i, inside_region, starts) or _led(doc, i, inside_region, starts)
     best = fixed
     if composed and (fixed is None or composed.end > fixed.end or fixed.row.needs_region and (
             composed.end < len(doc.tokens) and doc.tokens[composed.end].lemma in OTHER_PLACE_WORDS)):

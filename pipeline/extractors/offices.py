@@ -17,6 +17,8 @@ from .office_phrases import GENERIC_PLACE_WORDS, OTHER_PLACE_WORDS, OfficeRow, o
 ACTING = re.compile(r"(\bобязанност\w+|\bврио|\bи\.\s?о\.|\bио)\s*$", re.IGNORECASE)
 # `бывший министр финансов`, `экс-глава МИД`: a former office is held by no one named with it.
 FORMER = re.compile(r"(\bбывш\w+|\bэкс-?)\s*$", re.IGNORECASE)
+# `кандидат в президенты`, `претендент на пост мэра`: an office sought is not held.
+SOUGHT = re.compile(r"(\bкандидат\w*\s+в|\bпретендент\w*\s+на(\s+пост|\s+должность)?)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,10 @@ def _other_place(doc: Doc, k: int) -> tuple[bool, int]:
         # A country (`правительства Кыргызской Республики`) is the office's state, no place.
         country = " ".join(lemma(t.text) for t in doc.tokens[k:end]) in gazetteer().country_names
         return not country, end
-    # `Акиму Абаеву Даурену Аскаровичу`: surname, name and patronymic are a person, no place.
+    # `Акиму Абаеву Даурену Аскаровичу`: surname, name and patronymic are a person, no place;
+    # `глава Сбербанка Герман Греф`: what NER calls an organisation is none either.
+    if doc.spans_covering(token.start, token.end, "ORG"):
+        return False, k
     if _capitalized(doc, k) and _capitalized(doc, k + 1) and _capitalized(doc, k + 2) \
             and not PATRONYMIC.search(doc.tokens[k + 1].text) and not PATRONYMIC.search(doc.tokens[k + 2].text):
         return True, k + 1
@@ -141,7 +146,8 @@ def find_offices(doc: Doc) -> list[OfficeMention]:
             i += 1
             continue
         row, position, taken, end = match.row, match.position, match.taken, match.end
-        if FORMER.search(doc.text[max(0, doc.tokens[i].start - 20):doc.tokens[i].start]):
+        before = doc.text[max(0, doc.tokens[i].start - 30):doc.tokens[i].start]
+        if FORMER.search(before) or SOUGHT.search(before):
             i = end
             continue
         region = next((starts[t].unit for t in range(i, end) if t in starts), None) or \

@@ -245,6 +245,40 @@ def test_full_name_in_the_nominative(text, cases, expected):
     assert full_name(parts, gender, cases) == expected
 
 
+# A foreign surname that pymorphy3 knows only as another word's oblique form (`Милей`: of
+# `миля`; `Аты`, `Рамы`: of the first names Ата, Рама) is still a surname's nominative.
+@pytest.mark.parametrize("text, cases, expected", [
+    ("Хавьером Милеем", {"ablt"}, "Хавьер Милей"),
+    ("Хавьеру Милею", {"datv"}, "Хавьер Милей"),
+    ("Хавьер Милей", {"nomn"}, "Хавьер Милей"),
+    ("Бадр Абдель Аты", {"nomn"}, "Бадр Аты"),
+    ("Сергеем Дегтярём", {"ablt"}, "Сергей Дегтярь"),
+])
+def test_surname_that_is_another_words_oblique_form(text, cases, expected):
+    assert nominative_name(text, frozenset(cases)) == expected
+
+
+# A man's unknown first name in -ль: its instrumental is his alone (`Адилем`); `Адиля` may
+# be a woman's nominative and is left to the surname.
+@pytest.mark.parametrize("text, expected", [
+    ("Адилем Тулеевым", "Адиль Тулеев"),
+    ("Рамилем Хасановым", "Рамиль Хасанов"),
+    ("Наилей Хасановой", "Наиля Хасанова"),
+])
+def test_mens_names_in_soft_l(text, expected):
+    assert nominative_name(text) == expected
+
+
+# An Arabic surname keeps its lower-case article; a monarch's number stays in capitals.
+@pytest.mark.parametrize("text, expected", [
+    ("Башаром аль-Асадом", "Башар аль-Асад"),
+    ("Мишаль Аль-Ахмед ас-Сабах", "Мишаль ас-Сабах"),
+    ("Карлом III", "Карл III"),
+])
+def test_article_and_number_are_part_of_the_name(text, expected):
+    assert nominative_name(text) == expected
+
+
 @pytest.mark.parametrize("text, cases, gender", [
     ("Султанов", frozenset(), "masc"),  # -ов is a man whatever the case
     ("Ерика Султанова", frozenset({"gent"}), "masc"),

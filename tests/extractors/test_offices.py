@@ -179,3 +179,16 @@ def test_every_part_row_uses_known_values():
         assert part.scope in {"", "national", "regional", "city", "legislative", "diplomatic"}, part
         assert part.complement in {"", "yes", "required"}, part
         assert set(part.countries) <= countries, part
+
+
+# After a head that needs a region, what NER calls an organisation is no place: `глава
+# Газпрома` is no office, while a state body keeps its head (`глава Пентагона`).
+@pytest.mark.parametrize("text, expected", [
+    ("Глава Газпрома Алексей Миллер выступил.", []),
+    ("Глава Сбербанка Герман Греф выступил.", []),
+    ("Глава Пентагона Пит Хегсет прибыл в Брюссель.", [("глава пентагона", None)]),
+    ("Глава Нацгвардии Виктор Золотов выступил.", [("глава нацгвардии", None)]),
+    ("Аким Актобе Асхат Шахаров открыл парк.", [("аким", None)]),
+])
+def test_an_organisation_is_no_place_of_an_office(make_doc, text, expected):
+    assert offices(make_doc, text) == expected
