@@ -1,0 +1,78 @@
+"""Sides of a document that are no region: a company, a city, a country.
+
+`с компанией`, `с «Газпромом»`, `ВКО и ЕБРР`, `с акиматом г. Актобе`, `с
+Беларусью`, `Монголия и Россия подписали`: a clause with one of these signs with
+it, so the article's main regions are not read into it.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..nlp import Doc, Token, lemma, lemmas, parse
+from .counterparts import COUNTERPART, nominative
+from .gazetteer import Mention, gazetteer
+
+OTHER_SIDE = {"компания", "корпорация", "холдинг", "предприятие", "инвестор", "банк", "фонд",
+              "университет", "институт", "колледж", "школа", "завод", "мэрия", "министерство",
+              "ассоциация", "палата", "тоо", "ао", "ооо", "район"}
+CITY_WORDS = {"город", "г"}
+CAPITALS = {"столица"}  # a capital that is no region of the gazetteer is a city
+
+
+def named_elsewhere(doc: Doc, start: int, end: int, here: list[Mention]) -> bool:
+    """A place other than a region or a country stands here (`мэра Вэньчжоу`)."""
+    countries = set(gazetteer().country_words)
+    for span in doc.spans_within(start, end):
+        if span.type != "LOC":
+            continue
+        if any(m.start < span.end and span.start < m.end for m in here):
+            continue
+        if not any(lemmas(word) & countries for word in span.text.split()):
+            return True
+    return False
+
+
+
+def other_side(doc: Doc, tokens: list[Token], here: list[Mention]) -> bool:
+    """A company, a non-first-level city or a country signed: `с компанией`, `с акиматом г.
+    Актобе`, `Монголия и Россия подписали`."""
+    starts = {m.first_token for m in here}
+    for token in tokens:
+        words = lemmas(token.text)
+        i = doc.token_index(token.start)
+        if words & OTHER_SIDE:
+            return True
+        if words & (CITY_WORDS | CAPITALS) and not {i, i + 1, i + 2} & starts:
+            return True  # `с акиматом г. Актобе`, `столицы регионов подписали`
+        if (token.text.lower() in COUNTERPART | {"и", "между"} and _organisation_at(doc, i + 1)
+                and not any(m.first_token > i for m in here)):
+            return True  # `с «Газпромом»`, `с Samsung`, `ВКО и ЕБРР`, `с Россельхозбанком`
+        if _country_at(doc, i) and nominative(doc, token) and parse(token.text)[0].tag.POS == "NOUN":
+            return True  # `Монголия и Россия подписали соглашение`: the states signed
+        if _country_at(doc, i + 1) and (token.text.lower() in COUNTERPART | {"между"} or (
+                token.text.lower() == "и" and any(t.text.lower() == "между" for t in doc.tokens[max(0, i - 8):i]))):
+            return True  # `с Беларусью`, `между Минской областью и Российской Федерацией`
+    return False
+
+
+def _organisation_at(doc: Doc, i: int) -> bool:
+    """A quoted or Latin name, an acronym or a name NER reads as an organisation starts at token i."""
+    if i >= len(doc.tokens):
+        return False
+    token = doc.tokens[i]
+    if token.text in QUOTES or re.match(r"[A-Za-z]", token.text):
+        return True
+    if doc.spans_covering(token.start, token.end, "ORG"):
+        return True
+    return len(token.text) >= 3 and token.text.isupper() and not _country_at(doc, i) and not any(
+        m.first_token == i for m in doc.regions[bisect.bisect_left(doc.regions, token.start, key=lambda m: m.start):][:1])
+
+
+QUOTES = {"«", '"', "“", "„"}
+
+
+def _country_at(doc: Doc, i: int) -> bool:
+    g, words = gazetteer(), [lemma(t.text) for t in doc.tokens[i:i + 2]]
+    return bool(words) and (words[0] in g.country_words or " ".join(words) in g.country_names)
+
