@@ -10,7 +10,7 @@ import bisect
 import re
 
 from ..nlp import Doc, Token, lemma, lemmas, parse
-from .counterparts import COUNTERPART, nominative
+from .counterparts import COUNTERPART
 from .gazetteer import Mention, gazetteer
 
 OTHER_SIDE = {"компания", "корпорация", "холдинг", "предприятие", "инвестор", "банк", "фонд",
@@ -33,7 +33,6 @@ def named_elsewhere(doc: Doc, start: int, end: int, here: list[Mention]) -> bool
     return False
 
 
-
 def other_side(doc: Doc, tokens: list[Token], here: list[Mention]) -> bool:
     """A company, a non-first-level city or a country signed: `с компанией`, `с акиматом г.
     Актобе`, `Монголия и Россия подписали`."""
@@ -48,12 +47,20 @@ def other_side(doc: Doc, tokens: list[Token], here: list[Mention]) -> bool:
         if (token.text.lower() in COUNTERPART | {"и", "между"} and _organisation_at(doc, i + 1)
                 and not any(m.first_token > i for m in here)):
             return True  # `с «Газпромом»`, `с Samsung`, `ВКО и ЕБРР`, `с Россельхозбанком`
-        if _country_at(doc, i) and nominative(doc, token) and parse(token.text)[0].tag.POS == "NOUN":
-            return True  # `Монголия и Россия подписали соглашение`: the states signed
+        if _country_at(doc, i) and _subject(doc, i):
+            return True  # `Монголия и Россия`, `Казахстан и Кыргызстан подписали`: the states signed
         if _country_at(doc, i + 1) and (token.text.lower() in COUNTERPART | {"между"} or (
                 token.text.lower() == "и" and any(t.text.lower() == "между" for t in doc.tokens[max(0, i - 8):i]))):
             return True  # `с Беларусью`, `между Минской областью и Российской Федерацией`
     return False
+
+
+def _subject(doc: Doc, i: int) -> bool:
+    """A noun that may be the nominative and follows no preposition: `Казахстан` reads as
+    nominative or accusative, `в Казахстан` is a place."""
+    parses = [p for p in parse(doc.tokens[i].text) if p.tag.POS == "NOUN"]
+    before = parse(doc.tokens[i - 1].text)[0].tag.POS if i else None
+    return any(p.tag.case == "nomn" for p in parses) and before != "PREP"
 
 
 def _organisation_at(doc: Doc, i: int) -> bool:

@@ -37,6 +37,11 @@ from .other_sides import CITY_WORDS, named_elsewhere, other_side
 from .signatories import attendees, cities_sign, interstate, relative_counterparts, witness
 
 NOT_PARTY_HEADS = {"район", "округ", "столица", "центр", "филиал"}  # `районов ВКО`
+# `предприятия Павлодарской и Омской областей заключили 14 соглашений`: the businesses of
+# the regions signed, not their authorities.
+BUSINESSES = {"предприятие", "компания", "предприниматель", "бизнесмен", "бизнес", "фирма",
+              "производитель", "экспортер", "товаропроизводитель", "инвестор"}
+LIST_WORDS = {",", "и"}
 PLACE_PREPOSITIONS = {"в", "во"}
 # `полномочный представитель правительства в Иссык-Кульской области`: `в` gives the
 # office's jurisdiction, not a place.
@@ -82,8 +87,19 @@ def _governed(doc: Doc, m: Mention) -> bool:
     return bool(before & NOT_PARTY_HEADS or (before & CITY_WORDS and m.unit.kind != "city"))
 
 
+def _of_businesses(doc: Doc, m: Mention, ends: dict[int, Mention]) -> bool:
+    """`предприятия Павлодарской и Омской областей`, `компании ВКО и Алтайского края`: the
+    word before the list the region stands in is a business (`ends`: mentions by last token)."""
+    i = m.first_token - 1
+    while i > 0 and doc.tokens[i].text.lower() in LIST_WORDS and i in ends:
+        i = ends[i].first_token - 1  # back over `X и` / `X,` to the word before the list
+    return i >= 0 and bool(lemmas(doc.tokens[i].text) & BUSINESSES)
+
+
 def _acting(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    return [m for m in mentions if not _place(doc, m) and not _governed(doc, m) and not witness(doc, m)]
+    ends = {n.last_token: n for n in mentions}
+    return [m for m in mentions if not _place(doc, m) and not _governed(doc, m) and not witness(doc, m)
+            and not _of_businesses(doc, m, ends)]
 
 
 def main_regions(doc: Doc) -> list:

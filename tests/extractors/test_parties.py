@@ -70,3 +70,48 @@ def test_signatories(make_doc, text, expected):
 ])
 def test_no_regional_signatories(make_doc, text):
     assert pairs(make_doc, text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "На форуме предприятия Павлодарской и Омской областей заключили 14 соглашений.",
+    "Компании ВКО и Алтайского края подписали меморандумы о поставках угля.",
+    "Предприниматели Омской области и Павлодарской области заключили соглашения.",
+])
+def test_businesses_of_regions_sign_for_themselves(make_doc, text):
+    assert pairs(make_doc, text) == set()
+
+
+def test_a_region_beside_businesses_still_signs(make_doc):
+    text = "Акимат Павлодарской области и правительство Омской области подписали соглашение о поддержке предприятий."
+    assert pairs(make_doc, text) == {frozenset((PAVLODAR, OMSK))}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # everyone listed after `в присутствии` is only present, up to the subject or a comma
+    ("В присутствии министра торговли РК и губернатора Курганской области аким Костанайской "
+     "области и губернатор Челябинской области подписали соглашение.",
+     {("Костанайская область", "Челябинская область")}),
+    ("В присутствии вице-премьера правительства страны и акима Павлодарской области губернаторы "
+     "Омской и Новосибирской областей подписали соглашение.", {(OMSK, "Новосибирская область")}),
+    ("Соглашение подписали в присутствии посла, аким Павлодарской области и губернатор Омской "
+     "области.", {(PAVLODAR, OMSK)}),
+])
+def test_those_present_at_a_signing_are_no_side(make_doc, text, expected):
+    assert pairs(make_doc, text) == {frozenset(pair) for pair in expected}
+
+
+@pytest.mark.parametrize("title", [
+    "Казахстан и Кыргызстан подписали соглашение о границе",
+    "Узбекистан и Казахстан заключили соглашение",
+    "Монголия и Россия подписали соглашение",
+])
+def test_states_that_sign_link_no_regions(make_doc, title):
+    text = (f"{title}\nВ церемонии участвовали аким Жамбылской области и полпред правительства "
+            "в Таласской области.")
+    assert pairs(make_doc, text) == set()
+
+
+def test_a_country_as_a_place_leaves_the_regions_sides(make_doc):
+    text = ("Аким Жамбылской области прибыл в Кыргызстан. Стороны подписали соглашение.\n"
+            "Полпред правительства в Таласской области встретил гостей.")
+    assert pairs(make_doc, text) == {frozenset(("Жамбылская область", "Таласская область"))}
