@@ -65,7 +65,33 @@ def _clause(doc: Doc, offset: int) -> tuple[int, int]:
         else:
             end = sentence.start + brk.start()
             break
-    return start, end
+    return _compound_part(doc, start, end, offset)
+
+
+PREDICATES = {"VERB", "PRTS"}
+
+
+def _compound_part(doc: Doc, start: int, end: int, offset: int) -> tuple[int, int]:
+    """`с X подписаны соглашения, с Y соглашение готовится`: clauses joined by a comma
+    that each name a document and have a predicate of their own are read apart (a
+    comma before a list item, a relative clause or a participle splits nothing)."""
+    pieces, begin = [], start
+    for token in clause_tokens(doc, start, end):
+        if token.text == ",":
+            pieces.append((begin, token.start))
+            begin = token.start
+    parts = []
+    for piece in pieces + [(begin, end)]:
+        if parts and not (_complete(doc, *parts[-1]) and _complete(doc, *piece)):
+            piece = parts.pop()[0], piece[1]
+        parts.append(piece)
+    return next(((a, b) for a, b in parts if a <= offset < b), (start, end))
+
+
+def _complete(doc: Doc, start: int, end: int) -> bool:
+    tokens = clause_tokens(doc, start, end)
+    return (any(lemmas(t.text) & DOCUMENT_NOUNS for t in tokens)
+            and any(parse(t.text)[0].tag.POS in PREDICATES for t in tokens))
 
 
 def _clause_status(doc: Doc, start: int, end: int, year: int | None) -> str | None:
