@@ -33,6 +33,15 @@ def named_elsewhere(doc: Doc, start: int, end: int, here: list[Mention]) -> bool
     return False
 
 
+def between_others(tokens: list[Token]) -> bool:
+    """`соглашение между компаниями «X» и «Y»`, `между предприятиями двух областей`: the
+    document's sides are named, and they are no regions (whoever attended)."""
+    for k, token in enumerate(tokens[:-1]):
+        if token.text.lower() == "между" and lemmas(tokens[k + 1].text) & OTHER_SIDE:
+            return True
+    return False
+
+
 def other_side(doc: Doc, tokens: list[Token], here: list[Mention]) -> bool:
     """A company, a non-first-level city or a country signed: `с компанией`, `с акиматом г.
     Актобе`, `Монголия и Россия подписали`."""

@@ -33,7 +33,7 @@ from itertools import combinations, product
 from ..nlp import Doc, Token, lemmas, parse
 from .counterparts import counterpart_split, nominative, units
 from .gazetteer import Mention, gazetteer
-from .other_sides import CITY_WORDS, named_elsewhere, other_side
+from .other_sides import CITY_WORDS, between_others, named_elsewhere, other_side
 from .signatories import attendees, cities_sign, interstate, relative_counterparts, witness
 
 NOT_PARTY_HEADS = {"район", "округ", "столица", "центр", "филиал"}  # `районов ВКО`
@@ -60,9 +60,10 @@ def clause_tokens(doc: Doc, start: int, end: int) -> list[Token]:
     return doc.tokens[doc.token_index(start):doc.token_index(end)]
 
 
-# `АСТАНА. КАЗИНФОРМ -`, `Ташкент, Узбекистан (UzDaily.uz) --`, `Омск, 5 сентября.`:
-# a line opening with the place the news was filed from.
-DATELINE_AFTER = re.compile(r"[^\S\n]*[,.][^\n]{0,80}?(?:\s(?:—|–|--|-)\s|\d{4}\.|\b\d{1,2}\s+[а-я]+\.)")
+# `АСТАНА. КАЗИНФОРМ -`, `Ташкент, Узбекистан (UzDaily.uz) --`, `Омск, 5 сентября.`,
+# `Ош, 15 марта 2024 (Кабар).`: a line opening with the place the news was filed from.
+DATELINE_AFTER = re.compile(r"[^\S\n]*[,.][^\n]{0,80}?(?:\s(?:—|–|--|-)\s|\d{4}(?:\s*\([^()\n]{1,40}\))?\.|"
+                            r"\b\d{1,2}\s+[а-я]+\.)")
 
 
 def _place(doc: Doc, m: Mention) -> bool:
@@ -236,7 +237,7 @@ def signing_pairs(doc: Doc, start: int, end: int, match: tuple[int, int], batch:
     `batch`: the clause counts many documents (`15 соглашений`), often with
     companies, so the article's main regions are not read into it."""
     tokens = clause_tokens(doc, start, end)
-    if interstate(doc, tokens, match):
+    if interstate(doc, tokens, match) or between_others(tokens):
         return []
     here = _signing_sides(tokens, _sides(doc, start, end))
     named = units(here)
