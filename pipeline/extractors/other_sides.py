@@ -16,6 +16,12 @@ from .gazetteer import Mention, gazetteer
 OTHER_SIDE = {"компания", "корпорация", "холдинг", "предприятие", "инвестор", "банк", "фонд",
               "университет", "институт", "колледж", "школа", "завод", "мэрия", "министерство",
               "ассоциация", "палата", "тоо", "ао", "ооо", "район"}
+# Who signs for itself where it is the subject or the counterpart (`бизнесмены двух областей
+# заключили`, `с предпринимателями`), not where it is the topic (`о поддержке фермеров`).
+SELF_SIGNERS = {"предприятие", "компания", "инвестор", "предприниматель", "бизнесмен", "бизнес",
+                "фирма", "производитель", "товаропроизводитель", "экспортер", "фермер", "аграрий",
+                "вуз", "университет", "колледж", "школа", "больница", "центр", "организация",
+                "учреждение", "палата", "ассоциация"}
 CITY_WORDS = {"город", "г"}
 CAPITALS = {"столица"}  # a capital that is no region of the gazetteer is a city
 
@@ -37,7 +43,7 @@ def between_others(tokens: list[Token]) -> bool:
     """`соглашение между компаниями «X» и «Y»`, `между предприятиями двух областей`: the
     document's sides are named, and they are no regions (whoever attended)."""
     for k, token in enumerate(tokens[:-1]):
-        if token.text.lower() == "между" and lemmas(tokens[k + 1].text) & OTHER_SIDE:
+        if token.text.lower() == "между" and lemmas(tokens[k + 1].text) & (OTHER_SIDE | SELF_SIGNERS):
             return True
     return False
 
@@ -50,6 +56,8 @@ def other_side(doc: Doc, tokens: list[Token], here: list[Mention]) -> bool:
         words = lemmas(token.text)
         i = doc.token_index(token.start)
         if words & OTHER_SIDE:
+            return True
+        if words & SELF_SIGNERS and (_subject(doc, i) or i and doc.tokens[i - 1].text.lower() in COUNTERPART):
             return True
         if words & (CITY_WORDS | CAPITALS) and not {i, i + 1, i + 2} & starts:
             return True  # `с акиматом г. Актобе`, `столицы регионов подписали`

@@ -33,14 +33,10 @@ from itertools import combinations, product
 from ..nlp import Doc, Token, lemmas, parse
 from .counterparts import counterpart_split, nominative, units
 from .gazetteer import Mention, gazetteer
-from .other_sides import CITY_WORDS, between_others, named_elsewhere, other_side
+from .other_sides import CITY_WORDS, SELF_SIGNERS, between_others, named_elsewhere, other_side
 from .signatories import attendees, cities_sign, interstate, relative_counterparts, witness
 
 NOT_PARTY_HEADS = {"район", "округ", "столица", "центр", "филиал"}  # `районов ВКО`
-# `предприятия Павлодарской и Омской областей заключили 14 соглашений`: the businesses of
-# the regions signed, not their authorities.
-BUSINESSES = {"предприятие", "компания", "предприниматель", "бизнесмен", "бизнес", "фирма",
-              "производитель", "экспортер", "товаропроизводитель", "инвестор"}
 LIST_WORDS = {",", "и"}
 PLACE_PREPOSITIONS = {"в", "во"}
 # `полномочный представитель правительства в Иссык-Кульской области`: `в` gives the
@@ -94,7 +90,7 @@ def _of_businesses(doc: Doc, m: Mention, ends: dict[int, Mention]) -> bool:
     i = m.first_token - 1
     while i > 0 and doc.tokens[i].text.lower() in LIST_WORDS and i in ends:
         i = ends[i].first_token - 1  # back over `X и` / `X,` to the word before the list
-    return i >= 0 and bool(lemmas(doc.tokens[i].text) & BUSINESSES)
+    return i >= 0 and bool(lemmas(doc.tokens[i].text) & SELF_SIGNERS)
 
 
 def _acting(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -206,10 +202,20 @@ def _says_both_sides(tokens: list[Token]) -> bool:
                 continue  # `столицы регионов`, `районы областей`: not the regions themselves
             if any(lemmas(t.text) & STATES for t in tokens[i + 1:i + 3]):
                 continue  # `регионы двух стран`: any regions of the countries, not the article's pair
-            return True
+            if not _of_self_signers(tokens, i):
+                return True
         if i + 1 < len(words) and w & PAIR_WORDS and words[i + 1] & PAIR_NOUNS:
-            return True
+            if not _of_self_signers(tokens, i + 1):
+                return True
     return False
+
+
+def _of_self_signers(tokens: list[Token], i: int) -> bool:
+    """`вузы регионов`, `предприятия двух областей`: they signed, not the regions."""
+    j = i - 1
+    if j >= 0 and lemmas(tokens[j].text) & PAIR_WORDS:
+        j -= 1
+    return j >= 0 and bool(lemmas(tokens[j].text) & SELF_SIGNERS)
 
 
 def _signing_sides(tokens: list[Token], here: list[Mention]) -> list[Mention]:
