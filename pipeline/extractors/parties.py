@@ -30,6 +30,8 @@ import weakref
 from collections import Counter
 from itertools import combinations, product
 
+from rules.documents import DOCUMENT_NOUNS
+
 from ..nlp import Doc, Token, lemmas, parse
 from .counterparts import counterpart_split, nominative, units
 from .gazetteer import Mention, gazetteer
@@ -50,6 +52,9 @@ BOTH_SIDES = {"сторона"}
 PAIR_WORDS = {"два", "оба"}  # `два региона`: a singular noun after the numeral
 PAIR_NOUNS = {"регион", "область", "территория"}
 STATES = {"страна", "государство"}
+# `трехстороннее соглашение`: as many sides as the word says.
+MULTILATERAL = {"трехсторонний": 3, "четырехсторонний": 4, "пятисторонний": 5}
+SENTENCES_BACK = 2  # sentences before a signing that names no region, to the meeting it closes
 
 
 def clause_tokens(doc: Doc, start: int, end: int) -> list[Token]:
@@ -263,7 +268,7 @@ def signing_pairs(doc: Doc, start: int, end: int, match: tuple[int, int], batch:
     if cities_sign(doc, tokens, here):
         return []
     if len(main) >= 2 and not named and _says_both_sides(tokens):
-        return [(main[0], main[1])]
+        return list(combinations(main[:_sides_said(tokens)], 2))
     if batch or other_side(doc, tokens, here):
         return []
     if len(named) == 1:
@@ -271,4 +276,23 @@ def signing_pairs(doc: Doc, start: int, end: int, match: tuple[int, int], batch:
         return [(named[0], others[0])] if others else []
     # an article about just two regions, or where just two act and the others are only places
     two = main if len(main) == 2 else acting_regions(doc)
-    return [(two[0], two[1])] if len(two) == 2 else []
+    return [(two[0], two[1])] if len(two) == 2 else _pair_met_before(doc, start)
+
+
+def _sides_said(tokens: list[Token]) -> int:
+    """How many sides `трехстороннее` and the like give; two otherwise."""
+    return next((MULTILATERAL[w] for t in tokens for w in lemmas(t.text) if w in MULTILATERAL), 2)
+
+
+def _pair_met_before(doc: Doc, start: int) -> list[tuple]:
+    """`Аким X провел встречу с полпредом в Y. В ходе встречи подписан протокол.`: in an
+    article about more regions, the two that act in the nearest sentence before naming any
+    (past sentences about other documents: `Ранее губернатор подписал соглашение с Z`)."""
+    at = doc.sentence_index(start)
+    for sentence in reversed(doc.sentences[max(0, at - SENTENCES_BACK):at]):
+        if any(lemmas(t.text) & DOCUMENT_NOUNS for t in clause_tokens(doc, sentence.start, sentence.end)):
+            continue
+        acting = units(_sides(doc, sentence.start, sentence.end))
+        if acting:
+            return [(acting[0], acting[1])] if len(acting) == 2 else []
+    return []

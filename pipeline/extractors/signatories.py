@@ -16,6 +16,7 @@ from ..nlp import Doc, Token, lemma, lemmas, parse
 from .gazetteer import Mention, gazetteer
 
 INTERSTATE = {"межправительственный", "межгосударственный"}
+INTERREGIONAL = {"межрегиональный"}
 STATES = {"страна", "государство"}
 GOVERNMENT = {"правительство"}
 # `российско-монгольское`, `казахстанско-китайский`: an adjective of two nations.
@@ -36,10 +37,13 @@ RELATIVE = {"который", "кто", "они", "каждый", "весь"}  #
 
 
 def interstate(doc: Doc, tokens: list[Token], match: tuple[int, int]) -> bool:
-    """The document at `match` is signed by states."""
+    """The document at `match` is signed by states (a `казахстанско-российское
+    межрегиональное соглашение` is the regions')."""
     i = doc.token_index(match[0])
-    for token in doc.tokens[max(0, i - NATIONS_REACH):doc.token_index(match[1])]:
-        if lemmas(token.text) & INTERSTATE or TWO_NATIONS.match(token.text):
+    named = doc.tokens[max(0, i - NATIONS_REACH):doc.token_index(match[1])]
+    regional = any(lemmas(t.text) & INTERREGIONAL for t in named)
+    for token in named:
+        if lemmas(token.text) & INTERSTATE or TWO_NATIONS.match(token.text) and not regional:
             return True
     for k, token in enumerate(tokens):
         if token.text.lower() == "между" and _states_after(tokens[k + 1:k + 5]):

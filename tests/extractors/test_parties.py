@@ -9,6 +9,7 @@ def pairs(make_doc, text):
 
 
 OMSK, PAVLODAR = "Омская область", "Павлодарская область"
+ZKO = "Западно-Казахстанская область"
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -158,3 +159,48 @@ def test_businesses_and_institutions_of_the_two_regions_sign_for_themselves(make
 ])
 def test_the_two_regions_sign_about_businesses_and_institutions(make_doc, signing):
     assert pairs(make_doc, MEETING + signing) == {frozenset((PAVLODAR, OMSK))}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Губернатор Оренбургской области провел встречу с акимами Актюбинской и Западно-Казахстанской "
+     "областей. Стороны подписали трехстороннее соглашение.",
+     {("Оренбургская область", "Актюбинская область"), ("Оренбургская область", ZKO),
+      ("Актюбинская область", ZKO)}),
+    ("Губернатор Оренбургской области провел встречу с акимами Актюбинской и Западно-Казахстанской "
+     "областей. Стороны подписали соглашение.", {("Оренбургская область", "Актюбинская область")}),
+])
+def test_a_multilateral_word_gives_the_number_of_sides(make_doc, text, expected):
+    assert pairs(make_doc, text) == {frozenset(pair) for pair in expected}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # in an article about three regions, the two that met in the sentence before
+    ("На полях форума аким Жамбылской области провел встречу с полпредом правительства в "
+     "Таласской области. В ходе встречи подписан протокол о воде. Также аким встретился с "
+     "хокимом Ташкентской области.", {("Жамбылская область", "Таласская область")}),
+    ("Аким Алматинской области посетил провинцию Цзянсу. Подписано соглашение о дружбе. "
+     "Делегация также посетила Шанхай.", {("Алматинская область", "провинция Цзянсу")}),
+    # a sentence about another document is passed over
+    ("Губернатор Курганской области встретился с акимом Костанайской области. Ранее губернатор "
+     "подписал соглашение с Челябинской областью. Сегодня подписан меморандум о туризме.",
+     {("Курганская область", "Костанайская область"), ("Курганская область", "Челябинская область")}),
+    # the nearest sentence naming regions names one or three: no pair
+    ("Аким Павлодарской области встретился с губернатором Омской области. Аким Костанайской "
+     "области выступил на форуме. Подписано соглашение о дружбе.", set()),
+    ("Аким Павлодарской области, губернатор Омской области и губернатор Томской области "
+     "провели встречу. Подписано соглашение о дружбе.", set()),
+])
+def test_a_signing_naming_no_region_closes_the_meeting_before_it(make_doc, text, expected):
+    assert pairs(make_doc, text) == {frozenset(pair) for pair in expected}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Подписано казахстанско-российское межрегиональное соглашение между Павлодарской и Омской "
+     "областями.", {(PAVLODAR, OMSK)}),
+    ("Подписано казахстанско-российское соглашение. В церемонии участвовали аким Павлодарской "
+     "области и губернатор Омской области.", set()),
+    ("Подписано межрегиональное соглашение между правительствами двух стран в присутствии акима "
+     "Павлодарской области и губернатора Омской области.", set()),
+])
+def test_an_interregional_document_of_two_nations_is_the_regions(make_doc, text, expected):
+    assert pairs(make_doc, text) == {frozenset(pair) for pair in expected}
