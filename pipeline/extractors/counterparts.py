@@ -13,7 +13,8 @@ from ..nlp import Doc, Token, lemmas, parse
 from .gazetteer import Mention
 
 COUNTERPART = {"с", "со"}
-NOT_COUNTERPART = {"участие", "цель", "учет", "визит", "помощь", "точка"}  # `с участием`, `с визитом`
+# `с участием`, `с визитом`; `со стороны X` names a side, not X's counterpart
+NOT_COUNTERPART = {"участие", "цель", "учет", "визит", "помощь", "точка", "сторона"}
 # Tokens from `с` to the region it introduces, with no verb between:
 # `с акиматом Карагандинской`, `с шестью территориями Казахстана: Восточно-Казахстанской`.
 COUNTERPART_REACH = 6

@@ -44,7 +44,8 @@ DONE_POS = {"VERB", "PRTS", "PRTF", "GRND"}
 YEAR = re.compile(r"(?<![-–—])(?<!на )(?<!до )(?<!по )\b((?:19|20)\d\d)\s*(?:год|г\.)")
 # A line break before a capital ends a clause: titles and leads often lack a full stop. So
 # does a contrastive `, а` (not `а также`, `а именно`): `X и Y подписали соглашение, а Z и
-# W — договор` are two signings with their own sides.
+# W — договор` are two signings with their own sides; where what follows names no document
+# (`X подписала соглашение с Y, а Z — с W`), it repeats this one, and the clause goes on.
 CLAUSE_BREAK = re.compile(r"\n\s*(?=[A-ZА-ЯЁ«\"—–-])|,\s+а\s+(?!также\b|именно\b|в\s+частности\b)")
 
 
@@ -59,13 +60,22 @@ def _deals(doc: Doc):
 def _clause(doc: Doc, offset: int) -> tuple[int, int]:
     sentence = doc.sentence_at(offset)
     start, end = sentence.start, sentence.end
-    for brk in CLAUSE_BREAK.finditer(sentence.text):
+    for brk in _breaks(doc, sentence):
         if sentence.start + brk.start() < offset:
             start = sentence.start + brk.end()
         else:
             end = sentence.start + brk.start()
             break
     return _compound_part(doc, start, end, offset)
+
+
+def _breaks(doc: Doc, sentence):
+    found = list(CLAUSE_BREAK.finditer(sentence.text))
+    for brk, after in zip(found, found[1:] + [None]):
+        stop = sentence.start + (after.start() if after else len(sentence.text))
+        rest = clause_tokens(doc, sentence.start + brk.end(), stop)
+        if brk.group().startswith("\n") or any(lemmas(t.text) & DOCUMENT_NOUNS for t in rest):
+            yield brk
 
 
 PREDICATES = {"VERB", "PRTS"}

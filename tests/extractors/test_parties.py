@@ -204,3 +204,23 @@ def test_a_signing_naming_no_region_closes_the_meeting_before_it(make_doc, text,
 ])
 def test_an_interregional_document_of_two_nations_is_the_regions(make_doc, text, expected):
     assert pairs(make_doc, text) == {frozenset(pair) for pair in expected}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # `, а Z — с W` with no document of its own repeats the document for Z and W
+    ("Омская область подписала соглашение с Павлодарской, а Новосибирская — с "
+     "Восточно-Казахстанской.", {(OMSK, PAVLODAR), ("Новосибирская область", "Восточно-Казахстанская область")}),
+    # with its own document it is another signing
+    ("Омская область подписала соглашение с Павлодарской областью, а Новосибирская область — "
+     "меморандум с Томской областью.", {(OMSK, PAVLODAR), ("Новосибирская область", "Томская область")}),
+])
+def test_a_contrastive_clause_without_a_document_repeats_the_signing(make_doc, text, expected):
+    assert pairs(make_doc, text) == {frozenset(pair) for pair in expected}
+
+
+@pytest.mark.parametrize("text", [
+    "Документ со стороны Омской области подписал губернатор, со стороны Павлодарской – аким.",
+    "Со стороны Павлодарской области соглашение подписал аким, со стороны Омской области – губернатор.",
+])
+def test_each_side_named_with_so_storony_signs(make_doc, text):
+    assert pairs(make_doc, text) == {frozenset((OMSK, PAVLODAR))}
