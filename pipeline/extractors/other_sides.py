@@ -57,8 +57,10 @@ def other_side(doc: Doc, tokens: list[Token], here: list[Mention]) -> bool:
         i = doc.token_index(token.start)
         if words & OTHER_SIDE:
             return True
-        if words & SELF_SIGNERS and (_subject(doc, i) or i and doc.tokens[i - 1].text.lower() in COUNTERPART):
-            return True
+        if words & SELF_SIGNERS and _subject(doc, i):
+            return True  # `бизнесмены двух областей заключили`
+        if token.text.lower() in COUNTERPART and _someone_else(doc, i, starts):
+            return True  # `с профсоюзами`, `с местными фермерами`
         if words & (CITY_WORDS | CAPITALS) and not {i, i + 1, i + 2} & starts:
             return True  # `с акиматом г. Актобе`, `столицы регионов подписали`
         if (token.text.lower() in COUNTERPART | {"и", "между"} and _organisation_at(doc, i + 1)
@@ -69,6 +71,30 @@ def other_side(doc: Doc, tokens: list[Token], here: list[Mention]) -> bool:
         if _country_at(doc, i + 1) and (token.text.lower() in COUNTERPART | {"между"} or (
                 token.text.lower() == "и" and any(t.text.lower() == "между" for t in doc.tokens[max(0, i - 8):i]))):
             return True  # `с Беларусью`, `между Минской областью и Российской Федерацией`
+    return False
+
+
+# Who, after `с`, stands for a region left unnamed (`с коллегой`, `с гостями`), or is no
+# side at all (`со сроком действия`).
+REGION_COUNTERPARTS = {"губернатор", "аким", "хоким", "глава", "руководитель", "делегация",
+                       "правительство", "власть", "коллега", "акимат", "хокимият", "облисполком",
+                       "администрация", "гость", "партнер", "сосед", "регион", "область", "край",
+                       "республика", "провинция", "сторона", "полпред", "председатель", "мэр",
+                       "участие", "цель", "учет", "визит", "помощь", "точка", "срок", "момент"}
+SOMEONE_REACH = 3  # tokens from `с` to its noun: `с местными фермерами`
+
+
+def _someone_else(doc: Doc, i: int, starts: set[int]) -> bool:
+    """`с профсоюзами`, `с местными фермерами`: the `с` at token i introduces a noun in the
+    instrumental that is no region, office or delegation, nor followed by a region."""
+    for j in range(i + 1, min(i + 1 + SOMEONE_REACH, len(doc.tokens))):
+        tag = parse(doc.tokens[j].text)[0].tag
+        if tag.POS in {"ADJF", "PRTF"}:
+            continue
+        if tag.POS != "NOUN" or tag.case != "ablt" or not doc.tokens[j].text.islower():
+            return False
+        ahead = range(j + 1, j + 1 + SOMEONE_REACH)
+        return not (lemmas(doc.tokens[j].text) & REGION_COUNTERPARTS or starts.intersection(ahead))
     return False
 
 

@@ -224,3 +224,21 @@ def test_a_contrastive_clause_without_a_document_repeats_the_signing(make_doc, t
 ])
 def test_each_side_named_with_so_storony_signs(make_doc, text):
     assert pairs(make_doc, text) == {frozenset((OMSK, PAVLODAR))}
+
+
+@pytest.mark.parametrize("signing", [
+    "Губернатор подписал соглашение о социальном партнерстве с профсоюзами.",
+    "Акимат области подписал меморандум с местными фермерами.",
+    "Аким подписал меморандум с отечественными производителями.",
+])
+def test_someone_else_after_s_is_the_other_side(make_doc, signing):
+    assert pairs(make_doc, MEETING + signing) == set()
+
+
+@pytest.mark.parametrize("signing", [
+    "Аким подписал соглашение о сотрудничестве с коллегой.",
+    "Аким подписал с гостями соглашение о сотрудничестве.",
+    "Стороны подписали соглашение со сроком действия пять лет.",
+])
+def test_a_colleague_or_a_term_after_s_leaves_the_two_regions(make_doc, signing):
+    assert pairs(make_doc, MEETING + signing) == {frozenset((PAVLODAR, OMSK))}
