@@ -107,7 +107,8 @@ def _complete(doc: Doc, start: int, end: int) -> bool:
 def _clause_status(doc: Doc, start: int, end: int, year: int | None) -> str | None:
     """The clause's own status; a list item (`Были подписаны:` then a line per
     document) takes its lead's, a verbless clause (`Среди них – меморандум о
-    взаимопонимании.`) that of the clause before."""
+    взаимопонимании.`, `2. Меморандум между ...`) that of the nearest clause before
+    with one, over the verbless items of a list."""
     tokens = clause_tokens(doc, start, end)
     status = _status(tokens, year)
     if status not in (None, PLANNED_STATUS) or not doc.text[:start].strip():
@@ -116,8 +117,23 @@ def _clause_status(doc: Doc, start: int, end: int, year: int | None) -> str | No
     if lead:
         return _status(clause_tokens(doc, *lead), year) or status
     if _verbless(tokens):
-        return _status(clause_tokens(doc, *_previous_clause(doc, start)), year) or status
+        return _status_before(doc, start, year) or status
     return status
+
+
+LIST_REACH = 10  # verbless items back to the clause that says they were signed
+
+
+def _status_before(doc: Doc, start: int, year: int | None) -> str | None:
+    for _ in range(LIST_REACH):
+        if not doc.text[:start].strip():
+            return None
+        start, end = _previous_clause(doc, start)
+        tokens = clause_tokens(doc, start, end)
+        status = _status(tokens, year)
+        if status is not None or not _verbless(tokens):
+            return status
+    return None
 
 
 def _previous_clause(doc: Doc, start: int) -> tuple[int, int]:

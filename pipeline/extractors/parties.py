@@ -54,6 +54,7 @@ PAIR_NOUNS = {"регион", "область", "территория"}
 STATES = {"страна", "государство"}
 # `трехстороннее соглашение`: as many sides as the word says.
 MULTILATERAL = {"трехсторонний": 3, "четырехсторонний": 4, "пятисторонний": 5}
+RESPECTIVELY = {"соответственно"}
 SENTENCES_BACK = 2  # sentences before a signing that names no region, to the meeting it closes
 
 
@@ -261,6 +262,8 @@ def signing_pairs(doc: Doc, start: int, end: int, match: tuple[int, int], batch:
         (left, right), *more = sides
         if not left and right and not named_elsewhere(doc, start, doc.tokens[at].start, here):
             left = [u for u in main if u not in every][:1]
+        if len(left) == len(right) > 1 and any(lemmas(t.text) & RESPECTIVELY for t in tokens):
+            return list(zip(left, right))  # `X и Y подписали соглашения с Z и W соответственно`
         return [(a, b) for l, r in [(left, right), *more] for a, b in product(l, r) if a != b]
     if len(named) >= 2:
         return (_pair_by_pair(doc, here) or _between_groups(tokens, here) or _star(doc, tokens, here)

@@ -242,3 +242,14 @@ def test_someone_else_after_s_is_the_other_side(make_doc, signing):
 ])
 def test_a_colleague_or_a_term_after_s_leaves_the_two_regions(make_doc, signing):
     assert pairs(make_doc, MEETING + signing) == {frozenset((PAVLODAR, OMSK))}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Павлодарская и Костанайская области подписали соглашения с Омской и Челябинской областями "
+     "соответственно.", {(PAVLODAR, OMSK), ("Костанайская область", "Челябинская область")}),
+    ("Павлодарская и Костанайская области подписали соглашения с Омской и Челябинской областями.",
+     {(PAVLODAR, OMSK), (PAVLODAR, "Челябинская область"), ("Костанайская область", OMSK),
+      ("Костанайская область", "Челябинская область")}),
+])
+def test_respectively_pairs_the_sides_in_order(make_doc, text, expected):
+    assert pairs(make_doc, text) == {frozenset(pair) for pair in expected}
