@@ -17,7 +17,8 @@ from rules.documents import DOCUMENT_NOUNS, QUALIFIERS, UNCOUNTED_WORDS
 from ..nlp import Doc, Token, lemmas, parse
 from ..records import Link, Memorandum
 from .deal_windows import deals
-from .parties import clause_tokens, signing_pairs
+from .clauses import clause, clause_tokens, previous_clause
+from .parties import signing_pairs
 from .same_document import document_ids
 
 SIGNED = {"подписать", "подписывать", "подписание", "заключить", "заключать", "заключение",
@@ -42,66 +43,12 @@ DONE_POS = {"VERB", "PRTS", "PRTF", "GRND"}
 # A year the clause dates a signing by (`в 2015 году`, `3 ноября 2008 года`),
 # not a term (`на 2022-2023 годы`, `до 2030 года`).
 YEAR = re.compile(r"(?<![-–—])(?<!на )(?<!до )(?<!по )\b((?:19|20)\d\d)\s*(?:год|г\.)")
-# A line break before a capital ends a clause: titles and leads often lack a full stop. So
-# does a contrastive `, а` (not `а также`, `а именно`): `X и Y подписали соглашение, а Z и
-# W — договор` are two signings with their own sides; where what follows names no document
-# (`X подписала соглашение с Y, а Z — с W`), it repeats this one, and the clause goes on.
-CLAUSE_BREAK = re.compile(r"\n\s*(?=[A-ZА-ЯЁ«\"—–-])|,\s+а\s+(?!также\b|именно\b|в\s+частности\b)")
-
-
 def _deals(doc: Doc):
     """The grammar's matches, sentence by sentence, where a sentence names a document."""
     for sentence in doc.sentences:
         first, last = doc.token_index(sentence.start), doc.token_index(sentence.end)
         if any(lemmas(t.text) & DOCUMENT_NOUNS for t in doc.tokens[first:last]):
             yield from deals(sentence.text, sentence.start)
-
-
-def _clause(doc: Doc, offset: int) -> tuple[int, int]:
-    sentence = doc.sentence_at(offset)
-    start, end = sentence.start, sentence.end
-    for brk in _breaks(doc, sentence):
-        if sentence.start + brk.start() < offset:
-            start = sentence.start + brk.end()
-        else:
-            end = sentence.start + brk.start()
-            break
-    return _compound_part(doc, start, end, offset)
-
-
-def _breaks(doc: Doc, sentence):
-    found = list(CLAUSE_BREAK.finditer(sentence.text))
-    for brk, after in zip(found, found[1:] + [None]):
-        stop = sentence.start + (after.start() if after else len(sentence.text))
-        rest = clause_tokens(doc, sentence.start + brk.end(), stop)
-        if brk.group().startswith("\n") or any(lemmas(t.text) & DOCUMENT_NOUNS for t in rest):
-            yield brk
-
-
-PREDICATES = {"VERB", "PRTS"}
-
-
-def _compound_part(doc: Doc, start: int, end: int, offset: int) -> tuple[int, int]:
-    """`с X подписаны соглашения, с Y соглашение готовится`: clauses joined by a comma
-    that each name a document and have a predicate of their own are read apart (a
-    comma before a list item, a relative clause or a participle splits nothing)."""
-    pieces, begin = [], start
-    for token in clause_tokens(doc, start, end):
-        if token.text == ",":
-            pieces.append((begin, token.start))
-            begin = token.start
-    parts = []
-    for piece in pieces + [(begin, end)]:
-        if parts and not (_complete(doc, *parts[-1]) and _complete(doc, *piece)):
-            piece = parts.pop()[0], piece[1]
-        parts.append(piece)
-    return next(((a, b) for a, b in parts if a <= offset < b), (start, end))
-
-
-def _complete(doc: Doc, start: int, end: int) -> bool:
-    tokens = clause_tokens(doc, start, end)
-    return (any(lemmas(t.text) & DOCUMENT_NOUNS for t in tokens)
-            and any(parse(t.text)[0].tag.POS in PREDICATES for t in tokens))
 
 
 def _clause_status(doc: Doc, start: int, end: int, year: int | None) -> str | None:
@@ -128,19 +75,12 @@ def _status_before(doc: Doc, start: int, year: int | None) -> str | None:
     for _ in range(LIST_REACH):
         if not doc.text[:start].strip():
             return None
-        start, end = _previous_clause(doc, start)
+        start, end = previous_clause(doc, start)
         tokens = clause_tokens(doc, start, end)
         status = _status(tokens, year)
         if status is not None or not _verbless(tokens):
             return status
     return None
-
-
-def _previous_clause(doc: Doc, start: int) -> tuple[int, int]:
-    return _clause(doc, len(CONTRAST_END.sub("", doc.text[:start])) - 1)
-
-
-CONTRAST_END = re.compile(r"(?:,\s+а)?\s*$")  # the break a clause after `, а` starts at
 
 
 def _verbless(tokens: list[Token]) -> bool:
@@ -151,8 +91,8 @@ def _verbless(tokens: list[Token]) -> bool:
 def _list_lead(doc: Doc, start: int) -> tuple[int, int] | None:
     """The clause ending in a colon that opens the list whose item starts at `start`."""
     while doc.text[:start].rstrip().endswith(";"):
-        start, _ = _previous_clause(doc, start)
-    return _previous_clause(doc, start) if doc.text[:start].rstrip().endswith(":") else None
+        start, _ = previous_clause(doc, start)
+    return previous_clause(doc, start) if doc.text[:start].rstrip().endswith(":") else None
 
 
 def _done(tokens: list[Token], i: int, tag) -> bool:
@@ -253,7 +193,7 @@ def _singular(match, doc: Doc) -> bool:
         return False
     if all(n == {"sing"} for n in numbers):
         return True
-    first = doc.token_index(_clause(doc, match.span.start)[0])
+    first = doc.token_index(clause(doc, match.span.start)[0])
     i = doc.token_index(match.span.start) - 1
     while i >= first and parse(doc.tokens[i].text)[0].tag.POS in {"ADJF", "PRTF"}:
         i -= 1
@@ -266,14 +206,14 @@ def _signings(doc: Doc):
     year = _reference_year(doc)
     found = []
     for match in _deals(doc):
-        clause = _clause(doc, match.span.start)
-        found.append((match, clause, _clause_status(doc, *clause, year)))
+        span = clause(doc, match.span.start)
+        found.append((match, span, _clause_status(doc, *span, year)))
     planned = any(status == PLANNED_STATUS for _, _, status in found)
-    for match, clause, status in found:
+    for match, span, status in found:
         if status == CONSEQUENCE and not planned:
             status = "event"
         if status in ("event", "past"):
-            yield match, clause, status
+            yield match, span, status
 
 
 def extract_memoranda(doc: Doc) -> tuple[list[Memorandum], list[Link]]:

@@ -33,6 +33,7 @@ from itertools import combinations, product
 from rules.documents import DOCUMENT_NOUNS
 
 from ..nlp import Doc, Token, lemmas, parse
+from .clauses import clause_tokens
 from .counterparts import counterpart_split, nominative, units
 from .gazetteer import Mention, gazetteer
 from .other_sides import CITY_WORDS, SELF_SIGNERS, between_others, named_elsewhere, other_side
@@ -56,10 +57,6 @@ STATES = {"страна", "государство"}
 MULTILATERAL = {"трехсторонний": 3, "четырехсторонний": 4, "пятисторонний": 5}
 RESPECTIVELY = {"соответственно"}
 SENTENCES_BACK = 2  # sentences before a signing that names no region, to the meeting it closes
-
-
-def clause_tokens(doc: Doc, start: int, end: int) -> list[Token]:
-    return doc.tokens[doc.token_index(start):doc.token_index(end)]
 
 
 # `АСТАНА. КАЗИНФОРМ -`, `Ташкент, Узбекистан (UzDaily.uz) --`, `Омск, 5 сентября.`,
