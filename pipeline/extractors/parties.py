@@ -234,8 +234,12 @@ def _signing_sides(tokens: list[Token], here: list[Mention]) -> list[Mention]:
 
 def _partners_of_the_speaker(doc: Doc, here: list[Mention], main: list) -> list[tuple]:
     """`(Аким X рассказал:) Y и Z – регионы, с которыми подписаны соглашения`: the named
-    partners (nominative) each with the speaker's region, named beside them or the article's."""
+    partners (nominative) each with the speaker's region, named beside them or the article's.
+    `Регион сотрудничает с Y и Z, с которыми подписаны соглашения`: no partner in the
+    nominative, so all those named are partners, of the article's region."""
     partners = units([m for m in here if nominative(doc, m)])
+    if not partners:
+        partners = units(here)
     speaker = [u for u in units(here) + main if u not in partners][:1]
     return list(product(speaker, partners))
 

@@ -253,3 +253,10 @@ def test_a_colleague_or_a_term_after_s_leaves_the_two_regions(make_doc, signing)
 ])
 def test_respectively_pairs_the_sides_in_order(make_doc, text, expected):
     assert pairs(make_doc, text) == {frozenset(pair) for pair in expected}
+
+
+def test_partners_named_before_s_kotorymi_in_the_instrumental(make_doc):
+    text = ("Аким ВКО встретился с послом России. Регион сотрудничает с Алтайским краем, "
+            "Новосибирской и Кемеровской областями, с которыми подписаны соглашения.")
+    partners = ("Алтайский край", "Новосибирская область", "Кемеровская область")
+    assert pairs(make_doc, text) == {frozenset(("Восточно-Казахстанская область", p)) for p in partners}
