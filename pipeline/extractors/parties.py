@@ -271,6 +271,8 @@ def signing_pairs(doc: Doc, start: int, end: int, match: tuple[int, int], batch:
                 or list(combinations(named, 2)))
     if cities_sign(doc, tokens, here):
         return []
+    if not named and relative_counterparts(tokens) and (partners := _partners_named_before(doc, start)):
+        return partners
     if len(main) >= 2 and not named and _says_both_sides(tokens):
         return list(combinations(main[:_sides_said(tokens)], 2))
     if batch or other_side(doc, tokens, here):
@@ -281,6 +283,21 @@ def signing_pairs(doc: Doc, start: int, end: int, match: tuple[int, int], batch:
     # an article about just two regions, or where just two act and the others are only places
     two = main if len(main) == 2 else acting_regions(doc)
     return [(two[0], two[1])] if len(two) == 2 else _pair_met_before(doc, start)
+
+
+def _partners_named_before(doc: Doc, start: int) -> list[tuple]:
+    """`Губернатор X провел встречи с акимами Y и Z. С каждым из регионов подписаны
+    соглашения.`: the subject of the sentence before with each of the others it names."""
+    at = doc.sentence_index(start)
+    if not at:
+        return []
+    before = doc.sentences[at - 1]
+    here = _sides(doc, before.start, before.end)
+    named = units(here)
+    if len(named) < 2:
+        return []
+    subject = next((m.unit for m in here if nominative(doc, m)), named[0])
+    return [(subject, u) for u in named if u != subject]
 
 
 def _sides_said(tokens: list[Token]) -> int:

@@ -260,3 +260,14 @@ def test_partners_named_before_s_kotorymi_in_the_instrumental(make_doc):
             "Новосибирской и Кемеровской областями, с которыми подписаны соглашения.")
     partners = ("Алтайский край", "Новосибирская область", "Кемеровская область")
     assert pairs(make_doc, text) == {frozenset(("Восточно-Казахстанская область", p)) for p in partners}
+
+
+@pytest.mark.parametrize("signing", [
+    "С каждым из регионов подписаны соглашения.",
+    "С обоими регионами подписаны соглашения о сотрудничестве.",
+    "Со всеми ними губернатор подписал соглашения.",
+])
+def test_s_kazhdym_after_a_meeting_links_its_subject_with_each_other_region(make_doc, signing):
+    text = ("Губернатор Омской области провел встречи с акимами Павлодарской и Северо-Казахстанской "
+            "областей. " + signing)
+    assert pairs(make_doc, text) == {frozenset((OMSK, PAVLODAR)), frozenset((OMSK, "Северо-Казахстанская область"))}
