@@ -59,18 +59,20 @@ def _compound_part(doc: Doc, start: int, end: int, offset: int) -> tuple[int, in
         if token.text == ",":
             pieces.append((begin, token.start))
             begin = token.start
-    parts = []
-    for piece in pieces + [(begin, end)]:
-        if parts and not (_complete(doc, *parts[-1]) and _complete(doc, *piece)):
-            piece = parts.pop()[0], piece[1]
+    parts = []  # (start, end, names a document, has a predicate): flags OR-ed as pieces merge
+    for a, b in pieces + [(begin, end)]:
+        piece = (a, b, *_complete(doc, a, b))
+        if parts and not (all(parts[-1][2:]) and all(piece[2:])):
+            last = parts.pop()
+            piece = (last[0], b, last[2] or piece[2], last[3] or piece[3])
         parts.append(piece)
-    return next(((a, b) for a, b in parts if a <= offset < b), (start, end))
+    return next(((a, b) for a, b, *_ in parts if a <= offset < b), (start, end))
 
 
-def _complete(doc: Doc, start: int, end: int) -> bool:
+def _complete(doc: Doc, start: int, end: int) -> tuple[bool, bool]:
     tokens = clause_tokens(doc, start, end)
-    return (any(lemmas(t.text) & DOCUMENT_NOUNS for t in tokens)
-            and any(parse(t.text)[0].tag.POS in PREDICATES for t in tokens))
+    return (any(lemmas(t.text) & DOCUMENT_NOUNS for t in tokens),
+            any(parse(t.text)[0].tag.POS in PREDICATES for t in tokens))
 
 
 def previous_clause(doc: Doc, start: int) -> tuple[int, int]:
