@@ -3,7 +3,8 @@
     10 меморандумов · три меморандума · двадцать пять меморандумов
     более 20 меморандумов · 4 двусторонних рамочных меморандума
     9 межрегиональных и коммерческих соглашений · 15 соглашений и меморандумов
-    ряд меморандумов · меморандум · план мероприятий · совместное заявление
+    ряд меморандумов · меморандум · план мероприятий · программа сотрудничества
+    совместное заявление
 """
 from __future__ import annotations
 
@@ -25,16 +26,17 @@ DOCUMENTS = {  # lemmas as written → the kind reported in `document`
     ('дорожный', 'карта'): 'дорожная карта',
     ('документ',): 'документ',
 }
-# The lemmas of the document nouns, for the extractor's singular / plural test.
-DOCUMENT_NOUNS = frozenset(words[-1] for words in DOCUMENTS) | {'план', 'заявление'}
-
-# `план` alone is any plan: only `план мероприятий / действий / сотрудничества` is signed.
+# `план` or `программа` alone is any plan: only `план мероприятий / действий /
+# сотрудничества`, `программа сотрудничества` is signed.
+PLAN_NOUNS = frozenset({'план', 'программа'})
 PLAN_OBJECTS = frozenset({'мероприятие', 'действие', 'сотрудничество'})
-PLAN = rule(
-    lemma({'план'}),
-    rule(gram('ADJF')).optional(),
-    lemma(PLAN_OBJECTS),
-).interpretation(const('план'))
+PLAN = or_(*[
+    rule(lemma({noun}), rule(gram('ADJF')).optional(), lemma(PLAN_OBJECTS)).interpretation(const(noun))
+    for noun in sorted(PLAN_NOUNS)
+])
+
+# The lemmas of the document nouns, for the extractor's singular / plural test.
+DOCUMENT_NOUNS = frozenset(words[-1] for words in DOCUMENTS) | PLAN_NOUNS | {'заявление'}
 
 SINGLE_WORD_DOCUMENTS = {words[0]: kind for words, kind in DOCUMENTS.items() if len(words) == 1}
 

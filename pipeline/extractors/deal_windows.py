@@ -15,7 +15,8 @@ from copy import copy
 from functools import lru_cache
 from typing import NamedTuple
 
-from rules.documents import DEAL, DOCUMENT_NOUNS, DOCUMENTS, PLAN_OBJECTS, QUALIFIERS, UNCOUNTED_WORDS
+from rules.documents import (DEAL, DOCUMENT_NOUNS, DOCUMENTS, PLAN_NOUNS, PLAN_OBJECTS, QUALIFIERS,
+                             UNCOUNTED_WORDS)
 from rules.money import WORD_VALUES
 
 from ..nlp import lemmas, parse, token_runs, yargy_tokenizer
@@ -26,7 +27,7 @@ def _plain(words) -> frozenset[str]:
 
 
 # Normal forms the grammar's lemma predicates accept, and words it reads as written.
-GRAMMAR_LEMMAS = _plain({w for words in DOCUMENTS for w in words} | {"план", "совместный", "заявление"}
+GRAMMAR_LEMMAS = _plain({w for words in DOCUMENTS for w in words} | PLAN_NOUNS | {"совместный", "заявление"}
                         | PLAN_OBJECTS | UNCOUNTED_WORDS | set(WORD_VALUES))
 GRAMMAR_FORMS = _plain({w for q in QUALIFIERS for w in q.split()} | {",", "и"} | set(WORD_VALUES))
 MODIFIER_GRAMMEMES = {"ADJF", "PRTF"}

@@ -17,7 +17,8 @@ from rules.documents import DOCUMENT_NOUNS, QUALIFIERS, UNCOUNTED_WORDS
 from ..nlp import Doc, Token, lemmas, parse
 from ..records import Link, Memorandum
 from .deal_windows import deals
-from .parties import clause_tokens, signing_pairs
+from .clauses import clause, clause_tokens, previous_clause
+from .parties import signing_pairs
 from .same_document import document_ids
 
 SIGNED = {"подписать", "подписывать", "подписание", "заключить", "заключать", "заключение",
@@ -42,12 +43,6 @@ DONE_POS = {"VERB", "PRTS", "PRTF", "GRND"}
 # A year the clause dates a signing by (`в 2015 году`, `3 ноября 2008 года`),
 # not a term (`на 2022-2023 годы`, `до 2030 года`).
 YEAR = re.compile(r"(?<![-–—])(?<!на )(?<!до )(?<!по )\b((?:19|20)\d\d)\s*(?:год|г\.)")
-# A line break before a capital ends a clause: titles and leads often lack a full stop. So
-# does a contrastive `, а` (not `а также`, `а именно`): `X и Y подписали соглашение, а Z и
-# W — договор` are two signings with their own sides.
-CLAUSE_BREAK = re.compile(r"\n\s*(?=[A-ZА-ЯЁ«\"—–-])|,\s+а\s+(?!также\b|именно\b|в\s+частности\b)")
-
-
 def _deals(doc: Doc):
     """The grammar's matches, sentence by sentence, where a sentence names a document."""
     for sentence in doc.sentences:
@@ -56,22 +51,11 @@ def _deals(doc: Doc):
             yield from deals(sentence.text, sentence.start)
 
 
-def _clause(doc: Doc, offset: int) -> tuple[int, int]:
-    sentence = doc.sentence_at(offset)
-    start, end = sentence.start, sentence.end
-    for brk in CLAUSE_BREAK.finditer(sentence.text):
-        if sentence.start + brk.start() < offset:
-            start = sentence.start + brk.end()
-        else:
-            end = sentence.start + brk.start()
-            break
-    return start, end
-
-
 def _clause_status(doc: Doc, start: int, end: int, year: int | None) -> str | None:
     """The clause's own status; a list item (`Были подписаны:` then a line per
     document) takes its lead's, a verbless clause (`Среди них – меморандум о
-    взаимопонимании.`) that of the clause before."""
+    взаимопонимании.`, `2. Меморандум между ...`) that of the nearest clause before
+    with one, over the verbless items of a list."""
     tokens = clause_tokens(doc, start, end)
     status = _status(tokens, year)
     if status not in (None, PLANNED_STATUS) or not doc.text[:start].strip():
@@ -80,15 +64,23 @@ def _clause_status(doc: Doc, start: int, end: int, year: int | None) -> str | No
     if lead:
         return _status(clause_tokens(doc, *lead), year) or status
     if _verbless(tokens):
-        return _status(clause_tokens(doc, *_previous_clause(doc, start)), year) or status
+        return _status_before(doc, start, year) or status
     return status
 
 
-def _previous_clause(doc: Doc, start: int) -> tuple[int, int]:
-    return _clause(doc, len(CONTRAST_END.sub("", doc.text[:start])) - 1)
+LIST_REACH = 10  # verbless items back to the clause that says they were signed
 
 
-CONTRAST_END = re.compile(r"(?:,\s+а)?\s*$")  # the break a clause after `, а` starts at
+def _status_before(doc: Doc, start: int, year: int | None) -> str | None:
+    for _ in range(LIST_REACH):
+        if not doc.text[:start].strip():
+            return None
+        start, end = previous_clause(doc, start)
+        tokens = clause_tokens(doc, start, end)
+        status = _status(tokens, year)
+        if status is not None or not _verbless(tokens):
+            return status
+    return None
 
 
 def _verbless(tokens: list[Token]) -> bool:
@@ -99,8 +91,8 @@ def _verbless(tokens: list[Token]) -> bool:
 def _list_lead(doc: Doc, start: int) -> tuple[int, int] | None:
     """The clause ending in a colon that opens the list whose item starts at `start`."""
     while doc.text[:start].rstrip().endswith(";"):
-        start, _ = _previous_clause(doc, start)
-    return _previous_clause(doc, start) if doc.text[:start].rstrip().endswith(":") else None
+        start, _ = previous_clause(doc, start)
+    return previous_clause(doc, start) if doc.text[:start].rstrip().endswith(":") else None
 
 
 def _done(tokens: list[Token], i: int, tag) -> bool:
@@ -201,7 +193,7 @@ def _singular(match, doc: Doc) -> bool:
         return False
     if all(n == {"sing"} for n in numbers):
         return True
-    first = doc.token_index(_clause(doc, match.span.start)[0])
+    first = doc.token_index(clause(doc, match.span.start)[0])
     i = doc.token_index(match.span.start) - 1
     while i >= first and parse(doc.tokens[i].text)[0].tag.POS in {"ADJF", "PRTF"}:
         i -= 1
@@ -214,14 +206,14 @@ def _signings(doc: Doc):
     year = _reference_year(doc)
     found = []
     for match in _deals(doc):
-        clause = _clause(doc, match.span.start)
-        found.append((match, clause, _clause_status(doc, *clause, year)))
+        span = clause(doc, match.span.start)
+        found.append((match, span, _clause_status(doc, *span, year)))
     planned = any(status == PLANNED_STATUS for _, _, status in found)
-    for match, clause, status in found:
+    for match, span, status in found:
         if status == CONSEQUENCE and not planned:
             status = "event"
         if status in ("event", "past"):
-            yield match, clause, status
+            yield match, span, status
 
 
 def extract_memoranda(doc: Doc) -> tuple[list[Memorandum], list[Link]]:

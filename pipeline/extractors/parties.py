@@ -18,230 +18,33 @@ a batch (`15 соглашений`), a clause naming one region links it with th
 article's other main region, and one naming none links an article about just
 two regions, or where just two act and the others are only places (`побывал в
 Новосибирской области`).
+
+Which mentions can be sides at all, and the article's main regions, are `sides.py`'s;
+the groups each `с` opens `counterparts.py`'s; sides that are no region (a company, a
+city, a country) `other_sides.py`'s.
 """
 from __future__ import annotations
 
-import bisect
-import re
-import weakref
-from collections import Counter
 from itertools import combinations, product
 
 from rules.documents import DOCUMENT_NOUNS
 
-from ..nlp import Doc, Token, lemma, lemmas, parse
-from .gazetteer import Mention, gazetteer
-from .signatories import attendees, cities_sign, interstate, relative_counterparts, witness
+from ..nlp import Doc, Token, lemmas, parse
+from .clauses import clause_tokens
+from .counterparts import counterpart_split, nominative, units
+from .gazetteer import Mention
+from .other_sides import CITY_WORDS, SELF_SIGNERS, between_others, named_elsewhere, other_side
+from .sides import NOT_PARTY_HEADS, acting_regions, main_regions, sides
+from .signatories import attendees, cities_sign, interstate, relative_counterparts
 
-COUNTERPART = {"с", "со"}
-NOT_COUNTERPART = {"участие", "цель", "учет", "визит", "помощь", "точка"}  # `с участием`, `с визитом`
-# Tokens from `с` to the region it introduces, with no verb between:
-# `с акиматом Карагандинской`, `с шестью территориями Казахстана: Восточно-Казахстанской`.
-COUNTERPART_REACH = 6
-VERBS = {"VERB", "INFN", "PRTS", "GRND"}
-NOT_PARTY_HEADS = {"район", "округ", "столица", "центр", "филиал"}  # `районов ВКО`
-PLACE_PREPOSITIONS = {"в", "во"}
-# `полномочный представитель правительства в Иссык-Кульской области`: `в` gives the
-# office's jurisdiction, not a place.
-ENVOYS = {"представитель", "полпред", "представительство", "полпредство", "уполномоченный"}
-ENVOY_REACH = 4  # tokens before `в`: `представитель правительства Кыргызской Республики в`
-REGION_HEADS = {"область", "край", "республика", "округ", "провинция", "велаят", "аймак"}
-OTHER_SIDE = {"компания", "корпорация", "холдинг", "предприятие", "инвестор", "банк", "фонд",
-              "университет", "институт", "колледж", "школа", "завод", "мэрия", "министерство",
-              "ассоциация", "палата", "тоо", "ао", "ооо", "район"}
-CITY_WORDS = {"город", "г"}
-CAPITALS = {"столица"}  # a capital that is no region of the gazetteer is a city
-# `астраханский губернатор`, `омская делегация`: an office or body names its region.
-OFFICE_WORDS = {"губернатор", "аким", "хоким", "глава", "руководитель", "делегация", "правительство",
-                "власть", "коллега", "акимат", "облисполком", "администрация"}
 BOTH_SIDES = {"сторона"}
 PAIR_WORDS = {"два", "оба"}  # `два региона`: a singular noun after the numeral
 PAIR_NOUNS = {"регион", "область", "территория"}
 STATES = {"страна", "государство"}
-
-
-def clause_tokens(doc: Doc, start: int, end: int) -> list[Token]:
-    return doc.tokens[doc.token_index(start):doc.token_index(end)]
-
-
-# `АСТАНА. КАЗИНФОРМ -`, `Ташкент, Узбекистан (UzDaily.uz) --`, `Омск, 5 сентября.`:
-# a line opening with the place the news was filed from.
-DATELINE_AFTER = re.compile(r"[^\S\n]*[,.][^\n]{0,80}?(?:\s(?:—|–|--|-)\s|\d{4}\.|\b\d{1,2}\s+[а-я]+\.)")
-
-
-def _place(doc: Doc, m: Mention) -> bool:
-    """`в Москве`, `визит в Ташкент`, a dateline: where a signing happened or was
-    reported, not a side of it."""
-    i = m.first_token - 1
-    if i >= 0 and doc.tokens[i].text.lower() in PLACE_PREPOSITIONS:
-        return not any(lemmas(t.text) & ENVOYS for t in doc.tokens[max(0, i - ENVOY_REACH):i])
-    line_start = doc.text.rfind("\n", 0, m.start) + 1
-    return not doc.text[line_start:m.start].strip() and bool(DATELINE_AFTER.match(doc.text, m.end))
-
-
-def _governed(doc: Doc, m: Mention) -> bool:
-    """`районов ВКО`, `столицей Оренбургской области`, `городе провинции Чжэцзян`,
-    `Волновахского района (Донецкая Народная Республика)`."""
-    i = m.first_token - 1
-    if i > 0 and doc.tokens[i].text == "(":
-        i -= 1
-    if i < 0:
-        return False
-    before = lemmas(doc.tokens[i].text)
-    return bool(before & NOT_PARTY_HEADS or (before & CITY_WORDS and m.unit.kind != "city"))
-
-
-def _acting(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    return [m for m in mentions if not _place(doc, m) and not _governed(doc, m) and not witness(doc, m)]
-
-
-def main_regions(doc: Doc) -> list:
-    """The article's regions, most mentioned first; those only named as a place
-    (`в Москве`, `прибыла в Пензенскую область`) after those that act."""
-    return _ranked(doc)[0]
-
-
-def acting_regions(doc: Doc) -> list:
-    """The article's regions that act somewhere (not only named as a place), most mentioned first."""
-    return _ranked(doc)[1]
-
-
-def _ranked(doc: Doc) -> tuple[list, list]:
-    """Computed once per doc (every signing clause asks: recounting each time would be
-    quadratic on a long article); the doc is held weakly."""
-    global _main_regions_of
-    doc_ref, ranked = _main_regions_of
-    if doc_ref is None or doc_ref() is not doc:
-        ranked = _rank_regions(doc)
-        _main_regions_of = weakref.ref(doc), ranked
-    return ranked
-
-
-_main_regions_of: tuple = (None, ([], []))
-
-
-def _rank_regions(doc: Doc) -> tuple[list, list]:
-    mentions = [m for m in doc.regions if not _governed(doc, m)]
-    acting = Counter(m.unit for m in mentions if not _place(doc, m))
-    counts = Counter(m.unit for m in mentions)
-    first = {}
-    for m in mentions:
-        first.setdefault(m.unit, m.start)
-    ranked = sorted(counts, key=lambda u: (-acting[u], -counts[u], first[u]))
-    return ranked, [u for u in ranked if acting[u]]
-
-
-def _start(mention: Mention) -> int:
-    return mention.start
-
-
-def _demonyms(doc: Doc, start: int, end: int, named: list[Mention]) -> list[Mention]:
-    """`астраханский губернатор`, `омская делегация`: a lower-case region adjective before an office."""
-    g, taken = gazetteer(), {m.first_token for m in named}
-    found = []
-    for i in range(doc.token_index(start), min(doc.token_index(end), len(doc.tokens) - 1)):
-        token = doc.tokens[i]
-        if i in taken or not token.text.islower() or not lemmas(doc.tokens[i + 1].text) & OFFICE_WORDS:
-            continue
-        units = {p.unit for p in g.candidates(lemmas(token.text)) if p.implies_head}
-        if len(units) == 1:
-            found.append(Mention(units.pop(), token.start, token.end, i, i + 1))
-    return found
-
-
-def _sides(doc: Doc, start: int, end: int) -> list[Mention]:
-    first, last = (bisect.bisect_left(doc.regions, at, key=_start) for at in (start, end))
-    named = _acting(doc, doc.regions[first:last])  # the layer is in text order
-    return sorted(named + _demonyms(doc, start, end, named), key=lambda m: m.start)
-
-
-def _units(mentions: list[Mention]) -> list:
-    return list(dict.fromkeys(m.unit for m in mentions))
-
-
-def _counterparts(doc: Doc, tokens: list[Token], here: list[Mention]) -> list[int]:
-    """Token indices of the `с` that introduce a region, named (`Тульской области с
-    Павлодарской`) or not in the gazetteer (`с Волынской и Закарпатской областями`)."""
-    starts = {m.first_token for m in here}
-    found = []
-    for token in tokens:
-        if token.text.lower() not in COUNTERPART:
-            continue
-        i = doc.token_index(token.start)
-        following = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
-        if following is None or following.text[:1].isdigit() or lemmas(following.text) & NOT_COUNTERPART:
-            continue
-        for j in range(i + 1, min(i + 1 + COUNTERPART_REACH, len(doc.tokens))):
-            if j in starts or lemmas(doc.tokens[j].text) & REGION_HEADS:
-                found.append(i)
-                break
-            if parse(doc.tokens[j].text)[0].tag.POS in VERBS:
-                break
-    return found
-
-
-def _nominative(doc: Doc, m: Mention | Token) -> bool:
-    token = doc.tokens[m.first_token] if isinstance(m, Mention) else m
-    return all(p.tag.case == "nomn" for p in parse(token.text))
-
-
-def _group(doc: Doc, here: list[Mention], at: int, stop: int) -> list:
-    """The regions the `с` at `at` introduces, up to `stop`, a new predicate (`...,
-    сообщил председатель Правительства ДНР`) or a new subject (`..., Витебская область - с ...`)."""
-    stop = next((i for i in range(at + 1, stop) if parse(doc.tokens[i].text)[0].tag.POS == "VERB"), stop)
-    group = []
-    for m in (m for m in here if at < m.first_token < stop):
-        if _nominative(doc, m):
-            break
-        group.append(m)
-    return _units(group)
-
-
-def _counterpart_split(doc: Doc, tokens: list[Token], here: list[Mention], match: tuple[int, int]):
-    """The (left, right) sides of the document at `match`, every region some `с` of the
-    clause introduces, and where this document's `с` stands.
-
-    Left are the regions before the first `с`; right the ones the document's `с`
-    introduces: the first after it (`соглашение с X и меморандум с Y`), else the
-    last before it (`с X подписан план`). `..., Z - с W` repeats the document for Z."""
-    starts = _counterparts(doc, tokens, here)
-    if not starts:
-        return None
-    ends = starts[1:] + [doc.token_index(tokens[-1].end)]
-    groups = [(at, _group(doc, here, at, stop)) for at, stop in zip(starts, ends)]
-    every = {u for _, group in groups for u in group}
-    first_doc_token, last_doc_token = doc.token_index(match[0]), doc.token_index(match[1])
-    later = [k for k, (at, _) in enumerate(groups) if at >= last_doc_token]
-    if later:
-        k, right = later[0], groups[later[0]][1]
-    else:
-        k = max(k for k, (at, _) in enumerate(groups) if at < first_doc_token)
-        right = _group(doc, here, groups[k][0], first_doc_token)
-    # a subject in the nominative (`Омская область подписала с ...`) is the side, not the regions
-    # of a subordinate clause before it (`где присутствовали делегации X и Y`)
-    before = [m for m in here if m.first_token < starts[0]]
-    subjects = [m for m in before if _nominative(doc, m)]
-    left = [u for u in _units(subjects or before) if u not in right]
-    sides = [(left, right)]
-    for (before, _), (at, group) in zip(groups[k:], groups[k + 1:]) if later else ():
-        subjects = [m for m in here if before < m.first_token < at and _nominative(doc, m)]
-        if not subjects or any(lemmas(t.text) & DOCUMENT_NOUNS for t in doc.tokens[before:at]):
-            break
-        sides.append((_units(subjects), group))
-    return sides, every, groups[k][0]
-
-
-def _named_elsewhere(doc: Doc, start: int, end: int, here: list[Mention]) -> bool:
-    """A place other than a region or a country stands here (`мэра Вэньчжоу`)."""
-    countries = set(gazetteer().country_words)
-    for span in doc.spans_within(start, end):
-        if span.type != "LOC":
-            continue
-        if any(m.start < span.end and span.start < m.end for m in here):
-            continue
-        if not any(lemmas(word) & countries for word in span.text.split()):
-            return True
-    return False
+# `трехстороннее соглашение`: as many sides as the word says.
+MULTILATERAL = {"трехсторонний": 3, "четырехсторонний": 4, "пятисторонний": 5}
+RESPECTIVELY = {"соответственно"}
+SENTENCES_BACK = 2  # sentences before a signing that names no region, to the meeting it closes
 
 
 def _pair_by_pair(doc: Doc, here: list[Mention]) -> list[tuple] | None:
@@ -261,7 +64,7 @@ def _between_groups(tokens: list[Token], here: list[Mention]) -> list[tuple] | N
         return None
     pairs = []
     for a, b in zip(starts, starts[1:] + [tokens[-1].end]):
-        pairs += combinations(_units([m for m in here if a < m.start < b]), 2)
+        pairs += combinations(units([m for m in here if a < m.start < b]), 2)
     return pairs
 
 
@@ -269,52 +72,10 @@ def _star(doc: Doc, tokens: list[Token], here: list[Mention]) -> list[tuple] | N
     """`между Минском и Пермью, Пензенской областью и Бишкеком`: the first with each other."""
     between = next((t for t in tokens if t.text.lower() == "между"), None)
     after = [m for m in here if between and m.start > between.end]
-    if len(_units(after)) < 3 or not doc.text[after[0].end:after[1].start].strip().lower().startswith("и"):
+    if len(units(after)) < 3 or not doc.text[after[0].end:after[1].start].strip().lower().startswith("и"):
         return None
-    return [(after[0].unit, u) for u in _units(after[1:]) if u != after[0].unit]
+    return [(after[0].unit, u) for u in units(after[1:]) if u != after[0].unit]
 
-
-def _other_side(doc: Doc, tokens: list[Token], here: list[Mention]) -> bool:
-    """A company, a non-first-level city or a country signed: `с компанией`, `с акиматом г.
-    Актобе`, `Монголия и Россия подписали`."""
-    starts = {m.first_token for m in here}
-    for token in tokens:
-        words = lemmas(token.text)
-        i = doc.token_index(token.start)
-        if words & OTHER_SIDE:
-            return True
-        if words & (CITY_WORDS | CAPITALS) and not {i, i + 1, i + 2} & starts:
-            return True  # `с акиматом г. Актобе`, `столицы регионов подписали`
-        if (token.text.lower() in COUNTERPART | {"и", "между"} and _organisation_at(doc, i + 1)
-                and not any(m.first_token > i for m in here)):
-            return True  # `с «Газпромом»`, `с Samsung`, `ВКО и ЕБРР`, `с Россельхозбанком`
-        if _country_at(doc, i) and _nominative(doc, token) and parse(token.text)[0].tag.POS == "NOUN":
-            return True  # `Монголия и Россия подписали соглашение`: the states signed
-        if _country_at(doc, i + 1) and (token.text.lower() in COUNTERPART | {"между"} or (
-                token.text.lower() == "и" and any(t.text.lower() == "между" for t in doc.tokens[max(0, i - 8):i]))):
-            return True  # `с Беларусью`, `между Минской областью и Российской Федерацией`
-    return False
-
-
-def _organisation_at(doc: Doc, i: int) -> bool:
-    """A quoted or Latin name, an acronym or a name NER reads as an organisation starts at token i."""
-    if i >= len(doc.tokens):
-        return False
-    token = doc.tokens[i]
-    if token.text in QUOTES or re.match(r"[A-Za-z]", token.text):
-        return True
-    if doc.spans_covering(token.start, token.end, "ORG"):
-        return True
-    return len(token.text) >= 3 and token.text.isupper() and not _country_at(doc, i) and not any(
-        m.first_token == i for m in doc.regions[bisect.bisect_left(doc.regions, token.start, key=_start):][:1])
-
-
-QUOTES = {"«", '"', "“", "„"}
-
-
-def _country_at(doc: Doc, i: int) -> bool:
-    g, words = gazetteer(), [lemma(t.text) for t in doc.tokens[i:i + 2]]
-    return bool(words) and (words[0] in g.country_words or " ".join(words) in g.country_names)
 
 
 def _says_both_sides(tokens: list[Token]) -> bool:
@@ -328,10 +89,20 @@ def _says_both_sides(tokens: list[Token]) -> bool:
                 continue  # `столицы регионов`, `районы областей`: not the regions themselves
             if any(lemmas(t.text) & STATES for t in tokens[i + 1:i + 3]):
                 continue  # `регионы двух стран`: any regions of the countries, not the article's pair
-            return True
+            if not _of_self_signers(tokens, i):
+                return True
         if i + 1 < len(words) and w & PAIR_WORDS and words[i + 1] & PAIR_NOUNS:
-            return True
+            if not _of_self_signers(tokens, i + 1):
+                return True
     return False
+
+
+def _of_self_signers(tokens: list[Token], i: int) -> bool:
+    """`вузы регионов`, `предприятия двух областей`: they signed, not the regions."""
+    j = i - 1
+    if j >= 0 and lemmas(tokens[j].text) & PAIR_WORDS:
+        j -= 1
+    return j >= 0 and bool(lemmas(tokens[j].text) & SELF_SIGNERS)
 
 
 def _signing_sides(tokens: list[Token], here: list[Mention]) -> list[Mention]:
@@ -339,7 +110,7 @@ def _signing_sides(tokens: list[Token], here: list[Mention]) -> list[Mention]:
     side; nor is one that only attended (`делегация X приняла участие в подписании`)."""
     between = next((t for t in tokens if t.text.lower() == "между"), None)
     after = [m for m in here if between and m.start > between.start]
-    if len(_units(after)) >= 2:
+    if len(units(after)) >= 2:
         return after
     attending = attendees(tokens, here)
     return [m for m in here if m not in attending]
@@ -347,9 +118,13 @@ def _signing_sides(tokens: list[Token], here: list[Mention]) -> list[Mention]:
 
 def _partners_of_the_speaker(doc: Doc, here: list[Mention], main: list) -> list[tuple]:
     """`(Аким X рассказал:) Y и Z – регионы, с которыми подписаны соглашения`: the named
-    partners (nominative) each with the speaker's region, named beside them or the article's."""
-    partners = _units([m for m in here if _nominative(doc, m)])
-    speaker = [u for u in _units(here) + main if u not in partners][:1]
+    partners (nominative) each with the speaker's region, named beside them or the article's.
+    `Регион сотрудничает с Y и Z, с которыми подписаны соглашения`: no partner in the
+    nominative, so all those named are partners, of the article's region."""
+    partners = units([m for m in here if nominative(doc, m)])
+    if not partners:
+        partners = units(here)
+    speaker = [u for u in units(here) + main if u not in partners][:1]
     return list(product(speaker, partners))
 
 
@@ -359,32 +134,70 @@ def signing_pairs(doc: Doc, start: int, end: int, match: tuple[int, int], batch:
     `batch`: the clause counts many documents (`15 соглашений`), often with
     companies, so the article's main regions are not read into it."""
     tokens = clause_tokens(doc, start, end)
-    if interstate(doc, tokens, match):
+    if interstate(doc, tokens, match) or between_others(tokens):
         return []
-    here = _signing_sides(tokens, _sides(doc, start, end))
-    units = _units(here)
+    here = _signing_sides(tokens, sides(doc, start, end))
+    named = units(here)
     main = main_regions(doc)
-    if len(units) >= 2 and relative_counterparts(tokens):
+    if len(named) >= 2 and relative_counterparts(tokens):
         return _partners_of_the_speaker(doc, here, main)
-    split = _counterpart_split(doc, tokens, here, match)
+    split = counterpart_split(doc, tokens, here, match)
     if split:
-        sides, every, at = split
-        (left, right), *more = sides
-        if not left and right and not _named_elsewhere(doc, start, doc.tokens[at].start, here):
+        found, every, at = split
+        (left, right), *more = found
+        if not left and right and not named_elsewhere(doc, start, doc.tokens[at].start, here):
             left = [u for u in main if u not in every][:1]
+        if len(left) == len(right) > 1 and any(lemmas(t.text) & RESPECTIVELY for t in tokens):
+            return list(zip(left, right))  # `X и Y подписали соглашения с Z и W соответственно`
         return [(a, b) for l, r in [(left, right), *more] for a, b in product(l, r) if a != b]
-    if len(units) >= 2:
+    if len(named) >= 2:
         return (_pair_by_pair(doc, here) or _between_groups(tokens, here) or _star(doc, tokens, here)
-                or list(combinations(units, 2)))
+                or list(combinations(named, 2)))
     if cities_sign(doc, tokens, here):
         return []
-    if len(main) >= 2 and not units and _says_both_sides(tokens):
-        return [(main[0], main[1])]
-    if batch or _other_side(doc, tokens, here):
+    if not named and relative_counterparts(tokens) and (partners := _partners_named_before(doc, start)):
+        return partners
+    if len(main) >= 2 and not named and _says_both_sides(tokens):
+        return list(combinations(main[:_sides_said(tokens)], 2))
+    if batch or other_side(doc, tokens, here):
         return []
-    if len(units) == 1:
-        others = [u for u in main if u != units[0]]
-        return [(units[0], others[0])] if others else []
+    if len(named) == 1:
+        others = [u for u in main if u != named[0]]
+        return [(named[0], others[0])] if others else []
     # an article about just two regions, or where just two act and the others are only places
     two = main if len(main) == 2 else acting_regions(doc)
-    return [(two[0], two[1])] if len(two) == 2 else []
+    return [(two[0], two[1])] if len(two) == 2 else _pair_met_before(doc, start)
+
+
+def _partners_named_before(doc: Doc, start: int) -> list[tuple]:
+    """`Губернатор X провел встречи с акимами Y и Z. С каждым из регионов подписаны
+    соглашения.`: the subject of the sentence before with each of the others it names."""
+    at = doc.sentence_index(start)
+    if not at:
+        return []
+    before = doc.sentences[at - 1]
+    here = sides(doc, before.start, before.end)
+    named = units(here)
+    if len(named) < 2:
+        return []
+    subject = next((m.unit for m in here if nominative(doc, m)), named[0])
+    return [(subject, u) for u in named if u != subject]
+
+
+def _sides_said(tokens: list[Token]) -> int:
+    """How many sides `трехстороннее` and the like give; two otherwise."""
+    return next((MULTILATERAL[w] for t in tokens for w in lemmas(t.text) if w in MULTILATERAL), 2)
+
+
+def _pair_met_before(doc: Doc, start: int) -> list[tuple]:
+    """`Аким X провел встречу с полпредом в Y. В ходе встречи подписан протокол.`: in an
+    article about more regions, the two that act in the nearest sentence before naming any
+    (past sentences about other documents: `Ранее губернатор подписал соглашение с Z`)."""
+    at = doc.sentence_index(start)
+    for sentence in reversed(doc.sentences[max(0, at - SENTENCES_BACK):at]):
+        if any(lemmas(t.text) & DOCUMENT_NOUNS for t in clause_tokens(doc, sentence.start, sentence.end)):
+            continue
+        acting = units(sides(doc, sentence.start, sentence.end))
+        if acting:
+            return [(acting[0], acting[1])] if len(acting) == 2 else []
+    return []

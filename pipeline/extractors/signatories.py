@@ -16,13 +16,16 @@ from ..nlp import Doc, Token, lemma, lemmas, parse
 from .gazetteer import Mention, gazetteer
 
 INTERSTATE = {"межправительственный", "межгосударственный"}
+INTERREGIONAL = {"межрегиональный"}
 STATES = {"страна", "государство"}
 GOVERNMENT = {"правительство"}
 # `российско-монгольское`, `казахстанско-китайский`: an adjective of two nations.
 TWO_NATIONS = re.compile(r"(?i)^[а-яё]+(?:ск|цк)о-[а-яё]+$")
 NATIONS_REACH = 2  # tokens before the document noun
 WITNESS = {"присутствие"}
-WITNESS_REACH = 5  # tokens from `в присутствии` to the region
+# Tokens from `в присутствии` to the region, over a list of those present: `в присутствии
+# министра торговли РК и губернатора Курганской области`.
+WITNESS_REACH = 10
 ATTENDING = {"участие", "участвовать", "присутствовать", "присутствие", "наблюдать", "засвидетельствовать"}
 CITY_BODIES = {"мэр", "мэрия", "горсовет", "горисполком", "горакимат", "градоначальник"}
 VENUE_PREPOSITIONS = {"в", "во"}
@@ -30,14 +33,17 @@ VENUE_PREPOSITIONS = {"в", "во"}
 # Брест`, `городами Владивосток`, `акимат Актобе` (not `в Бресте`, `по реке Талас`).
 SIDE_BEFORE = {"между", "с", "со", "и", "город", "г", "акимат", "администрация", "аким",
                "глава", "правительство", "власть"}
-RELATIVE = {"который", "кто", "они", "каждый", "весь"}  # `регионы, с которыми (с ними, с каждым)`
+RELATIVE = {"который", "кто", "они", "каждый", "весь", "оба"}  # `регионы, с которыми (с ними, с каждым)`
 
 
 def interstate(doc: Doc, tokens: list[Token], match: tuple[int, int]) -> bool:
-    """The document at `match` is signed by states."""
+    """The document at `match` is signed by states (a `казахстанско-российское
+    межрегиональное соглашение` is the regions')."""
     i = doc.token_index(match[0])
-    for token in doc.tokens[max(0, i - NATIONS_REACH):doc.token_index(match[1])]:
-        if lemmas(token.text) & INTERSTATE or TWO_NATIONS.match(token.text):
+    named = doc.tokens[max(0, i - NATIONS_REACH):doc.token_index(match[1])]
+    regional = any(lemmas(t.text) & INTERREGIONAL for t in named)
+    for token in named:
+        if lemmas(token.text) & INTERSTATE or TWO_NATIONS.match(token.text) and not regional:
             return True
     for k, token in enumerate(tokens):
         if token.text.lower() == "между" and _states_after(tokens[k + 1:k + 5]):
@@ -59,12 +65,19 @@ def _states_after(tokens: list[Token]) -> bool:
 
 
 def witness(doc: Doc, m: Mention) -> bool:
-    """`в присутствии губернатора Омской области`: present at the signing, no side of it."""
+    """`в присутствии губернатора Омской области`: present at the signing, no side of it.
+    A comma, a verb or a subject (`в присутствии министра аким X подписал`) ends those present."""
     before = doc.tokens[max(0, m.first_token - WITNESS_REACH):m.first_token]
     for k, token in enumerate(before):
         if lemmas(token.text) & WITNESS and k and before[k - 1].text.lower() in VENUE_PREPOSITIONS:
-            return not any(t.text in ",;" or parse(t.text)[0].tag.POS == "VERB" for t in before[k:])
+            return not any(t.text in ",;" or _predicate_or_subject(t) for t in before[k:])
     return False
+
+
+def _predicate_or_subject(token: Token) -> bool:
+    tag = parse(token.text)[0].tag
+    return tag.POS == "VERB" or (tag.POS == "NOUN" and tag.case == "nomn" and token.text.isalpha()
+                                 and not token.text.isupper())
 
 
 def attendees(tokens: list[Token], here: list[Mention]) -> list[Mention]:

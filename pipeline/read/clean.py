@@ -61,6 +61,11 @@ LABELS = {"от", "года", "год", "опубликовано", "обнов�
           "публикации", "обновления", "время", "просмотров", "просмотры", "комментариев", "мин",
           "чтения", "автор", "источник", "фото"}
 REMNANT = re.compile(r"<\?php|\?>")
+# `Читайте также:` alone on its line, then the titles of other pieces, one a line (short,
+# no full stop): theirs, not this article's, up to the first line that reads as text.
+RELATED_HEADING = re.compile(r"(?i)\W*(?:читайте (?:также|еще|ещё)|по теме|(?:другие|последние|"
+                             r"похожие) (?:новости|материалы|статьи))\W*")
+HEADLINE_MAX = 120
 
 # Site chrome, matched against a whole line (bullets stripped, lower case).
 CHROME_LINE = re.compile(
@@ -118,6 +123,7 @@ def clean(article: Article) -> tuple[Article, str]:
     chrome = [_is_chrome(line) for _, line in lines]
     noise += [m.span() for m in REMNANT.finditer(text)]
     noise += [(start, start + len(line)) for (start, line), bad in zip(lines, chrome) if bad]
+    noise += _related_headlines(lines)
     found = _title(lines, chrome)
     title = article.title or (found[1] if found else None)
     if title:
@@ -128,6 +134,19 @@ def clean(article: Article) -> tuple[Article, str]:
     return replace(article, title=title, published=published or None,
                    date=_parse_date(article.date or "") or None,  # a batch row's own date
                    outlet=article.outlet or _outlet(cleaned)), cleaned
+
+
+def _related_headlines(lines: list[tuple[int, str]]) -> list[tuple[int, int]]:
+    spans, inside = [], False
+    for start, line in lines:
+        bare = line.strip()
+        if RELATED_HEADING.fullmatch(bare):
+            inside = True
+        elif inside and bare and (len(bare) > HEADLINE_MAX or bare.endswith((".", "!", "?", "…"))):
+            inside = False
+        elif inside and bare:
+            spans.append((start, start + len(line)))
+    return spans
 
 
 def _lines(text: str) -> list[tuple[int, str]]:

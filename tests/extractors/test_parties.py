@@ -9,6 +9,7 @@ def pairs(make_doc, text):
 
 
 OMSK, PAVLODAR = "Омская область", "Павлодарская область"
+ZKO = "Западно-Казахстанская область"
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -70,3 +71,203 @@ def test_signatories(make_doc, text, expected):
 ])
 def test_no_regional_signatories(make_doc, text):
     assert pairs(make_doc, text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "На форуме предприятия Павлодарской и Омской областей заключили 14 соглашений.",
+    "Компании ВКО и Алтайского края подписали меморандумы о поставках угля.",
+    "Предприниматели Омской области и Павлодарской области заключили соглашения.",
+])
+def test_businesses_of_regions_sign_for_themselves(make_doc, text):
+    assert pairs(make_doc, text) == set()
+
+
+def test_a_region_beside_businesses_still_signs(make_doc):
+    text = "Акимат Павлодарской области и правительство Омской области подписали соглашение о поддержке предприятий."
+    assert pairs(make_doc, text) == {frozenset((PAVLODAR, OMSK))}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # everyone listed after `в присутствии` is only present, up to the subject or a comma
+    ("В присутствии министра торговли РК и губернатора Курганской области аким Костанайской "
+     "области и губернатор Челябинской области подписали соглашение.",
+     {("Костанайская область", "Челябинская область")}),
+    ("В присутствии вице-премьера правительства страны и акима Павлодарской области губернаторы "
+     "Омской и Новосибирской областей подписали соглашение.", {(OMSK, "Новосибирская область")}),
+    ("Соглашение подписали в присутствии посла, аким Павлодарской области и губернатор Омской "
+     "области.", {(PAVLODAR, OMSK)}),
+])
+def test_those_present_at_a_signing_are_no_side(make_doc, text, expected):
+    assert pairs(make_doc, text) == {frozenset(pair) for pair in expected}
+
+
+@pytest.mark.parametrize("title", [
+    "Казахстан и Кыргызстан подписали соглашение о границе",
+    "Узбекистан и Казахстан заключили соглашение",
+    "Монголия и Россия подписали соглашение",
+])
+def test_states_that_sign_link_no_regions(make_doc, title):
+    text = (f"{title}\nВ церемонии участвовали аким Жамбылской области и полпред правительства "
+            "в Таласской области.")
+    assert pairs(make_doc, text) == set()
+
+
+def test_a_country_as_a_place_leaves_the_regions_sides(make_doc):
+    text = ("Аким Жамбылской области прибыл в Кыргызстан. Стороны подписали соглашение.\n"
+            "Полпред правительства в Таласской области встретил гостей.")
+    assert pairs(make_doc, text) == {frozenset(("Жамбылская область", "Таласская область"))}
+
+
+@pytest.mark.parametrize("text", [
+    "С участием акима Атырауской области и губернатора Астраханской области подписано соглашение "
+    "между компаниями «Каспий Транс» и «Волга Порт».",
+    "Аким Павлодарской области и губернатор Омской области присутствовали при подписании "
+    "соглашения между предприятиями двух регионов.",
+])
+def test_a_document_between_businesses_links_no_regions(make_doc, text):
+    assert pairs(make_doc, text) == set()
+
+
+@pytest.mark.parametrize("dateline", ["Ош, 15 марта 2024 (Кабар).", "Ош, 15 марта 2024.",
+                                      "ОШ, 15 марта 2024 — "])
+def test_a_first_level_city_in_the_dateline_is_no_side(make_doc, dateline):
+    text = (f"Регионы подписали совместное заявление\n{dateline} Губернатор Ошской области и хоким "
+            "Андижанской области подписали совместное заявление. Регионы подписали заявление в Оше.")
+    assert pairs(make_doc, text) == {frozenset(("Ошская область", "Андижанская область"))}
+
+
+MEETING = "Аким Павлодарской области встретился с губернатором Омской области. "
+
+
+@pytest.mark.parametrize("signing", [
+    "Предприятия двух регионов подписали 5 соглашений на сумму 3 млрд тенге.",
+    "Бизнесмены двух областей заключили соглашение о поставках зерна.",
+    "Университеты регионов подписали соглашение об обмене студентами.",
+    "Палаты предпринимателей двух регионов подписали меморандум.",
+    "Медицинские центры двух регионов подписали меморандум о сотрудничестве.",
+    "Между больницами регионов подписан меморандум.",
+    "Также были подписаны 12 меморандумов между вузами регионов.",
+])
+def test_businesses_and_institutions_of_the_two_regions_sign_for_themselves(make_doc, signing):
+    assert pairs(make_doc, MEETING + signing) == set()
+
+
+@pytest.mark.parametrize("signing", [
+    "Стороны подписали соглашение о поддержке предпринимателей.",
+    "Главы двух регионов подписали соглашение о поддержке фермеров.",
+    "Регионы подписали меморандум о строительстве больницы.",
+])
+def test_the_two_regions_sign_about_businesses_and_institutions(make_doc, signing):
+    assert pairs(make_doc, MEETING + signing) == {frozenset((PAVLODAR, OMSK))}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Губернатор Оренбургской области провел встречу с акимами Актюбинской и Западно-Казахстанской "
+     "областей. Стороны подписали трехстороннее соглашение.",
+     {("Оренбургская область", "Актюбинская область"), ("Оренбургская область", ZKO),
+      ("Актюбинская область", ZKO)}),
+    ("Губернатор Оренбургской области провел встречу с акимами Актюбинской и Западно-Казахстанской "
+     "областей. Стороны подписали соглашение.", {("Оренбургская область", "Актюбинская область")}),
+])
+def test_a_multilateral_word_gives_the_number_of_sides(make_doc, text, expected):
+    assert pairs(make_doc, text) == {frozenset(pair) for pair in expected}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # in an article about three regions, the two that met in the sentence before
+    ("На полях форума аким Жамбылской области провел встречу с полпредом правительства в "
+     "Таласской области. В ходе встречи подписан протокол о воде. Также аким встретился с "
+     "хокимом Ташкентской области.", {("Жамбылская область", "Таласская область")}),
+    ("Аким Алматинской области посетил провинцию Цзянсу. Подписано соглашение о дружбе. "
+     "Делегация также посетила Шанхай.", {("Алматинская область", "провинция Цзянсу")}),
+    # a sentence about another document is passed over
+    ("Губернатор Курганской области встретился с акимом Костанайской области. Ранее губернатор "
+     "подписал соглашение с Челябинской областью. Сегодня подписан меморандум о туризме.",
+     {("Курганская область", "Костанайская область"), ("Курганская область", "Челябинская область")}),
+    # the nearest sentence naming regions names one or three: no pair
+    ("Аким Павлодарской области встретился с губернатором Омской области. Аким Костанайской "
+     "области выступил на форуме. Подписано соглашение о дружбе.", set()),
+    ("Аким Павлодарской области, губернатор Омской области и губернатор Томской области "
+     "провели встречу. Подписано соглашение о дружбе.", set()),
+])
+def test_a_signing_naming_no_region_closes_the_meeting_before_it(make_doc, text, expected):
+    assert pairs(make_doc, text) == {frozenset(pair) for pair in expected}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Подписано казахстанско-российское межрегиональное соглашение между Павлодарской и Омской "
+     "областями.", {(PAVLODAR, OMSK)}),
+    ("Подписано казахстанско-российское соглашение. В церемонии участвовали аким Павлодарской "
+     "области и губернатор Омской области.", set()),
+    ("Подписано межрегиональное соглашение между правительствами двух стран в присутствии акима "
+     "Павлодарской области и губернатора Омской области.", set()),
+])
+def test_an_interregional_document_of_two_nations_is_the_regions(make_doc, text, expected):
+    assert pairs(make_doc, text) == {frozenset(pair) for pair in expected}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # `, а Z — с W` with no document of its own repeats the document for Z and W
+    ("Омская область подписала соглашение с Павлодарской, а Новосибирская — с "
+     "Восточно-Казахстанской.", {(OMSK, PAVLODAR), ("Новосибирская область", "Восточно-Казахстанская область")}),
+    # with its own document it is another signing
+    ("Омская область подписала соглашение с Павлодарской областью, а Новосибирская область — "
+     "меморандум с Томской областью.", {(OMSK, PAVLODAR), ("Новосибирская область", "Томская область")}),
+])
+def test_a_contrastive_clause_without_a_document_repeats_the_signing(make_doc, text, expected):
+    assert pairs(make_doc, text) == {frozenset(pair) for pair in expected}
+
+
+@pytest.mark.parametrize("text", [
+    "Документ со стороны Омской области подписал губернатор, со стороны Павлодарской – аким.",
+    "Со стороны Павлодарской области соглашение подписал аким, со стороны Омской области – губернатор.",
+])
+def test_each_side_named_with_so_storony_signs(make_doc, text):
+    assert pairs(make_doc, text) == {frozenset((OMSK, PAVLODAR))}
+
+
+@pytest.mark.parametrize("signing", [
+    "Губернатор подписал соглашение о социальном партнерстве с профсоюзами.",
+    "Акимат области подписал меморандум с местными фермерами.",
+    "Аким подписал меморандум с отечественными производителями.",
+])
+def test_someone_else_after_s_is_the_other_side(make_doc, signing):
+    assert pairs(make_doc, MEETING + signing) == set()
+
+
+@pytest.mark.parametrize("signing", [
+    "Аким подписал соглашение о сотрудничестве с коллегой.",
+    "Аким подписал с гостями соглашение о сотрудничестве.",
+    "Стороны подписали соглашение со сроком действия пять лет.",
+])
+def test_a_colleague_or_a_term_after_s_leaves_the_two_regions(make_doc, signing):
+    assert pairs(make_doc, MEETING + signing) == {frozenset((PAVLODAR, OMSK))}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Павлодарская и Костанайская области подписали соглашения с Омской и Челябинской областями "
+     "соответственно.", {(PAVLODAR, OMSK), ("Костанайская область", "Челябинская область")}),
+    ("Павлодарская и Костанайская области подписали соглашения с Омской и Челябинской областями.",
+     {(PAVLODAR, OMSK), (PAVLODAR, "Челябинская область"), ("Костанайская область", OMSK),
+      ("Костанайская область", "Челябинская область")}),
+])
+def test_respectively_pairs_the_sides_in_order(make_doc, text, expected):
+    assert pairs(make_doc, text) == {frozenset(pair) for pair in expected}
+
+
+def test_partners_named_before_s_kotorymi_in_the_instrumental(make_doc):
+    text = ("Аким ВКО встретился с послом России. Регион сотрудничает с Алтайским краем, "
+            "Новосибирской и Кемеровской областями, с которыми подписаны соглашения.")
+    partners = ("Алтайский край", "Новосибирская область", "Кемеровская область")
+    assert pairs(make_doc, text) == {frozenset(("Восточно-Казахстанская область", p)) for p in partners}
+
+
+@pytest.mark.parametrize("signing", [
+    "С каждым из регионов подписаны соглашения.",
+    "С обоими регионами подписаны соглашения о сотрудничестве.",
+    "Со всеми ними губернатор подписал соглашения.",
+])
+def test_s_kazhdym_after_a_meeting_links_its_subject_with_each_other_region(make_doc, signing):
+    text = ("Губернатор Омской области провел встречи с акимами Павлодарской и Северо-Казахстанской "
+            "областей. " + signing)
+    assert pairs(make_doc, text) == {frozenset((OMSK, PAVLODAR)), frozenset((OMSK, "Северо-Казахстанская область"))}

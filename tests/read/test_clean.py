@@ -195,3 +195,25 @@ def test_title(text, title):
 ])
 def test_outlet(sentence, outlet):
     assert run(f"{TITLE}\n{sentence}\n{BODY}")[0].outlet == outlet
+
+
+@pytest.mark.parametrize("related", [
+    ["Костанайская и Челябинская области подписали соглашение", "В Кокшетау открыли новый парк"],
+    ["12.03.2022 Аким СКО встретился с послом"],
+])
+@pytest.mark.parametrize("heading", ["Читайте также:", "ПО ТЕМЕ", "Другие новости"])
+def test_titles_of_related_pieces_are_blanked(heading, related):
+    text = "\n".join([TITLE, BODY, heading, *related, ""])
+    _, cleaned = run(text)
+    assert cleaned.split("\n")[3:-1] == [" " * len(line) for line in related]
+    assert BODY in cleaned
+
+
+@pytest.mark.parametrize("after", [
+    "Аким области также встретился с послом и обсудил поставки зерна в соседние регионы.",
+    "Стороны договорились встретиться вновь осенью!",
+])
+def test_text_after_a_related_heading_is_kept_from_its_first_sentence(after):
+    text = "\n".join([TITLE, "Читайте также:", "Новый мост через Ишим", after, BODY, ""])
+    _, cleaned = run(text)
+    assert "Новый мост" not in cleaned and after in cleaned and BODY in cleaned

@@ -1,0 +1,99 @@
+"""The regions a `с` introduces as the other side of a document: `X подписала с Y`.
+
+`Тульской области с Павлодарской`, `с Волынской и Закарпатской областями`: each `с`
+of a clause opens a group of regions (up to a verb or a new subject in the
+nominative); the document's own `с` gives its right side, the regions before the
+first `с` its left.
+"""
+from __future__ import annotations
+
+from rules.documents import DOCUMENT_NOUNS
+
+from ..nlp import Doc, Token, lemmas, parse
+from .gazetteer import Mention
+
+COUNTERPART = {"с", "со"}
+# `с участием`, `с визитом`; `со стороны X` names a side, not X's counterpart
+NOT_COUNTERPART = {"участие", "цель", "учет", "визит", "помощь", "точка", "сторона"}
+# Tokens from `с` to the region it introduces, with no verb between:
+# `с акиматом Карагандинской`, `с шестью территориями Казахстана: Восточно-Казахстанской`.
+COUNTERPART_REACH = 6
+VERBS = {"VERB", "INFN", "PRTS", "GRND"}
+REGION_HEADS = {"область", "край", "республика", "округ", "провинция", "велаят", "аймак"}
+
+
+def units(mentions: list[Mention]) -> list:
+    return list(dict.fromkeys(m.unit for m in mentions))
+
+
+def _counterparts(doc: Doc, tokens: list[Token], here: list[Mention]) -> list[int]:
+    """Token indices of the `с` that introduce a region, named (`Тульской области с
+    Павлодарской`) or not in the gazetteer (`с Волынской и Закарпатской областями`)."""
+    starts = {m.first_token for m in here}
+    found = []
+    for token in tokens:
+        if token.text.lower() not in COUNTERPART:
+            continue
+        i = doc.token_index(token.start)
+        following = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
+        if following is None or following.text[:1].isdigit() or lemmas(following.text) & NOT_COUNTERPART:
+            continue
+        for j in range(i + 1, min(i + 1 + COUNTERPART_REACH, len(doc.tokens))):
+            if j in starts or lemmas(doc.tokens[j].text) & REGION_HEADS:
+                found.append(i)
+                break
+            if parse(doc.tokens[j].text)[0].tag.POS in VERBS:
+                break
+    return found
+
+
+def nominative(doc: Doc, m: Mention | Token) -> bool:
+    token = doc.tokens[m.first_token] if isinstance(m, Mention) else m
+    return all(p.tag.case == "nomn" for p in parse(token.text))
+
+
+def _group(doc: Doc, here: list[Mention], at: int, stop: int) -> list:
+    """The regions the `с` at `at` introduces, up to `stop`, a new predicate (`...,
+    сообщил председатель Правительства ДНР`) or a new subject (`..., Витебская область - с ...`)."""
+    stop = next((i for i in range(at + 1, stop) if parse(doc.tokens[i].text)[0].tag.POS == "VERB"), stop)
+    group = []
+    for m in (m for m in here if at < m.first_token < stop):
+        if nominative(doc, m):
+            break
+        group.append(m)
+    return units(group)
+
+
+def counterpart_split(doc: Doc, tokens: list[Token], here: list[Mention], match: tuple[int, int]):
+    """The (left, right) sides of the document at `match`, every region some `с` of the
+    clause introduces, and where this document's `с` stands.
+
+    Left are the regions before the first `с`; right the ones the document's `с`
+    introduces: the first after it (`соглашение с X и меморандум с Y`), else the
+    last before it (`с X подписан план`). `..., Z - с W` repeats the document for Z."""
+    starts = _counterparts(doc, tokens, here)
+    if not starts:
+        return None
+    ends = starts[1:] + [doc.token_index(tokens[-1].end)]
+    groups = [(at, _group(doc, here, at, stop)) for at, stop in zip(starts, ends)]
+    every = {u for _, group in groups for u in group}
+    first_doc_token, last_doc_token = doc.token_index(match[0]), doc.token_index(match[1])
+    later = [k for k, (at, _) in enumerate(groups) if at >= last_doc_token]
+    if later:
+        k, right = later[0], groups[later[0]][1]
+    else:
+        k = max(k for k, (at, _) in enumerate(groups) if at < first_doc_token)
+        right = _group(doc, here, groups[k][0], first_doc_token)
+    # a subject in the nominative (`Омская область подписала с ...`) is the side, not the regions
+    # of a subordinate clause before it (`где присутствовали делегации X и Y`)
+    before = [m for m in here if m.first_token < starts[0]]
+    subjects = [m for m in before if nominative(doc, m)]
+    left = [u for u in units(subjects or before) if u not in right]
+    sides = [(left, right)]
+    for (before, _), (at, group) in zip(groups[k:], groups[k + 1:]) if later else ():
+        subjects = [m for m in here if before < m.first_token < at and nominative(doc, m)]
+        if not subjects or any(lemmas(t.text) & DOCUMENT_NOUNS for t in doc.tokens[before:at]):
+            break
+        sides.append((units(subjects), group))
+    return sides, every, groups[k][0]
+

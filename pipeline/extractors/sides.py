@@ -1,0 +1,133 @@
+"""Which region mentions of a clause can be a side of its document, and the article's
+main regions.
+
+A region that is only where the signing took place (`в Москве`, a dateline), only
+present (`в присутствии`), that only locates a district, a capital or a city
+(`районов ВКО`, `столицей Оренбургской области`), or whose businesses act
+(`предприятия Павлодарской и Омской областей`) is no side. `астраханский губернатор`
+names a side too.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+import weakref
+from collections import Counter
+
+from ..nlp import Doc, lemmas
+from .gazetteer import Mention, gazetteer
+from .other_sides import CITY_WORDS, SELF_SIGNERS
+from .signatories import witness
+
+NOT_PARTY_HEADS = {"район", "округ", "столица", "центр", "филиал"}  # `районов ВКО`
+LIST_WORDS = {",", "и"}
+PLACE_PREPOSITIONS = {"в", "во"}
+# `полномочный представитель правительства в Иссык-Кульской области`: `в` gives the
+# office's jurisdiction, not a place.
+ENVOYS = {"представитель", "полпред", "представительство", "полпредство", "уполномоченный"}
+ENVOY_REACH = 4  # tokens before `в`: `представитель правительства Кыргызской Республики в`
+# `астраханский губернатор`, `омская делегация`: an office or body names its region.
+OFFICE_WORDS = {"губернатор", "аким", "хоким", "глава", "руководитель", "делегация", "правительство",
+                "власть", "коллега", "акимат", "облисполком", "администрация"}
+
+# `АСТАНА. КАЗИНФОРМ -`, `Ташкент, Узбекистан (UzDaily.uz) --`, `Омск, 5 сентября.`,
+# `Ош, 15 марта 2024 (Кабар).`: a line opening with the place the news was filed from.
+DATELINE_AFTER = re.compile(r"[^\S\n]*[,.][^\n]{0,80}?(?:\s(?:—|–|--|-)\s|\d{4}(?:\s*\([^()\n]{1,40}\))?\.|"
+                            r"\b\d{1,2}\s+[а-я]+\.)")
+
+
+def _place(doc: Doc, m: Mention) -> bool:
+    """`в Москве`, `визит в Ташкент`, a dateline: where a signing happened or was
+    reported, not a side of it."""
+    i = m.first_token - 1
+    if i >= 0 and doc.tokens[i].text.lower() in PLACE_PREPOSITIONS:
+        return not any(lemmas(t.text) & ENVOYS for t in doc.tokens[max(0, i - ENVOY_REACH):i])
+    line_start = doc.text.rfind("\n", 0, m.start) + 1
+    return not doc.text[line_start:m.start].strip() and bool(DATELINE_AFTER.match(doc.text, m.end))
+
+
+def _governed(doc: Doc, m: Mention) -> bool:
+    """`районов ВКО`, `столицей Оренбургской области`, `городе провинции Чжэцзян`,
+    `Волновахского района (Донецкая Народная Республика)`."""
+    i = m.first_token - 1
+    if i > 0 and doc.tokens[i].text == "(":
+        i -= 1
+    if i < 0:
+        return False
+    before = lemmas(doc.tokens[i].text)
+    return bool(before & NOT_PARTY_HEADS or (before & CITY_WORDS and m.unit.kind != "city"))
+
+
+def _of_businesses(doc: Doc, m: Mention, ends: dict[int, Mention]) -> bool:
+    """`предприятия Павлодарской и Омской областей`, `компании ВКО и Алтайского края`: the
+    word before the list the region stands in is a business (`ends`: mentions by last token)."""
+    i = m.first_token - 1
+    while i > 0 and doc.tokens[i].text.lower() in LIST_WORDS and i in ends:
+        i = ends[i].first_token - 1  # back over `X и` / `X,` to the word before the list
+    return i >= 0 and bool(lemmas(doc.tokens[i].text) & SELF_SIGNERS)
+
+
+def _acting(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    ends = {n.last_token: n for n in mentions}
+    return [m for m in mentions if not _place(doc, m) and not _governed(doc, m) and not witness(doc, m)
+            and not _of_businesses(doc, m, ends)]
+
+
+def main_regions(doc: Doc) -> list:
+    """The article's regions, most mentioned first; those only named as a place
+    (`в Москве`, `прибыла в Пензенскую область`) after those that act."""
+    return _ranked(doc)[0]
+
+
+def acting_regions(doc: Doc) -> list:
+    """The article's regions that act somewhere (not only named as a place), most mentioned first."""
+    return _ranked(doc)[1]
+
+
+def _ranked(doc: Doc) -> tuple[list, list]:
+    """Computed once per doc (every signing clause asks: recounting each time would be
+    quadratic on a long article); the doc is held weakly."""
+    global _main_regions_of
+    doc_ref, ranked = _main_regions_of
+    if doc_ref is None or doc_ref() is not doc:
+        ranked = _rank_regions(doc)
+        _main_regions_of = weakref.ref(doc), ranked
+    return ranked
+
+
+_main_regions_of: tuple = (None, ([], []))
+
+
+def _rank_regions(doc: Doc) -> tuple[list, list]:
+    mentions = [m for m in doc.regions if not _governed(doc, m)]
+    acting = Counter(m.unit for m in mentions if not _place(doc, m))
+    counts = Counter(m.unit for m in mentions)
+    first = {}
+    for m in mentions:
+        first.setdefault(m.unit, m.start)
+    ranked = sorted(counts, key=lambda u: (-acting[u], -counts[u], first[u]))
+    return ranked, [u for u in ranked if acting[u]]
+
+
+def _start(mention: Mention) -> int:
+    return mention.start
+
+
+def _demonyms(doc: Doc, start: int, end: int, named: list[Mention]) -> list[Mention]:
+    """`астраханский губернатор`, `омская делегация`: a lower-case region adjective before an office."""
+    g, taken = gazetteer(), {m.first_token for m in named}
+    found = []
+    for i in range(doc.token_index(start), min(doc.token_index(end), len(doc.tokens) - 1)):
+        token = doc.tokens[i]
+        if i in taken or not token.text.islower() or not lemmas(doc.tokens[i + 1].text) & OFFICE_WORDS:
+            continue
+        candidates = {p.unit for p in g.candidates(lemmas(token.text)) if p.implies_head}
+        if len(candidates) == 1:
+            found.append(Mention(candidates.pop(), token.start, token.end, i, i + 1))
+    return found
+
+
+def sides(doc: Doc, start: int, end: int) -> list[Mention]:
+    first, last = (bisect.bisect_left(doc.regions, at, key=_start) for at in (start, end))
+    named = _acting(doc, doc.regions[first:last])  # the layer is in text order
+    return sorted(named + _demonyms(doc, start, end, named), key=lambda m: m.start)
