@@ -108,6 +108,21 @@ def _colleague_from(doc: Doc, k: int, starts: dict[int, Mention]) -> tuple[int, 
     return k - 1, None
 
 
+def _of_another_person(doc: Doc, i: int, taken: list[int], row: OfficeRow) -> bool:
+    """`супруга президента Ольга Иванова`, `сын губернатора`, `представитель президента в
+    парламенте`: an office in the genitive after a noun naming a person is that person's
+    relation, and the name after it is theirs, not the office's."""
+    word = doc.tokens[i - 1] if i else None
+    if word is None or not word.text.isalpha() or \
+            not (word.text.islower() or doc.sentence_at(word.start).start == word.start):
+        return False
+    cases, _ = _head_grammar(doc, taken, row)
+    person_noun = any(p.tag.POS == "NOUN" and p.tag.animacy == "anim" and p.is_known
+                      and not {"Name", "Surn", "Patr"} & p.tag.grammemes
+                      for p in parse(doc.tokens[i - 1].text)[:1])
+    return "gent" in cases and person_noun
+
+
 def _head_grammar(doc: Doc, taken: list[int], row: OfficeRow):
     """Case and number of the office's head noun (`Послом` in `Чрезвычайным и Полномочным Послом`)."""
     nouns = next((ps for ps in ([p for p in parse(doc.tokens[i].text) if p.tag.POS == "NOUN"]
@@ -147,7 +162,8 @@ def find_offices(doc: Doc) -> list[OfficeMention]:
             continue
         row, position, taken, end = match.row, match.position, match.taken, match.end
         before = doc.text[max(0, doc.tokens[i].start - 30):doc.tokens[i].start]
-        if FORMER.search(before) or SOUGHT.search(before):
+        if FORMER.search(before) or SOUGHT.search(before) or \
+                not ACTING.search(before) and _of_another_person(doc, i, taken, row):
             i = end
             continue
         region = next((starts[t].unit for t in range(i, end) if t in starts), None) or \

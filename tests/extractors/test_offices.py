@@ -192,3 +192,25 @@ def test_every_part_row_uses_known_values():
 ])
 def test_an_organisation_is_no_place_of_an_office(make_doc, text, expected):
     assert offices(make_doc, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Супруга президента Ольга Иванова посетила школу.",
+    "Сын губернатора Петр Сидоров открыл кафе.",
+    "Представитель президента в парламенте Иван Петров выступил.",
+    "В аварию попал водитель акима Иван Петров.",
+])
+def test_an_office_after_a_noun_naming_a_person_is_that_persons_relation(make_doc, text):
+    assert offices(make_doc, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what comes before is a thing, a verb or the acting formula: the office stands
+    ("Визит президента Касым-Жомарта Токаева начался в среду.", [("президент", None)]),
+    ("Жители поздравили губернатора Ивана Петрова.", [("губернатор", None)]),
+    ("Врио губернатора Курской области Александр Хинштейн провел совещание.",
+     [("губернатор", "Курская область")]),
+    ("Его коллега президент Узбекистана Шавкат Мирзиёев поддержал идею.", [("президент", None)]),
+])
+def test_an_office_after_a_thing_or_a_verb_stands(make_doc, text, expected):
+    assert [o for o in offices(make_doc, text) if o[0] != "коллега"] == expected
