@@ -240,6 +240,9 @@ def _predicated(doc: Doc, syntax: SentenceSyntax, office_word: int, roots: dict[
                 return roots[word]
             if doc.tokens[word].lemma == "который":
                 return _antecedent(doc, word, roots, persons)
+            named = [roots[k] for k in syntax.children(word) if k in roots and syntax.rel(k) == "appos"]
+            if len(named) == 1:  # `бывший министр Иванов назначен послом`: the name beside the subject
+                return named[0]
     if verb == office_word or any(syntax.rel(word) in HOLDER_RELATIONS for word in children):
         return None
     # The tree often misplaces the subject of a passive (`Указом президента Иванов назначен

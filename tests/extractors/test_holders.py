@@ -44,3 +44,17 @@ def test_appointment_as_a_noun(make_doc, text, expected):
 ])
 def test_name_before_an_office_that_opens_a_clause(make_doc, text, expected):
     assert officials(make_doc, text) == expected
+
+
+# The subject of an appointment is a noun with the name beside it (a former office, a
+# profession): the name takes the office it is made.
+@pytest.mark.parametrize("text, expected", [
+    ("Бывший министр обороны Сергей Шойгу назначен секретарем Совбеза.",
+     {("Сергей Шойгу", "секретарь совбеза", None)}),
+    ("Экс-аким Павлодарской области Болат Бакауов назначен министром сельского хозяйства.",
+     {("Болат Бакауов", "министр сельского хозяйства", None)}),
+    ("Известный дипломат Иван Петров назначен послом Казахстана в Китае.",
+     {("Иван Петров", "посол", None)}),
+])
+def test_the_name_beside_an_appointed_subject(make_doc, text, expected):
+    assert officials(make_doc, text) == expected
