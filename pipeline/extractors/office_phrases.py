@@ -257,11 +257,20 @@ def _compose(doc: Doc, i: int, inside_region: set[int], starts: dict[int, Mentio
     return Found(row, row.office, taken, end, frozenset(body_tokens))
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """Every lemma an office can start with: a title's, a head's or a deputy prefix's first word."""
+    return frozenset(aliases_by_first_word()) | frozenset(heads().by_first) | frozenset(deputies().by_first)
+
+
 def office_at(doc: Doc, i: int, inside_region: set[int], starts: dict[int, Mention],
              place_tokens: set[int]) -> Found | None:
     """The longer of the fixed title and the composed office at token i, unless it names a
     non-state organisation. Among equals the fixed one, except where it needs a region and
     a place that is none follows (`глава страны`, `глава района`)."""
+    word = doc.tokens[i].text
+    if not lemmas(word) & _first_words() and not word.lower().startswith(GLUED_DEPUTY):
+        return None  # asked of every token: most start no title, head or deputy prefix
     fixed = _fixed(doc, i, inside_region)
     composed = _compose(doc, i, inside_region, starts)
     best = fixed

@@ -179,3 +179,24 @@ def test_every_part_row_uses_known_values():
         assert part.scope in {"", "national", "regional", "city", "legislative", "diplomatic"}, part
         assert part.complement in {"", "yes", "required"}, part
         assert set(part.countries) <= countries, part
+
+
+@pytest.mark.parametrize("word, starts", [
+    ("аким", True),  # a title of offices.csv
+    ("председатель", True),  # a head of office_heads.csv
+    ("заместитель", True),  # a deputy prefix
+    ("выставка", False),
+    ("Петров", False),
+])
+def test_the_words_an_office_can_start_with(word, starts):
+    from pipeline.extractors.office_phrases import _first_words
+    from pipeline.nlp import lemma
+    assert (lemma(word) in _first_words()) is starts
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Замакима области Иван Петров провёл приём.", "заместитель акима"),  # glued: no first word of its own
+    ("Выставку открыл замминистра энергетики Иван Петров.", "заместитель министра энергетики"),
+])
+def test_a_glued_deputy_still_starts_an_office(make_doc, text, expected):
+    assert [o.position for o in find_offices(make_doc(text))] == [expected]
