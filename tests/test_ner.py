@@ -41,3 +41,14 @@ def test_spans_on_the_docs_tokens_are_natashas(text, expected):
     assert [(s.type, s.text) for s in doc.spans] == expected
     natasha = NewsNERTagger(nlp.embedding())(text).spans
     assert [(s.type, s.start, s.stop) for s in natasha] == [(s.type, s.start, s.end) for s in doc.spans]
+
+
+@pytest.mark.parametrize("length", [1, 2, 3, 40, 700])
+def test_the_forward_pass_gives_slovnets_emissions_bit_for_bit(length):
+    from pipeline.ner import _forward
+    tagger = nlp.ner_tagger()
+    rng = np.random.default_rng(length)
+    word_id, shape_id = rng.integers(0, 250_000, size=(1, length)), rng.integers(0, 20, size=(1, length))
+    pad_mask = word_id == tagger.pad_id
+    expected = tagger.infer.model(word_id, shape_id, pad_mask)
+    assert _forward(tagger.infer.model, word_id, shape_id, pad_mask).tobytes() == expected.tobytes()
