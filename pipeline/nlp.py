@@ -150,9 +150,33 @@ class Doc:
 
 @lru_cache(maxsize=1)
 def morph():
-    """The one morphological analyzer of the process (pymorphy3)."""
+    """The one morphological analyzer of the process (pymorphy3), whose parses answer
+    `is_known` from a cache (`_CachedParse`)."""
     import pymorphy3
-    return pymorphy3.MorphAnalyzer()
+    return pymorphy3.MorphAnalyzer(result_type=_parse_type())
+
+
+@lru_cache(maxsize=1)
+def _parse_type():
+    from pymorphy3.analyzer import Parse
+
+    class _CachedParse(Parse):
+        """pymorphy3's parse; `is_known` is a dictionary walk each time it is read, and the
+        extractors read it for the same words again and again."""
+        __slots__ = ()
+
+        @property
+        def is_known(self) -> bool:
+            return _word_is_known(self.word)
+
+    return _CachedParse
+
+
+@lru_cache(maxsize=50_000)
+def _word_is_known(word: str) -> bool:
+    """What pymorphy3's `Parse.is_known` answers for a parse of `word`."""
+    analyzer = morph()
+    return analyzer.dictionary.word_is_known(word=word, substitutes_compiled=analyzer.char_substitutes)
 
 
 # Bounded: an entry costs ~3 KB, and a long run meets new words all the time.
@@ -162,6 +186,7 @@ def parse(word: str):
     return morph().parse(word)
 
 
+@lru_cache(maxsize=50_000)
 def lemma(word: str) -> str:
     return parse(word)[0].normal_form.replace("ё", "е")
 
@@ -187,8 +212,11 @@ def embedding():
 
 @lru_cache(maxsize=1)
 def ner_tagger():
+    """natasha's NER model, run on our tokens (`ner.Tagger`)."""
     from natasha import NewsNERTagger
-    return NewsNERTagger(embedding())
+
+    from .ner import Tagger
+    return Tagger(NewsNERTagger(embedding()))
 
 
 @lru_cache(maxsize=1)
@@ -285,13 +313,18 @@ def _ner_pieces(sentences: list[Sentence], length: int):
     yield start, length
 
 
-def ner_spans(text: str, sentences: list[Sentence]) -> list[NerSpan]:
-    """natasha's NER spans of the text, tagged piece by piece (one piece for a news article)."""
+def ner_spans(text: str, sentences: list[Sentence], tokens: list[Token]) -> list[NerSpan]:
+    """natasha's NER spans of the text, tagged piece by piece (one piece for a news article,
+    tagged on the Doc's tokens: razdel's tokens of the whole text, which NER reads too)."""
     spans = []
-    for start, end in _ner_pieces(sentences, len(text)):
-        for s in ner_tagger()(text[start:end]).spans:
-            spans.append(NerSpan(s.type, start + s.start, start + s.stop,
-                                 text[start + s.start:start + s.stop]))
+    pieces = list(_ner_pieces(sentences, len(text)))
+    for start, end in pieces:
+        if len(pieces) == 1:
+            words = [(t.text, t.start, t.end) for t in tokens]
+        else:
+            words = [(t.text, start + t.start, start + t.stop) for t in tokenize(text[start:end])]
+        for type_, a, b in ner_tagger().spans(*zip(*words)) if words else ():
+            spans.append(NerSpan(type_, a, b, text[a:b]))
     return spans
 
 
@@ -300,5 +333,5 @@ def analyze(article: Article, text: str | None = None, ner: bool = True) -> Doc:
     text = article.text if text is None else text
     sentences = list(split_sentences(text))
     tokens = [Token(t.text, t.start, t.stop, lemma(t.text)) for t in tokenize(text)]
-    spans = ner_spans(text, sentences) if ner and text.strip() else []
+    spans = ner_spans(text, sentences, tokens) if ner and text.strip() else []
     return Doc(article, text, sentences, tokens, spans)

@@ -68,7 +68,13 @@ def test_a_long_text_goes_through_ner_in_pieces_with_offsets_into_the_text(monke
     text = paragraph * 600  # 33 KB
     seen = []
     tagger = nlp.ner_tagger()
-    monkeypatch.setattr(nlp, "ner_tagger", lambda: lambda piece: seen.append(len(piece)) or tagger(piece))
+
+    class Counting:
+        def spans(self, words, starts, stops):
+            seen.append(stops[-1] - starts[0])
+            return tagger.spans(words, starts, stops)
+
+    monkeypatch.setattr(nlp, "ner_tagger", Counting)
     doc = analyze(Article("a", "a", text))
     assert len(seen) == 2 and max(seen) <= nlp.NER_PIECE + MAX_SENTENCE
     assert all(text[s.start:s.end] == s.text for s in doc.spans)
@@ -88,3 +94,11 @@ def test_token_runs_are_the_longest_runs_of_usable_tokens(text, expected):
     runs = list(token_runs(yargy_tokenizer(), text, usable))
     assert [text[a:b] for a, b, _ in runs] == expected
     assert all([t.value for t in tokens] == text[a:b].replace(",", " ,").split() for a, b, tokens in runs)
+
+
+@pytest.mark.parametrize("word", ["Сергеем", "Ногаев", "губернатора", "ёлка", "Шымкент", "qwerty"])
+def test_parses_answer_is_known_as_pymorphy3_does(word):
+    import pymorphy3
+    from pipeline.nlp import parse
+    plain = pymorphy3.MorphAnalyzer().parse(word)
+    assert [(p.normal_form, p.is_known) for p in parse(word)] == [(p.normal_form, p.is_known) for p in plain]

@@ -233,12 +233,23 @@ def _genitive(word: str) -> str:
     return (form.word if form else word).lower()
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """Every lemma an office can start with: a title's, a head's or a deputy prefix's first word,
+    and the words a body headed starts with (`возглавляющий`, `который`)."""
+    return frozenset(aliases_by_first_word()) | frozenset(heads().by_first) | \
+        frozenset(deputies().by_first) | frozenset(LEADING_VERBS) | {"который"}
+
+
 def office_at(doc: Doc, i: int, inside_region: set[int], starts: dict[int, Mention],
              place_tokens: set[int]) -> Found | None:
     """The longer of the fixed title and the composed office at token i, unless it names a
     non-state organisation. Among equals the fixed one, except where it needs a region and
     a place that is none follows (`глава страны`, `глава района`); else a body headed
     (`возглавляющий МИД`)."""
+    word = doc.tokens[i].text
+    if not lemmas(word) & _first_words() and not word.lower().startswith(GLUED_DEPUTY):
+        return None  # asked of every token: most start no title, head or deputy prefix
     fixed = _fixed(doc, i, inside_region)
     composed = _compose(doc, i, inside_region, starts) or _led(doc, i, inside_region, starts)
     best = fixed

@@ -42,7 +42,7 @@ def may_hold_money(doc: Doc, sentence: Sentence) -> bool:
     from rules.money import AMOUNT_WORDS
 
     tokens = doc.tokens[doc.token_index(sentence.start):doc.token_index(sentence.end)]
-    number = any(c.isdigit() for c in sentence.text) or any(
+    number = any(map(str.isdigit, sentence.text)) or any(
         t.lemma in AMOUNT_WORDS or t.text.lower() in AMOUNT_WORDS for t in tokens)
     return number and any(is_money_word(t.text) for t in tokens)
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 
 from ..records import Article
 
@@ -157,12 +158,13 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
+NOT_NEWLINE = re.compile(r"[^\n]")
+
+
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     chars = list(text)
     for start, end in spans:
-        for i in range(start, end):
-            if chars[i] != "\n":
-                chars[i] = " "
+        chars[start:end] = NOT_NEWLINE.sub(" ", text[start:end])
     return "".join(chars)
 
 
@@ -175,7 +177,9 @@ def _iso(year: str, month: str | int, day: str) -> str | None:
     return found.isoformat() if 1991 <= y <= date.today().year + 1 else None
 
 
-def full_dates(line: str) -> list[tuple[int, int, str]]:
+# Cached: cleaning asks about each line several times (chrome, title, date line, stamp).
+@lru_cache(maxsize=4096)
+def full_dates(line: str) -> tuple[tuple[int, int, str], ...]:
     """Every full date (with a year) in the line: (start, end, ISO)."""
     found: list[tuple[int, int, str]] = []
     for regex, parts in DATES:
@@ -183,7 +187,7 @@ def full_dates(line: str) -> list[tuple[int, int, str]]:
             iso = _iso(*parts(m.groups()))
             if iso and not any(s < m.end() and m.start() < e for s, e, _ in found):
                 found.append((m.start(), m.end(), iso))
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 def _parse_date(value: str) -> str | None:

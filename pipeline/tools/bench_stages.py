@@ -1,4 +1,5 @@
-"""The bench's per-stage cost: milliseconds an article for each stage, in one process.
+"""The bench's per-stage cost: CPU milliseconds an article for each stage, in one process
+(CPU time, `time.process_time`: on a shared machine wall time also counts other jobs' turns).
 
 Every stage `engine.run.extract_article` calls is timed where it is called
 (the stage functions are wrapped for the length of the measurement, so the
@@ -37,11 +38,11 @@ def _timed_stages(seconds: Counter):
         real = getattr(owner, name)
 
         def timed(*args, _real=real, _stage=stage, **kwargs):
-            started = time.perf_counter()
+            started = time.process_time()
             try:
                 return _real(*args, **kwargs)
             finally:
-                seconds[_stage] += time.perf_counter() - started
+                seconds[_stage] += time.process_time() - started
 
         setattr(owner, name, timed)
         patched.append((owner, name, real))
@@ -53,7 +54,7 @@ def _timed_stages(seconds: Counter):
 
 
 def stage_costs(corpus: Path, limit: int | None = None) -> dict[str, float]:
-    """Milliseconds an article per stage over the (first `limit`) articles in `corpus`;
+    """CPU milliseconds an article per stage over the (first `limit`) articles in `corpus`;
     `articles` gives their number and `model load (s)` the one-off loading, in seconds."""
     from ..engine.run import extract_article, load_models
     from ..output import report, tables, workbook
@@ -63,9 +64,9 @@ def stage_costs(corpus: Path, limit: int | None = None) -> dict[str, float]:
     seconds: Counter = Counter()
 
     def clock(stage, work, *args):
-        started = time.perf_counter()
+        started = time.process_time()
         result = work(*args)
-        seconds[stage] += time.perf_counter() - started
+        seconds[stage] += time.process_time() - started
         return result
 
     load = load_models()

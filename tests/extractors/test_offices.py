@@ -214,3 +214,25 @@ def test_an_office_after_a_noun_naming_a_person_is_that_persons_relation(make_do
 ])
 def test_an_office_after_a_thing_or_a_verb_stands(make_doc, text, expected):
     assert [o for o in offices(make_doc, text) if o[0] != "коллега"] == expected
+
+
+@pytest.mark.parametrize("word, starts", [
+    ("аким", True),  # a title of offices.csv
+    ("председатель", True),  # a head of office_heads.csv
+    ("заместитель", True),  # a deputy prefix
+    ("возглавляющий", True),  # a body headed
+    ("выставка", False),
+    ("Петров", False),
+])
+def test_the_words_an_office_can_start_with(word, starts):
+    from pipeline.extractors.office_phrases import _first_words
+    from pipeline.nlp import lemma
+    assert (lemma(word) in _first_words()) is starts
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Замакима области Иван Петров провёл приём.", "заместитель акима"),  # glued: no first word of its own
+    ("Выставку открыл замминистра энергетики Иван Петров.", "заместитель министра энергетики"),
+])
+def test_a_glued_deputy_still_starts_an_office(make_doc, text, expected):
+    assert [o.position for o in find_offices(make_doc(text))] == [expected]
