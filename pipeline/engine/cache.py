@@ -250,8 +250,16 @@ class Cache:
         self._last_commit = time.monotonic()
 
     def prune(self) -> int:
-        """Drop the entries of other pipeline versions; returns how many."""
+        """Drop the entries of other pipeline versions, and what else the file keeps for them
+        (every table with a `version` column: the kept rows, the input index); returns how
+        many entries."""
         dropped = self.db.execute("DELETE FROM extractions WHERE version != ?", (self.version,)).rowcount
+        names = [name for (name,) in self.db.execute(
+            "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name != 'extractions'")]
+        for name in names:
+            quoted = '"' + name.replace('"', '""') + '"'
+            if any(column[1] == "version" for column in self.db.execute(f"PRAGMA main.table_info({quoted})")):
+                self.db.execute(f"DELETE FROM main.{quoted} WHERE version != ?", (self.version,))
         self.commit()
         return dropped
 

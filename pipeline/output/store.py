@@ -1,15 +1,20 @@
-"""The per-article tables on disk while a run writes them.
+"""The per-article tables on disk while a run writes them, and each article's rows kept between runs.
 
-Rows go into a temporary SQLite file as the extractions stream past and come
-back sorted by the tables' keys (ties in the order they were added: a stable
-sort), so the CSVs and the workbook are written row by row and no process holds
-every row of the corpus: the main process's memory stays flat in its size.
-The file is deleted when the store is closed.
+A run's rows go into temporary SQLite tables and come back sorted by the
+tables' keys (ties in the order they were added: a stable sort), so the CSVs
+and the workbook are written row by row and no process holds every row of the
+corpus: the main process's memory stays flat in its size. The temporary tables
+go when the store is closed.
+
+`KeptRows` keeps every article's rows (and its repost fingerprint) by article
+key and pipeline version in the cache's SQLite file, so a rerun decodes only
+the articles that are new: `RowStore.fill` copies the kept rows of the run's
+articles, in reading order, into the run's tables with one SQL statement a table.
 """
 from __future__ import annotations
 
 import sqlite3
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import pandas as pd
 
@@ -29,16 +34,83 @@ def _up_to(article_id: str | None) -> tuple[str, tuple]:
     return ("", ()) if article_id is None else (" WHERE article_id <= ?", (article_id,))
 
 
-class RowStore:
-    """Tables of rows (dicts) by name; `records` gives them back sorted, as tuples."""
+class KeptRows:
+    """Each article's rows by (pipeline version, article key): tables `kept_<name>` in `db`.
 
-    def __init__(self, columns: dict[str, list[str]], sort_keys: dict[str, list[str]]):
+    An article has exactly one `articles` row, kept with its fingerprint and without its
+    `duplicate_of` (that depends on the articles read before it: `RowStore.fill` sets it)."""
+
+    def __init__(self, db: sqlite3.Connection, version: str, columns: dict[str, list[str]]):
+        self.db, self.version = db, version
+        self.columns = {name: [*names, "fingerprint"] if name == "articles" else names
+                        for name, names in columns.items()}
+        for name, names in self.columns.items():
+            table, wanted = _quoted(f"kept_{name}"), ["version", "key", "n", *names]
+            if [row[1] for row in db.execute(f"PRAGMA main.table_info({table})")] != wanted:
+                # A table of other columns was kept by another version of the code: its rows are stale.
+                db.execute(f"DROP TABLE IF EXISTS main.{table}")
+                db.execute(f"CREATE TABLE main.{table} ({', '.join(map(_quoted, wanted))})")
+                db.execute(f"CREATE INDEX main.{_quoted(f'kept_{name}_key')} ON {table} (version, key)")
+
+    def __contains__(self, key: str) -> bool:
+        return self.db.execute("SELECT 1 FROM kept_articles WHERE version = ? AND key = ?",
+                               (self.version, key)).fetchone() is not None
+
+    def add(self, key: str, rows: Iterable[tuple[str, dict]], fingerprint: bytes) -> None:
+        """One article's rows, as (table, row) pairs; its `articles` row gets the fingerprint."""
+        by_table: dict[str, list[tuple]] = {}
+        for name, row in rows:
+            row = {**row, "fingerprint": fingerprint} if name == "articles" else row
+            found = by_table.setdefault(name, [])
+            found.append((self.version, key, len(found), *(row.get(c) for c in self.columns[name])))
+        for name, values in by_table.items():
+            self.db.executemany(f"INSERT INTO main.{_quoted(f'kept_{name}')} VALUES "
+                                f"({', '.join('?' * (3 + len(self.columns[name])))})", values)
+
+
+class RowStore:
+    """Tables of rows (dicts) by name; `records` gives them back sorted, as tuples.
+
+    The tables are temporary ones of `db` (the cache's connection, so that `fill` can copy
+    kept rows), or of a private temporary file when no `db` is given."""
+
+    def __init__(self, columns: dict[str, list[str]], sort_keys: dict[str, list[str]],
+                 db: sqlite3.Connection | None = None):
         self.columns, self.sort_keys = columns, sort_keys
-        self.db = sqlite3.connect("")  # a private temporary file, deleted on close
+        self.owns_db = db is None
+        self.db = sqlite3.connect("") if db is None else db  # "": a temporary file, deleted on close
         self.pending: dict[str, list[tuple]] = {name: [] for name in columns}
-        for name, names in columns.items():
-            self.db.execute(f"CREATE TABLE {_quoted(name)} (seq INTEGER PRIMARY KEY, "
+        for name, names in [*columns.items(), ("run_order", ["key", "duplicate_of"])]:
+            self.db.execute(f"DROP TABLE IF EXISTS temp.{_quoted(name)}")
+            self.db.execute(f"CREATE TEMP TABLE {_quoted(name)} (seq INTEGER PRIMARY KEY, "
                             + ", ".join(_quoted(c) for c in names) + ")")
+
+    def fill(self, kept: KeptRows, keys: Iterable[str], repost_of) -> None:
+        """The kept rows of the articles `keys` names (each kept; one listed twice gives its rows
+        twice), in that order, their `duplicate_of` from `repost_of(article_id, fingerprint)`
+        called in that order; the tables' rows of earlier articles stay first."""
+        batch: list[tuple[str]] = []
+        for key in keys:  # in chunks: `keys` may read the cache, which this connection serves
+            batch.append((key,))
+            if len(batch) >= BATCH:
+                self.db.executemany("INSERT INTO run_order (key) VALUES (?)", batch)
+                batch = []
+        self.db.executemany("INSERT INTO run_order (key) VALUES (?)", batch)
+        join = "FROM run_order o JOIN main.{} k ON k.version = ? AND k.key = o.key"
+        found = self.db.execute(f"SELECT o.seq, k.article_id, k.fingerprint {join.format('kept_articles')} "
+                                "ORDER BY o.seq", (kept.version,)).fetchall()
+        reposts = [(original, seq) for seq, article_id, signature in found
+                   if (original := repost_of(article_id, signature or b""))]
+        del found
+        self.db.executemany("UPDATE run_order SET duplicate_of = ? WHERE seq = ?", reposts)
+        for name, names in self.columns.items():
+            if name not in kept.columns:
+                continue
+            picked = ", ".join("o.duplicate_of" if c == "duplicate_of" else f"k.{_quoted(c)}" for c in names)
+            self._flush(name)
+            self.db.execute(f"INSERT INTO temp.{_quoted(name)} ({', '.join(map(_quoted, names))}) "
+                            f"SELECT {picked} {join.format(_quoted('kept_' + name))} ORDER BY o.seq, k.n",
+                            (kept.version,))
 
     def add(self, name: str, row: dict) -> None:
         """One row; keys beyond the table's columns are ignored, missing ones are empty."""
@@ -49,7 +121,7 @@ class RowStore:
 
     def _flush(self, name: str) -> None:
         names = self.columns[name]
-        self.db.executemany(f"INSERT INTO {_quoted(name)} ({', '.join(map(_quoted, names))}) "
+        self.db.executemany(f"INSERT INTO temp.{_quoted(name)} ({', '.join(map(_quoted, names))}) "
                             f"VALUES ({', '.join('?' * len(names))})", self.pending[name])
         self.pending[name] = []
 
@@ -57,7 +129,7 @@ class RowStore:
         """How many rows (only those of the articles whose id sorts at most `up_to`)."""
         self._flush(name)
         where, values = _up_to(up_to)
-        return self.db.execute(f"SELECT COUNT(*) FROM {_quoted(name)}{where}", values).fetchone()[0]
+        return self.db.execute(f"SELECT COUNT(*) FROM temp.{_quoted(name)}{where}", values).fetchone()[0]
 
     def records(self, name: str, columns: list[str] | None = None, sort: bool = True,
                 offset: int = 0, limit: int = -1, up_to: str | None = None) -> Iterator[tuple]:
@@ -69,7 +141,7 @@ class RowStore:
         keys = [f"{_quoted(k)} IS NULL, {_quoted(k)}" for k in self.sort_keys[name]] if sort else []
         where, values = _up_to(up_to)
         cursor = self.db.execute(
-            f"SELECT {', '.join(map(_quoted, columns))} FROM {_quoted(name)}{where} "
+            f"SELECT {', '.join(map(_quoted, columns))} FROM temp.{_quoted(name)}{where} "
             f"ORDER BY {', '.join([*keys, 'seq'])} LIMIT ? OFFSET ?", (*values, limit, offset))
         flags = [i for i, c in enumerate(columns) if c in BOOL_COLUMNS]
         for record in cursor:
@@ -94,7 +166,12 @@ class RowStore:
         return frame
 
     def close(self) -> None:
-        self.db.close()
+        """Drops the run's tables (a private file goes whole); the kept rows stay."""
+        if self.owns_db:
+            self.db.close()
+        else:
+            for name in [*self.columns, "run_order"]:
+                self.db.execute(f"DROP TABLE IF EXISTS temp.{_quoted(name)}")
 
     def __enter__(self) -> "RowStore":
         return self

@@ -11,7 +11,7 @@ from ..corpus.network import network_rows
 from ..corpus.nodes import node_rows
 from ..corpus.people import people_rows
 from ..records import LIST_SEPARATOR, Extraction, ReadError
-from .store import INT_COLUMNS, RowStore
+from .store import INT_COLUMNS, KeptRows, RowStore
 
 COLUMNS = {
     "articles": ["article_id", "source", "title", "published", "date", "date_source", "outlet",
@@ -43,6 +43,8 @@ SENTENCE_CAP, CUT = 1000, "…"
 
 CORPUS = ("network", "people", "nodes")
 PER_ARTICLE = [name for name in COLUMNS if name not in CORPUS]
+PER_ARTICLE_COLUMNS = {name: COLUMNS[name] for name in PER_ARTICLE}
+KEPT_COLUMNS = {name: columns for name, columns in PER_ARTICLE_COLUMNS.items() if name != "errors"}
 SORT_KEYS = {name: ["article_id", "start"] for name in PER_ARTICLE} | {
     "articles": ["article_id"],
     "errors": ["article_id", "source"],
@@ -108,12 +110,30 @@ def _article_rows(ex: Extraction, duplicate_of: str | None) -> Iterator[tuple[st
 
 
 def collect(extractions: Iterable[Extraction], errors: Iterable[ReadError]) -> RowStore:
-    """One pass over the extractions: every per-article row into a RowStore (on disk)."""
-    store = RowStore({name: COLUMNS[name] for name in PER_ARTICLE}, SORT_KEYS)
-    reposts = Reposts()
-    for ex in extractions:
-        for name, row in _article_rows(ex, reposts.add(ex.article.article_id, ex.fingerprint)):
-            store.add(name, row)
+    """Every per-article row into a RowStore (on disk), in reading order.
+
+    `extractions` may be a run's `Results`: then each article's rows are kept in the cache
+    beside its entry (`KeptRows`), and only the articles not kept yet are read back and
+    turned into rows; the others' rows are copied in SQL. Plain extractions are kept
+    the same way, in the store's own temporary file."""
+    keyed = getattr(extractions, "keyed", None)
+    if keyed is None:
+        store = RowStore(PER_ARTICLE_COLUMNS, SORT_KEYS)
+        kept = KeptRows(store.db, "", KEPT_COLUMNS)
+        pairs = ((str(n), lambda ex=ex: ex) for n, ex in enumerate(extractions))
+    else:
+        store = RowStore(PER_ARTICLE_COLUMNS, SORT_KEYS, extractions.spool.db)
+        kept = KeptRows(store.db, extractions.spool.version, KEPT_COLUMNS)
+        pairs = keyed()
+
+    def keys() -> Iterator[str]:
+        for key, load in pairs:
+            if key not in kept:
+                ex = load()
+                kept.add(key, _article_rows(ex, None), ex.fingerprint)
+            yield key
+
+    store.fill(kept, keys(), Reposts().add)
     for e in errors:
         store.add("errors", vars(e))
         store.add("articles", {"article_id": e.article_id, "source": e.source, "status": "error"})
