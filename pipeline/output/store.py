@@ -18,6 +18,8 @@ from typing import Iterable, Iterator
 
 import pandas as pd
 
+from ..corpus.duplicates import Reposts, band_keys, share_a_band
+
 # SQLite has no booleans: these columns come back as True/False, as they went in.
 BOOL_COLUMNS = ("at_event",)
 # Integer columns: pandas' nullable integers in a frame (an empty cell stays empty).
@@ -51,6 +53,12 @@ class KeptRows:
                 db.execute(f"DROP TABLE IF EXISTS main.{table}")
                 db.execute(f"CREATE TABLE main.{table} ({', '.join(map(_quoted, wanted))})")
                 db.execute(f"CREATE INDEX main.{_quoted(f'kept_{name}_key')} ON {table} (version, key)")
+        # The repost index: each kept article's LSH bands, and the pairs of kept articles that
+        # share one (a handful: only those need a look when a run finds its reposts).
+        db.execute("CREATE TABLE IF NOT EXISTS main.kept_bands (version TEXT, band INTEGER, key TEXT, "
+                   "PRIMARY KEY (version, band, key)) WITHOUT ROWID")
+        db.execute("CREATE TABLE IF NOT EXISTS main.kept_pairs (version TEXT, key TEXT, other TEXT)")
+        db.execute("CREATE INDEX IF NOT EXISTS main.kept_pairs_key ON kept_pairs (version, key)")
 
     def __contains__(self, key: str) -> bool:
         return self.db.execute("SELECT 1 FROM kept_articles WHERE version = ? AND key = ?",
@@ -66,6 +74,17 @@ class KeptRows:
         for name, values in by_table.items():
             self.db.executemany(f"INSERT INTO main.{_quoted(f'kept_{name}')} VALUES "
                                 f"({', '.join('?' * (3 + len(self.columns[name])))})", values)
+        bands = band_keys(fingerprint)
+        if bands:
+            others = self.db.execute(
+                "SELECT DISTINCT b.key, a.fingerprint FROM main.kept_bands b JOIN main.kept_articles a "
+                "ON a.version = b.version AND a.key = b.key WHERE b.version = ? AND b.band IN "
+                f"({', '.join('?' * len(bands))})", (self.version, *bands)).fetchall()
+            self.db.executemany("INSERT INTO main.kept_pairs VALUES (?, ?, ?)",
+                                [(self.version, key, other) for other, signature in others
+                                 if other != key and share_a_band(signature, fingerprint)])
+            self.db.executemany("INSERT OR IGNORE INTO main.kept_bands VALUES (?, ?, ?)",
+                                [(self.version, band, key) for band in bands])
 
 
 class RowStore:
@@ -85,10 +104,9 @@ class RowStore:
             self.db.execute(f"CREATE TEMP TABLE {_quoted(name)} (seq INTEGER PRIMARY KEY, "
                             + ", ".join(_quoted(c) for c in names) + ")")
 
-    def fill(self, kept: KeptRows, keys: Iterable[str], repost_of) -> None:
+    def fill(self, kept: KeptRows, keys: Iterable[str]) -> None:
         """The kept rows of the articles `keys` names (each kept; one listed twice gives its rows
-        twice), in that order, their `duplicate_of` from `repost_of(article_id, fingerprint)`
-        called in that order; the tables' rows of earlier articles stay first."""
+        twice), in that order, with their `duplicate_of`; rows added before stay first."""
         batch: list[tuple[str]] = []
         for key in keys:  # in chunks: `keys` may read the cache, which this connection serves
             batch.append((key,))
@@ -97,12 +115,8 @@ class RowStore:
                 batch = []
         self.db.executemany("INSERT INTO run_order (key) VALUES (?)", batch)
         join = "FROM run_order o JOIN main.{} k ON k.version = ? AND k.key = o.key"
-        found = self.db.execute(f"SELECT o.seq, k.article_id, k.fingerprint {join.format('kept_articles')} "
-                                "ORDER BY o.seq", (kept.version,)).fetchall()
-        reposts = [(original, seq) for seq, article_id, signature in found
-                   if (original := repost_of(article_id, signature or b""))]
-        del found
-        self.db.executemany("UPDATE run_order SET duplicate_of = ? WHERE seq = ?", reposts)
+        self.db.executemany("UPDATE run_order SET duplicate_of = ? WHERE seq = ?",
+                            list(self._reposts(kept, Reposts())))
         for name, names in self.columns.items():
             if name not in kept.columns:
                 continue
@@ -164,6 +178,32 @@ class RowStore:
             if column in frame:
                 frame[column] = pd.array(frame[column], dtype="Int64")
         return frame
+
+    def _reposts(self, kept: KeptRows, reposts: Reposts) -> Iterator[tuple[str, int]]:
+        """(original's id, seq) of each repost in run_order: `reposts` is fed, in reading order,
+        only the articles that share a band with another of this run (the kept pairs), or an
+        id with another: no other article can be a repost or the original of one."""
+        self.db.execute("CREATE INDEX temp.run_order_key ON run_order (key)")
+        pairs = "FROM main.kept_pairs p JOIN run_order a ON a.key = p.key JOIN run_order b ON b.key = p.other " \
+                "WHERE p.version = ?"
+        earlier: dict[int, list[int]] = {}
+        for seq, other in self.db.execute(f"SELECT a.seq, b.seq {pairs} UNION SELECT b.seq, a.seq {pairs}",
+                                          (kept.version, kept.version)):
+            earlier.setdefault(max(seq, other), []).append(min(seq, other))
+        named = "FROM run_order o JOIN main.kept_articles k ON k.version = ? AND k.key = o.key"
+        twice = self.db.execute(f"SELECT o.seq {named} WHERE k.article_id IN (SELECT k.article_id {named} "
+                                "GROUP BY k.article_id HAVING COUNT(*) > 1)", (kept.version, kept.version))
+        involved = sorted({seq for seq, _ in twice} | set(earlier) | {s for found in earlier.values() for s in found})
+        ids: dict[int, str] = {}
+        for start in range(0, len(involved), BATCH):
+            chunk = involved[start:start + BATCH]
+            found = self.db.execute(f"SELECT o.seq, k.article_id, k.fingerprint {named} AND o.seq IN "
+                                    f"({', '.join('?' * len(chunk))}) ORDER BY o.seq", (kept.version, *chunk))
+            for seq, article_id, signature in found.fetchall():
+                ids[seq] = article_id
+                original = reposts.add(article_id, signature or b"", [ids[s] for s in earlier.get(seq, ())])
+                if original:
+                    yield original, seq
 
     def close(self) -> None:
         """Drops the run's tables (a private file goes whole); the kept rows stay."""

@@ -6,7 +6,6 @@ from typing import Iterable, Iterator
 
 import pandas as pd
 
-from ..corpus.duplicates import Reposts
 from ..corpus.network import network_rows
 from ..corpus.nodes import node_rows
 from ..corpus.people import people_rows
@@ -133,7 +132,7 @@ def collect(extractions: Iterable[Extraction], errors: Iterable[ReadError]) -> R
                 kept.add(key, _article_rows(ex, None), ex.fingerprint)
             yield key
 
-    store.fill(kept, keys(), Reposts().add)
+    store.fill(kept, keys())
     for e in errors:
         store.add("errors", vars(e))
         store.add("articles", {"article_id": e.article_id, "source": e.source, "status": "error"})
