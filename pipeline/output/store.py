@@ -32,8 +32,11 @@ def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _up_to(article_id: str | None) -> tuple[str, tuple]:
-    return ("", ()) if article_id is None else (" WHERE article_id <= ?", (article_id,))
+def _where(up_to: str | None, condition: str = "") -> tuple[str, tuple]:
+    """The WHERE clause (and its values) of the rows of articles up to `up_to` meeting `condition`."""
+    conditions = ([condition] if condition else []) + ([] if up_to is None else ["article_id <= ?"])
+    return (" WHERE " + " AND ".join(conditions) if conditions else "",
+            () if up_to is None else (up_to,))
 
 
 class KeptRows:
@@ -142,21 +145,27 @@ class RowStore:
     def count(self, name: str, up_to: str | None = None) -> int:
         """How many rows (only those of the articles whose id sorts at most `up_to`)."""
         self._flush(name)
-        where, values = _up_to(up_to)
+        where, values = _where(up_to)
         return self.db.execute(f"SELECT COUNT(*) FROM temp.{_quoted(name)}{where}", values).fetchone()[0]
 
     def records(self, name: str, columns: list[str] | None = None, sort: bool = True,
-                offset: int = 0, limit: int = -1, up_to: str | None = None) -> Iterator[tuple]:
+                offset: int = 0, limit: int = -1, up_to: str | None = None,
+                where: str = "", distinct: bool = False) -> Iterator[tuple]:
         """The rows as tuples of `columns` (default: all), sorted by the table's keys (empty
         values last, as pandas sorts) or, with sort=False, in the order they were added;
-        with `up_to`, only the rows of the articles whose id sorts at most that."""
+        with `up_to`, only the rows of the articles whose id sorts at most that; `where`: an
+        SQL condition on the table's columns; `distinct`: each distinct tuple once, where first added."""
         self._flush(name)
         columns = columns or self.columns[name]
         keys = [f"{_quoted(k)} IS NULL, {_quoted(k)}" for k in self.sort_keys[name]] if sort else []
-        where, values = _up_to(up_to)
-        cursor = self.db.execute(
-            f"SELECT {', '.join(map(_quoted, columns))} FROM temp.{_quoted(name)}{where} "
-            f"ORDER BY {', '.join([*keys, 'seq'])} LIMIT ? OFFSET ?", (*values, limit, offset))
+        where, values = _where(up_to, where)
+        picked = ", ".join(map(_quoted, columns))
+        table = f"temp.{_quoted(name)}"
+        if distinct:  # the first seq of each distinct tuple gives the order
+            table = f"(SELECT MIN(seq) AS seq, {picked} FROM {table}{where} GROUP BY {picked})"
+            where = ""
+        cursor = self.db.execute(f"SELECT {picked} FROM {table}{where} "
+                                 f"ORDER BY {', '.join([*keys, 'seq'])} LIMIT ? OFFSET ?", (*values, limit, offset))
         flags = [i for i, c in enumerate(columns) if c in BOOL_COLUMNS]
         for record in cursor:
             if flags:
@@ -166,8 +175,8 @@ class RowStore:
                 record = tuple(record)
             yield record
 
-    def dicts(self, name: str, columns: list[str], sort: bool = False) -> Iterator[dict]:
-        for record in self.records(name, columns, sort=sort):
+    def dicts(self, name: str, columns: list[str], sort: bool = False, where: str = "") -> Iterator[dict]:
+        for record in self.records(name, columns, sort=sort, where=where):
             yield dict(zip(columns, record))
 
     def frame(self, name: str, columns: list[str] | None = None) -> pd.DataFrame:

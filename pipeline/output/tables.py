@@ -145,21 +145,31 @@ def _without_sentence(name: str) -> list[str]:
 
 def corpus_tables(store: RowStore) -> dict[str, pd.DataFrame]:
     """The tables over the whole corpus, from the per-article rows (without their sentences,
-    in reading order) of the articles that are no reposts."""
-    articles = list(store.dicts("articles", COLUMNS["articles"]))
-    reposts = {r["article_id"] for r in articles if r.get("duplicate_of")}
+    in reading order) of the articles that are no reposts: only the columns they use, and of
+    the articles' rows only those of articles with links or officials."""
+    def stories(name: str, columns: list[str]) -> Iterator[dict]:
+        return store.dicts(name, columns, where=STORIES)
 
-    def stories(name: str) -> list[dict]:
-        return [r for r in store.dicts(name, _without_sentence(name)) if r["article_id"] not in reposts]
+    def articles(having: str) -> list[dict]:
+        return list(store.dicts("articles", ["article_id", "date", "published", "memoranda_total",
+                                             "duplicate_of"], where=f"{STORIES} AND {_having(having)}"))
 
-    dates = {r["article_id"]: r.get("date") or r.get("published") for r in articles}
-    regions = list(store.dicts("regions", ["article_id", "region", "region_code", "country"]))
-    countries = {r["region"]: r["country"] for r in regions}
-    network = network_rows(stories("links"), articles)
-    people = people_rows(stories("officials"), dates, countries)
-    nodes = node_rows([r for r in regions if r["article_id"] not in reposts], network)
+    network = network_rows(stories("links", _without_sentence("links")), articles("links"))
+    dates = {r["article_id"]: r.get("date") or r.get("published") for r in articles("officials")}
+    countries = dict(store.records("regions", ["region", "country"], sort=False, distinct=True))
+    people = people_rows(list(stories("officials", ["article_id", "person", "position", "region", "forms"])),
+                         dates, countries)
+    nodes = node_rows(stories("regions", ["article_id", "region", "region_code", "country"]), network)
     return {name: _frame(name, rows) for name, rows in
             (("network", network), ("people", people), ("nodes", nodes))}
+
+
+# The rows of the articles that repeat no other article's story.
+STORIES = "article_id NOT IN (SELECT article_id FROM temp.articles WHERE duplicate_of IS NOT NULL)"
+
+
+def _having(name: str) -> str:
+    return f"article_id IN (SELECT article_id FROM temp.{name})"
 
 
 def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
