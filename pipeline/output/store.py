@@ -79,10 +79,11 @@ class KeptRows:
                                 f"({', '.join('?' * (3 + len(self.columns[name])))})", values)
         bands = band_keys(fingerprint)
         if bands:
+            # A subquery, not a join: SQLite would rather scan every kept article for a join.
             others = self.db.execute(
-                "SELECT DISTINCT b.key, a.fingerprint FROM main.kept_bands b JOIN main.kept_articles a "
-                "ON a.version = b.version AND a.key = b.key WHERE b.version = ? AND b.band IN "
-                f"({', '.join('?' * len(bands))})", (self.version, *bands)).fetchall()
+                "SELECT key, fingerprint FROM main.kept_articles WHERE version = ? AND key IN "
+                "(SELECT key FROM main.kept_bands WHERE version = ? AND band IN "
+                f"({', '.join('?' * len(bands))}))", (self.version, self.version, *bands)).fetchall()
             self.db.executemany("INSERT INTO main.kept_pairs VALUES (?, ?, ?)",
                                 [(self.version, key, other) for other, signature in others
                                  if other != key and share_a_band(signature, fingerprint)])
