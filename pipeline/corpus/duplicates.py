@@ -66,13 +66,21 @@ def share_a_band(a: bytes, b: bytes) -> bool:
     return bool(a and b) and any(a[start:end] == b[start:end] for start, end in BANDS)
 
 
+def similar(a: bytes, b: bytes, threshold: float = THRESHOLD) -> bool:
+    """Do two LSH candidates repeat one story: is the share of equal signature values (the
+    estimated Jaccard similarity of their shingles) at least `threshold`?"""
+    return share_a_band(a, b) and np.mean(np.frombuffer(a, SIGNATURE_DTYPE) ==
+                                          np.frombuffer(b, SIGNATURE_DTYPE)) >= threshold
+
+
 class Reposts:
     """Feed articles in reading order; each is answered with the first-read article it
     repeats, or None for a story not seen before.
 
-    The tables feed only the articles that share a band with another one (found in the
-    cache's band index, `output/store.KeptRows`), each with the ids of those read before
-    it: the others are no reposts and no one's original, and nothing of them is held."""
+    The tables feed only the articles `similar` to another one (the pairs are found once,
+    when an article is kept, in the cache's band index: `output/store.KeptRows`), each
+    with the ids of those read before it: the others are no reposts and no one's original,
+    and nothing of them is held."""
 
     def __init__(self, threshold: float = THRESHOLD):
         self.threshold = threshold
@@ -81,16 +89,12 @@ class Reposts:
         self.originals: dict[str, tuple[int, bytes]] = {}
 
     def add(self, article_id: str, signature: bytes, earlier: Iterable[str] | None = None) -> str | None:
-        """`earlier`: the ids of the articles read before this one that share a band with it
+        """`earlier`: the ids of the articles read before this one that may be `similar` to it
         (None: look among every original added)."""
         if not signature or article_id in self.originals:  # an article listed twice is no repost
             return None
-        values = np.frombuffer(signature, SIGNATURE_DTYPE)
-        # Candidates share a band; the share of equal signature values (the estimated
-        # Jaccard similarity) confirms them.
         matches = [(self.originals[key][0], key) for key in (self.originals if earlier is None else earlier)
-                   if key in self.originals and share_a_band(self.originals[key][1], signature)
-                   and np.mean(np.frombuffer(self.originals[key][1], SIGNATURE_DTYPE) == values) >= self.threshold]
+                   if key in self.originals and similar(self.originals[key][1], signature, self.threshold)]
         if matches:
             return min(matches)[1]
         self.originals[article_id] = (len(self.originals), signature)

@@ -18,7 +18,7 @@ from typing import Iterable, Iterator
 
 import pandas as pd
 
-from ..corpus.duplicates import Reposts, band_keys, share_a_band
+from ..corpus.duplicates import Reposts, band_keys, similar
 
 # SQLite has no booleans: these columns come back as True/False, as they went in.
 BOOL_COLUMNS = ("at_event",)
@@ -57,7 +57,8 @@ class KeptRows:
                 db.execute(f"CREATE TABLE main.{table} ({', '.join(map(_quoted, wanted))})")
                 db.execute(f"CREATE INDEX main.{_quoted(f'kept_{name}_key')} ON {table} (version, key)")
         # The repost index: each kept article's LSH bands, and the pairs of kept articles that
-        # share one (a handful: only those need a look when a run finds its reposts).
+        # share one and are `similar` (a handful: only those need a look when a run finds its
+        # reposts; which of a pair is the repost depends on the run's reading order).
         db.execute("CREATE TABLE IF NOT EXISTS main.kept_bands (version TEXT, band INTEGER, key TEXT, "
                    "PRIMARY KEY (version, band, key)) WITHOUT ROWID")
         db.execute("CREATE TABLE IF NOT EXISTS main.kept_pairs (version TEXT, key TEXT, other TEXT)")
@@ -86,7 +87,7 @@ class KeptRows:
                 f"({', '.join('?' * len(bands))}))", (self.version, self.version, *bands)).fetchall()
             self.db.executemany("INSERT INTO main.kept_pairs VALUES (?, ?, ?)",
                                 [(self.version, key, other) for other, signature in others
-                                 if other != key and share_a_band(signature, fingerprint)])
+                                 if other != key and similar(signature, fingerprint)])
             self.db.executemany("INSERT OR IGNORE INTO main.kept_bands VALUES (?, ?, ?)",
                                 [(self.version, band, key) for band in bands])
 
@@ -191,8 +192,8 @@ class RowStore:
 
     def _reposts(self, kept: KeptRows, reposts: Reposts) -> Iterator[tuple[str, int]]:
         """(original's id, seq) of each repost in run_order: `reposts` is fed, in reading order,
-        only the articles that share a band with another of this run (the kept pairs), or an
-        id with another: no other article can be a repost or the original of one."""
+        only the articles similar to another of this run (the kept pairs), or sharing an id
+        with another: no other article can be a repost or the original of one."""
         self.db.execute("CREATE INDEX temp.run_order_key ON run_order (key)")
         pairs = "FROM main.kept_pairs p JOIN run_order a ON a.key = p.key JOIN run_order b ON b.key = p.other " \
                 "WHERE p.version = ?"
