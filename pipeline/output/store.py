@@ -204,13 +204,15 @@ class RowStore:
         named = "FROM run_order o JOIN main.kept_articles k ON k.version = ? AND k.key = o.key"
         twice = self.db.execute(f"SELECT o.seq {named} WHERE k.article_id IN (SELECT k.article_id {named} "
                                 "GROUP BY k.article_id HAVING COUNT(*) > 1)", (kept.version, kept.version))
-        involved = sorted({seq for seq, _ in twice} | set(earlier) | {s for found in earlier.values() for s in found})
+        involved = {seq for seq, _ in twice} | set(earlier) | {s for found in earlier.values() for s in found}
         ids: dict[int, str] = {}
-        for start in range(0, len(involved), BATCH):
-            chunk = involved[start:start + BATCH]
-            found = self.db.execute(f"SELECT o.seq, k.article_id, k.fingerprint {named} AND o.seq IN "
-                                    f"({', '.join('?' * len(chunk))}) ORDER BY o.seq", (kept.version, *chunk))
-            for seq, article_id, signature in found.fetchall():
+        # One pass in reading order (an IN list of seqs made SQLite rescan the kept articles).
+        found = self.db.execute(f"SELECT o.seq, k.article_id, k.fingerprint {named} ORDER BY o.seq",
+                                (kept.version,)).fetchmany
+        while rows := found(BATCH):
+            for seq, article_id, signature in rows:
+                if seq not in involved:
+                    continue
                 ids[seq] = article_id
                 original = reposts.add(article_id, signature or b"", [ids[s] for s in earlier.get(seq, ())])
                 if original:
