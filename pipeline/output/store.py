@@ -204,7 +204,7 @@ class RowStore:
         named = "FROM run_order o JOIN main.kept_articles k ON k.version = ? AND k.key = o.key"
         twice = self.db.execute(f"SELECT o.seq {named} WHERE k.article_id IN (SELECT k.article_id {named} "
                                 "GROUP BY k.article_id HAVING COUNT(*) > 1)", (kept.version, kept.version))
-        involved = {seq for seq, _ in twice} | set(earlier) | {s for found in earlier.values() for s in found}
+        involved = {seq for (seq,) in twice} | set(earlier) | {s for found in earlier.values() for s in found}
         ids: dict[int, str] = {}
         # One pass in reading order (an IN list of seqs made SQLite rescan the kept articles).
         found = self.db.execute(f"SELECT o.seq, k.article_id, k.fingerprint {named} ORDER BY o.seq",

@@ -6,10 +6,16 @@ import json
 import os
 import time
 
+import pandas as pd
 import pytest
 
 from pipeline import cli
+from pipeline.corpus.duplicates import fingerprint
+from pipeline.engine import batch, run
+from pipeline.engine.cache import Cache
+from pipeline.output import tables
 from pipeline.read import inputs
+from pipeline.records import Article, Extraction
 
 STORY = ("Аким Павлодарской области Ерлан Сатыбалдин и губернатор Омской области Виктор Петров "
          "подписали в Омске меморандум о сотрудничестве в сфере туризма. Стороны договорились "
@@ -140,3 +146,30 @@ def test_kept_rows_of_another_shape_are_dropped_not_misread(tmp_path):
     assert "k" not in KeptRows(db, "v2", {"articles": ["article_id", "n_chars"]})
     assert "k" not in KeptRows(db, "v1", {"articles": ["article_id", "n_chars", "title"]})
     assert db.execute("SELECT COUNT(*) FROM kept_articles").fetchone() == (0,)
+
+
+COPY = "Омск, 5 мая.\n" + STORY
+
+
+@pytest.mark.parametrize("order, expected", [
+    (["a", "a"], [("a", None), ("a", None)]),
+    (["a", "copy", "a"], [("a", None), ("a", None), ("copy", "a")]),
+    (["copy", "a", "copy"], [("a", "copy"), ("copy", None), ("copy", None)]),
+])
+def test_an_article_listed_twice_is_no_repost_of_itself(order, expected):
+    texts = {"a": STORY, "copy": COPY}
+    extractions = [Extraction(Article(aid, f"{aid}.txt", texts[aid]), fingerprint=fingerprint(texts[aid]))
+                   for aid in order]
+    articles = tables.build_tables(extractions, [])["articles"]
+    assert [(aid, None if pd.isna(of) else of) for aid, of in
+            zip(articles["article_id"], articles["duplicate_of"])] == expected
+
+
+def test_the_same_article_twice_through_the_cache_gives_the_tables_of_a_plain_run(tmp_path):
+    article = run.extract_article(Article("a", "a.txt", STORY))
+    with Cache(tmp_path, version="v") as cache:
+        cache.put("k", article)
+        results = batch.Results(cache, ["k", "k"], {}, [], cached=1, computed=0, seconds=0)
+        cached = tables.build_tables(results, [])
+        assert cached["articles"].equals(tables.build_tables([article, article], [])["articles"])
+    assert list(cached["articles"]["article_id"]) == ["a", "a"] and cached["articles"]["duplicate_of"].isna().all()
