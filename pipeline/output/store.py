@@ -69,7 +69,19 @@ class KeptRows:
                                (self.version, key)).fetchone() is not None
 
     def add(self, key: str, rows: Iterable[tuple[str, dict]], fingerprint: bytes) -> None:
-        """One article's rows, as (table, row) pairs; its `articles` row gets the fingerprint."""
+        """One article's rows, as (table, row) pairs; its `articles` row gets the fingerprint.
+        All or nothing: a run stopped halfway (Ctrl-C) commits what the cache holds, and an
+        article kept with only some of its rows would miss rows on every rerun."""
+        self.db.execute("SAVEPOINT kept_article")
+        try:
+            self._add(key, rows, fingerprint)
+        except BaseException:
+            self.db.execute("ROLLBACK TO kept_article")
+            raise
+        finally:
+            self.db.execute("RELEASE kept_article")
+
+    def _add(self, key: str, rows: Iterable[tuple[str, dict]], fingerprint: bytes) -> None:
         by_table: dict[str, list[tuple]] = {}
         for name, row in rows:
             row = {**row, "fingerprint": fingerprint} if name == "articles" else row

@@ -173,3 +173,18 @@ def test_the_same_article_twice_through_the_cache_gives_the_tables_of_a_plain_ru
         cached = tables.build_tables(results, [])
         assert cached["articles"].equals(tables.build_tables([article, article], [])["articles"])
     assert list(cached["articles"]["article_id"]) == ["a", "a"] and cached["articles"]["duplicate_of"].isna().all()
+
+
+def test_an_article_is_kept_with_all_its_rows_or_none(tmp_path):
+    import sqlite3
+    from pipeline.output.store import KeptRows
+    db = sqlite3.connect(tmp_path / "kept.sqlite")
+    kept = KeptRows(db, "v", {"articles": ["article_id"], "sums": ["article_id"]})
+
+    # the articles row goes in, then the sums row cannot: the articles row must go too
+    with pytest.raises(sqlite3.Error):
+        kept.add("k", [("articles", {"article_id": "a"}), ("sums", {"article_id": object()})], b"")
+    db.commit()
+    assert "k" not in kept and db.execute("SELECT COUNT(*) FROM kept_articles").fetchone() == (0,)
+    kept.add("k", [("articles", {"article_id": "a"}), ("sums", {"article_id": "a"})], b"")
+    assert "k" in kept and db.execute("SELECT COUNT(*) FROM kept_sums").fetchone() == (1,)
