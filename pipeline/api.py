@@ -20,6 +20,7 @@ def extract(paths: Iterable[str | Path] | str | Path, workers: int = 1, *, engin
     # Imported here: `import pipeline` stays cheap for the worker processes that import its modules.
     from .engine import batch
     from .engine.cache import Cache
+    from .engine.input_index import InputIndex
     from .output import tables
     from .read.inputs import read_inputs
 
@@ -29,7 +30,8 @@ def extract(paths: Iterable[str | Path] | str | Path, workers: int = 1, *, engin
         raise FileNotFoundError(f"no such file or folder: {', '.join(missing)}")
     cache = Cache(Path(cache_dir)) if cache_dir is not None else None
     try:
-        with batch.run(read_inputs(paths), cache, workers=workers, engine=engine,
+        index = None if cache is None else InputIndex(cache)
+        with batch.run(read_inputs(paths, index=index), cache, workers=workers, engine=engine,
                        scheduler=scheduler) as extractions:
             return tables.build_tables(extractions, extractions.errors)
     finally:

@@ -19,6 +19,7 @@ from tqdm import tqdm
 from .engine import batch
 from .engine.cache import Cache, code_version
 from .engine.engines import ENGINES, default_workers
+from .engine.input_index import InputIndex
 from .output import columns, tables, write
 from .read.inputs import read_inputs
 from .tools import evaluate
@@ -271,7 +272,10 @@ def _extract(args: argparse.Namespace, manifest: dict) -> int:
     # reads them back in input order each time it is iterated (tables, then report).
     cache = None if args.no_cache else Cache.in_folder(args.out)
     try:
-        with batch.run(read_inputs(args.inputs, exclude=args.out), cache, workers=args.workers, engine=args.engine,
+        # Files unchanged since an earlier run are not read again (their articles are cached).
+        index = None if cache is None else InputIndex(cache)
+        inputs = read_inputs(args.inputs, exclude=args.out, index=index)
+        with batch.run(inputs, cache, workers=args.workers, engine=args.engine,
                        scheduler=args.scheduler, progress=progress.update,
                        timeout=args.article_timeout or None) as extractions:
             progress.close()

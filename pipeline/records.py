@@ -27,6 +27,14 @@ class Article:
 
 
 @dataclass(frozen=True)
+class CachedArticle:
+    """An article an earlier run read from a file unchanged since: its id and cache key stand
+    for it (`engine/input_index.py`), the file is not read again."""
+    article_id: str
+    key: str
+
+
+@dataclass(frozen=True)
 class ReadError:
     article_id: str
     source: str

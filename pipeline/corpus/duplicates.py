@@ -2,9 +2,11 @@
 
 Each article gets a MinHash signature of its word shingles (computed once per
 article in the engine from the cleaned text, so it is cached with the
-extraction); `Reposts` indexes the signatures with locality-sensitive hashing
-(datasketch's MinHash LSH), so finding a story's earlier copy costs one lookup
-however large the corpus is, never a comparison of all pairs.
+extraction); the signatures are indexed with locality-sensitive hashing
+(datasketch's MinHash LSH banding; the index lives in the cache's SQLite file,
+`output/store.KeptRows`), so finding a story's earlier copy costs one lookup
+however large the corpus is, never a comparison of all pairs, and `Reposts`
+holds only the few articles that share a band with another.
 
 A copy with another header, footer or outlet line and a few edited words shares
 most of its shingles with the original (estimated Jaccard similarity at least
@@ -13,9 +15,10 @@ most of its shingles with the original (estimated Jaccard similarity at least
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 128
 SEED, SCHEME = 1, "affine32"  # datasketch's defaults, named: a signature is only comparable under both
@@ -44,32 +47,55 @@ def fingerprint(text: str) -> bytes:
     return minhash.hashvalues.astype(SIGNATURE_DTYPE).tobytes()
 
 
-def _minhash(signature: np.ndarray) -> LeanMinHash:
-    return LeanMinHash(seed=SEED, hashvalues=signature.astype(np.uint64), scheme=SCHEME)
+# datasketch's MinHash LSH banding for THRESHOLD and NUM_PERM (its own choice of b bands of r
+# values): two signatures are candidates when every value of one band is equal.
+_LSH = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+BAND_BYTES = _LSH.r * SIGNATURE_DTYPE().itemsize
+BANDS = [(k * BAND_BYTES, (k + 1) * BAND_BYTES) for k in range(_LSH.b)]
+
+
+def band_keys(signature: bytes) -> list[int]:
+    """Each band as a signed 64-bit number to look candidates up by (its first values: they
+    are hashes already, so they spread; its place mixed in); `share_a_band` then checks."""
+    return [int.from_bytes(signature[start:start + 8], "little", signed=True) ^ k
+            for k, (start, _) in enumerate(BANDS)] if signature else []
+
+
+def share_a_band(a: bytes, b: bytes) -> bool:
+    """Are two signatures LSH candidates: all the values of some band equal?"""
+    return bool(a and b) and any(a[start:end] == b[start:end] for start, end in BANDS)
+
+
+def similar(a: bytes, b: bytes, threshold: float = THRESHOLD) -> bool:
+    """Do two LSH candidates repeat one story: is the share of equal signature values (the
+    estimated Jaccard similarity of their shingles) at least `threshold`?"""
+    return share_a_band(a, b) and np.mean(np.frombuffer(a, SIGNATURE_DTYPE) ==
+                                          np.frombuffer(b, SIGNATURE_DTYPE)) >= threshold
 
 
 class Reposts:
     """Feed articles in reading order; each is answered with the first-read article it
-    repeats, or None for a story not seen before."""
+    repeats, or None for a story not seen before.
+
+    The tables feed only the articles `similar` to another one (the pairs are found once,
+    when an article is kept, in the cache's band index: `output/store.KeptRows`), each
+    with the ids of those read before it: the others are no reposts and no one's original,
+    and nothing of them is held."""
 
     def __init__(self, threshold: float = THRESHOLD):
         self.threshold = threshold
-        self.index = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-        # Only originals are indexed, so a copy of a copy points to the first; their order
-        # decides which of several matches is the first read. 512 bytes an original.
-        self.originals: dict[str, tuple[int, np.ndarray]] = {}
+        # Only originals are kept, so a copy of a copy points to the first; their order
+        # decides which of several matches is the first read.
+        self.originals: dict[str, tuple[int, bytes]] = {}
 
-    def add(self, article_id: str, signature: bytes) -> str | None:
+    def add(self, article_id: str, signature: bytes, earlier: Iterable[str] | None = None) -> str | None:
+        """`earlier`: the ids of the articles read before this one that may be `similar` to it
+        (None: look among every original added)."""
         if not signature or article_id in self.originals:  # an article listed twice is no repost
             return None
-        values = np.frombuffer(signature, SIGNATURE_DTYPE)
-        minhash = _minhash(values)
-        # LSH gives candidates; the share of equal signature values (the estimated
-        # Jaccard similarity) confirms them.
-        matches = [(self.originals[key][0], key) for key in self.index.query(minhash)
-                   if np.mean(self.originals[key][1] == values) >= self.threshold]
+        matches = [(self.originals[key][0], key) for key in (self.originals if earlier is None else earlier)
+                   if key in self.originals and similar(self.originals[key][1], signature, self.threshold)]
         if matches:
             return min(matches)[1]
-        self.originals[article_id] = (len(self.originals), values)
-        self.index.insert(article_id, minhash)
+        self.originals[article_id] = (len(self.originals), signature)
         return None

@@ -10,11 +10,12 @@ the tables' rows), and the tables do not depend on which worker finished first.
 from __future__ import annotations
 
 import time
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ..read import inputs as read
-from ..records import Article, Extraction, ReadError
+from ..records import Article, CachedArticle, Extraction, ReadError
 from .cache import Cache, article_key
 from .engines import Pairs, compute
 
@@ -34,9 +35,15 @@ class Results:
         self.cached, self.computed, self.seconds = cached, computed, seconds
 
     def __iter__(self) -> Iterator[Extraction]:
+        for key, load in self.keyed():
+            yield load()
+
+    def keyed(self) -> Iterator[tuple[str, Callable[[], Extraction]]]:
+        """(article key, a function reading its extraction back) in input order: the tables
+        read back only the articles whose rows the cache does not keep yet."""
         for key in self.order:
             if key not in self.failures:
-                yield self.spool.get(key)
+                yield key, partial(self.spool.get, key)
 
     @property
     def errors(self) -> list[ReadError]:
@@ -60,13 +67,14 @@ class Results:
         self.close()
 
 
-def run(inputs: Iterable[Article | ReadError], cache: Cache | None = None, *, use_cached: bool = True,
+def run(inputs: Iterable[Article | CachedArticle | ReadError], cache: Cache | None = None, *, use_cached: bool = True,
         workers: int = 1, engine: str = "local", scheduler: str | None = None,
         progress: Callable[[], None] | None = None, timeout: float | None = None) -> Results:
     """Extract every article of `inputs` not already in `cache`, storing the new results there.
 
     `cache=None` (or `--no-cache`) spools to a temporary file that is deleted
-    when the results are closed. `use_cached=False` extracts every article afresh.
+    when the results are closed. `use_cached=False` extracts every article afresh (its
+    inputs then must not come through the cache's input index: no `CachedArticle`s).
     An article whose extraction takes longer than `timeout` seconds is an error row."""
     started = time.perf_counter()
     spool = cache if cache is not None else Cache(None)
@@ -84,13 +92,14 @@ def run(inputs: Iterable[Article | ReadError], cache: Cache | None = None, *, us
                 read_errors.append(item)
                 tick()
                 continue
-            key = article_key(item)
+            known = isinstance(item, CachedArticle)  # its file unchanged: its key is cached
+            key = item.key if known else article_key(item)
             order.append(key)
             if key in seen:  # the same article twice: extracted once, listed twice
                 tick()
                 continue
             seen.add(key)
-            if use_cached and key in spool:
+            if known or (use_cached and key in spool):
                 counts["cached"] += 1
                 tick()
                 continue

@@ -250,8 +250,20 @@ class Cache:
         self._last_commit = time.monotonic()
 
     def prune(self) -> int:
-        """Drop the entries of other pipeline versions; returns how many."""
-        dropped = self.db.execute("DELETE FROM extractions WHERE version != ?", (self.version,)).rowcount
+        """Drop the entries of other pipeline versions, and what else the file keeps for them
+        (every table with a `version` column: the kept rows, the input index); returns how
+        many entries. Each table is first asked, along its index, whether it holds another
+        version at all: a rerun of the same version then costs no scan of the whole file."""
+        dropped = 0
+        names = [name for (name,) in self.db.execute("SELECT name FROM main.sqlite_master WHERE type = 'table'")]
+        for name in names:
+            quoted = '"' + name.replace('"', '""') + '"'
+            if not any(column[1] == "version" for column in self.db.execute(f"PRAGMA main.table_info({quoted})")):
+                continue
+            other = f"FROM main.{quoted} WHERE version < ? OR version > ?"
+            if self.db.execute(f"SELECT 1 {other} LIMIT 1", (self.version,) * 2).fetchone():
+                count = self.db.execute(f"DELETE {other}", (self.version,) * 2).rowcount
+                dropped += count if name == "extractions" else 0
         self.commit()
         return dropped
 

@@ -6,12 +6,11 @@ from typing import Iterable, Iterator
 
 import pandas as pd
 
-from ..corpus.duplicates import Reposts
 from ..corpus.network import network_rows
 from ..corpus.nodes import node_rows
 from ..corpus.people import people_rows
 from ..records import LIST_SEPARATOR, Extraction, ReadError
-from .store import INT_COLUMNS, RowStore
+from .store import INT_COLUMNS, KeptRows, RowStore
 
 COLUMNS = {
     "articles": ["article_id", "source", "title", "published", "date", "date_source", "outlet",
@@ -43,6 +42,8 @@ SENTENCE_CAP, CUT = 1000, "…"
 
 CORPUS = ("network", "people", "nodes")
 PER_ARTICLE = [name for name in COLUMNS if name not in CORPUS]
+PER_ARTICLE_COLUMNS = {name: COLUMNS[name] for name in PER_ARTICLE}
+KEPT_COLUMNS = {name: columns for name, columns in PER_ARTICLE_COLUMNS.items() if name != "errors"}
 SORT_KEYS = {name: ["article_id", "start"] for name in PER_ARTICLE} | {
     "articles": ["article_id"],
     "errors": ["article_id", "source"],
@@ -108,12 +109,30 @@ def _article_rows(ex: Extraction, duplicate_of: str | None) -> Iterator[tuple[st
 
 
 def collect(extractions: Iterable[Extraction], errors: Iterable[ReadError]) -> RowStore:
-    """One pass over the extractions: every per-article row into a RowStore (on disk)."""
-    store = RowStore({name: COLUMNS[name] for name in PER_ARTICLE}, SORT_KEYS)
-    reposts = Reposts()
-    for ex in extractions:
-        for name, row in _article_rows(ex, reposts.add(ex.article.article_id, ex.fingerprint)):
-            store.add(name, row)
+    """Every per-article row into a RowStore (on disk), in reading order.
+
+    `extractions` may be a run's `Results`: then each article's rows are kept in the cache
+    beside its entry (`KeptRows`), and only the articles not kept yet are read back and
+    turned into rows; the others' rows are copied in SQL. Plain extractions are kept
+    the same way, in the store's own temporary file."""
+    keyed = getattr(extractions, "keyed", None)
+    if keyed is None:
+        store = RowStore(PER_ARTICLE_COLUMNS, SORT_KEYS)
+        kept = KeptRows(store.db, "", KEPT_COLUMNS)
+        pairs = ((str(n), lambda ex=ex: ex) for n, ex in enumerate(extractions))
+    else:
+        store = RowStore(PER_ARTICLE_COLUMNS, SORT_KEYS, extractions.spool.db)
+        kept = KeptRows(store.db, extractions.spool.version, KEPT_COLUMNS)
+        pairs = keyed()
+
+    def keys() -> Iterator[str]:
+        for key, load in pairs:
+            if key not in kept:
+                ex = load()
+                kept.add(key, _article_rows(ex, None), ex.fingerprint)
+            yield key
+
+    store.fill(kept, keys())
     for e in errors:
         store.add("errors", vars(e))
         store.add("articles", {"article_id": e.article_id, "source": e.source, "status": "error"})
@@ -126,21 +145,31 @@ def _without_sentence(name: str) -> list[str]:
 
 def corpus_tables(store: RowStore) -> dict[str, pd.DataFrame]:
     """The tables over the whole corpus, from the per-article rows (without their sentences,
-    in reading order) of the articles that are no reposts."""
-    articles = list(store.dicts("articles", COLUMNS["articles"]))
-    reposts = {r["article_id"] for r in articles if r.get("duplicate_of")}
+    in reading order) of the articles that are no reposts: only the columns they use, and of
+    the articles' rows only those of articles with links or officials."""
+    def stories(name: str, columns: list[str]) -> Iterator[dict]:
+        return store.dicts(name, columns, where=STORIES)
 
-    def stories(name: str) -> list[dict]:
-        return [r for r in store.dicts(name, _without_sentence(name)) if r["article_id"] not in reposts]
+    def articles(having: str) -> list[dict]:
+        return list(store.dicts("articles", ["article_id", "date", "published", "memoranda_total",
+                                             "duplicate_of"], where=f"{STORIES} AND {_having(having)}"))
 
-    dates = {r["article_id"]: r.get("date") or r.get("published") for r in articles}
-    regions = list(store.dicts("regions", ["article_id", "region", "region_code", "country"]))
-    countries = {r["region"]: r["country"] for r in regions}
-    network = network_rows(stories("links"), articles)
-    people = people_rows(stories("officials"), dates, countries)
-    nodes = node_rows([r for r in regions if r["article_id"] not in reposts], network)
+    network = network_rows(stories("links", _without_sentence("links")), articles("links"))
+    dates = {r["article_id"]: r.get("date") or r.get("published") for r in articles("officials")}
+    countries = dict(store.records("regions", ["region", "country"], sort=False, distinct=True))
+    people = people_rows(list(stories("officials", ["article_id", "person", "position", "region", "forms"])),
+                         dates, countries)
+    nodes = node_rows(stories("regions", ["article_id", "region", "region_code", "country"]), network)
     return {name: _frame(name, rows) for name, rows in
             (("network", network), ("people", people), ("nodes", nodes))}
+
+
+# The rows of the articles that repeat no other article's story.
+STORIES = "article_id NOT IN (SELECT article_id FROM temp.articles WHERE duplicate_of IS NOT NULL)"
+
+
+def _having(name: str) -> str:
+    return f"article_id IN (SELECT article_id FROM temp.{name})"
 
 
 def _frame(name: str, rows: list[dict]) -> pd.DataFrame:

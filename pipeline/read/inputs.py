@@ -21,17 +21,27 @@ an earlier input (the same stem in two folders, a file and a batch row) gets
 inputs give the same ids on every run. A file named twice (or reached
 through a link too) is read once.
 
+With an `index` (the cache's input index, `engine/input_index.py`), a file
+whose stamp (`stamp`) is what it was when an earlier run read it, and whose
+articles are all still cached, is not opened: the index's list of what it
+gave (`CachedArticle` keys and `ReadError`s) is yielded instead, provided each
+of its ids comes out as it did then (otherwise an id would now get another
+`~N`, and that article another key: the file is read). `--no-cache` passes no index.
+
 The text is kept as decoded (`normalize.as_read`: line endings, control
 characters, lone surrogates), because every character offset downstream
 indexes it.
 """
 from __future__ import annotations
 
+import os
+import stat
+import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..records import Article, ReadError
+from ..records import Article, CachedArticle, ReadError
 from .batches import read_batch
 from .decode import decode, meta_charset
 from .files import BadInput, check_regular, input_files, read_bytes
@@ -42,16 +52,45 @@ __all__ = ["MAX_BYTES", "SUPPORTED", "input_files", "read_inputs", "read_file"]
 
 MAX_BYTES = 5 * 1024 * 1024
 SUPPORTED = {".txt", ".html", ".htm", ".jsonl", ".csv"}
+# A file modified this shortly before it was read could be modified again with no change to
+# its stamp (timestamps move in ticks, coarse on some filesystems): it is not indexed.
+RACY_NS = 2_000_000_000
 
 
-def read_inputs(paths: Iterable[Path], max_bytes: int = MAX_BYTES,
-                exclude: Path | None = None) -> Iterator[Article | ReadError]:
+def read_inputs(paths: Iterable[Path], max_bytes: int = MAX_BYTES, exclude: Path | None = None,
+                index=None) -> Iterator[Article | CachedArticle | ReadError]:
     """Articles and errors for files and (recursively walked) folders, ids unique; `exclude`
-    is a folder the walk skips (the output folder)."""
+    is a folder the walk skips (the output folder); `index`: an `InputIndex`, whose
+    unchanged files give `CachedArticle`s instead of being read."""
     ids = UniqueIds()
     for path in input_files(paths, exclude):
+        before = stamp(path) if index is not None else None
+        known = index.get(str(path), max_bytes, before) if before else None
+        # A hit only if every id of the file comes out as it did then: the keys hold the ids.
+        if known is not None and ids.peek([raw for raw, _ in known]) == [i.article_id for _, i in known]:
+            ids.taken.update(item.article_id for _, item in known)
+            yield from (item for _, item in known)
+            continue
+        started, entries = time.time_ns(), []
         for item in read_file(path, max_bytes):
-            yield ids.assign(item)
+            given = ids.assign(item)
+            if before:
+                entries.append((item.article_id, index.entry(given)))
+            yield given
+        if before and max(before[1:3]) < started - RACY_NS and stamp(path) == before:
+            index.put(str(path), max_bytes, before, entries)
+
+
+def stamp(path: Path) -> tuple[int, ...] | None:
+    """(size, mtime_ns, ctime_ns, inode, device) of a regular file; None for anything else.
+    Any write changes ctime, which no tool but a clock change sets back."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(found.st_mode):
+        return None
+    return found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino, found.st_dev
 
 
 class UniqueIds:
@@ -61,12 +100,25 @@ class UniqueIds:
         self.taken: set[str] = set()
 
     def assign(self, item: Article | ReadError) -> Article | ReadError:
-        article_id, n = item.article_id, 1
-        while article_id in self.taken:
-            n += 1
-            article_id = f"{item.article_id}~{n}"
+        article_id = self._free(item.article_id, set())
         self.taken.add(article_id)
         return item if article_id == item.article_id else replace(item, article_id=article_id)
+
+    def peek(self, article_ids: list[str]) -> list[str]:
+        """The ids inputs with these ids would get, in this order; none is taken."""
+        given: list[str] = []
+        also: set[str] = set()
+        for article_id in article_ids:
+            given.append(self._free(article_id, also))
+            also.add(given[-1])
+        return given
+
+    def _free(self, article_id: str, also: set[str]) -> str:
+        free, n = article_id, 1
+        while free in self.taken or free in also:
+            n += 1
+            free = f"{article_id}~{n}"
+        return free
 
 
 def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[Article | ReadError]:
