@@ -52,7 +52,7 @@ def name_at(doc: Doc, index: int) -> NerSpan | None:
     """The name starting at token `index` (the token right after an office), as a PER span."""
     words, kinds, initials = [], [], 0
     i, end = index, doc.tokens[index - 1].end if index else None
-    first = doc.tokens[index].start
+    first = doc.tokens[index].start if index < len(doc.tokens) else len(doc.text)
     while i < len(doc.tokens) and len(words) + initials < MAX_WORDS:
         token = doc.tokens[i]
         if end is not None and doc.text[end:token.start].strip(" \t\xa0"):

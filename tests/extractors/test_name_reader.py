@@ -75,3 +75,10 @@ def test_name_at_reads_only_where_it_is_told(make_doc):
 ])
 def test_officials_take_a_name_ner_missed(make_doc, text, person):
     assert [o.person for o in extract_officials(make_doc(text, ner=False))] == [person]
+
+
+@pytest.mark.parametrize("text", ["Об этом сообщил аким", "Документ подписал губернатор Омской области"])
+def test_no_name_after_an_office_that_ends_the_text(make_doc, text):
+    doc = make_doc(text)
+    assert name_after(doc, doc.offices[-1].last_token) is None
+    assert extract_officials(doc) == []
