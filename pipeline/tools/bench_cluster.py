@@ -31,11 +31,8 @@ from typing import Iterator
 
 from ..engine.engines import default_workers
 from .bench_corpus import make_corpus
+from .bench_rerun import run_extract
 
-# Runs the command line in a fresh process, then prints that process's own CPU seconds
-# (user + system: the workers are its children and are not counted).
-CHILD = ("import os, sys\nfrom pipeline.cli import main\ncode = main(sys.argv[1:])\n"
-         "t = os.times()\nprint(f'main-cpu-s {t.user + t.system}', file=sys.stderr)\nsys.exit(code)\n")
 COLUMNS = ["engine", "workers", "articles", "seconds", "articles_per_s", "per_worker",
            "main_cpu_ms_per_article", "tables_identical"]
 
@@ -72,16 +69,10 @@ def dask_cluster(folder: Path, workers: int) -> Iterator[str]:
 def _run(corpus: Path, out: Path, engine: str, workers: int,
          scheduler: str | None = None) -> tuple[float, float]:
     """(wall seconds, main-process CPU seconds) of one extract run."""
-    argv = [sys.executable, "-c", CHILD, "extract", str(corpus), "--out", str(out), "--quiet",
-            "--no-cache", "--formats", "csv", "--workers", str(workers), "--engine", engine]
-    argv += ["--scheduler", scheduler] if scheduler else []
-    started = time.perf_counter()
-    done = subprocess.run(argv, capture_output=True, text=True)
-    seconds = time.perf_counter() - started
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"the {engine} run failed: {done.stderr[-2000:]}")
-    cpu = next(line.split()[1] for line in done.stderr.splitlines() if line.startswith("main-cpu-s"))
-    return seconds, float(cpu)
+    arguments = [str(corpus), "--out", str(out), "--quiet", "--no-cache", "--formats", "csv",
+                 "--workers", str(workers), "--engine", engine]
+    seconds, _, cpu = run_extract(arguments + (["--scheduler", scheduler] if scheduler else []))
+    return seconds, cpu
 
 
 def same_tables(left: Path, right: Path) -> bool:

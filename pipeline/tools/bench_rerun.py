@@ -16,23 +16,31 @@ from pathlib import Path
 
 from .bench_corpus import make_corpus
 
-# Runs the command line, then prints this process's peak resident memory.
-CHILD = ("import sys\nfrom pipeline.cli import main\ncode = main(sys.argv[1:])\n"
+# Runs the command line, then prints this process's peak resident memory (VmHWM) and its
+# own CPU seconds (user + system: its workers are children and are not counted).
+CHILD = ("import os, sys\nfrom pipeline.cli import main\ncode = main(sys.argv[1:])\n"
          "peak = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]\n"
-         "print(f'main-peak-kb {peak}', file=sys.stderr)\nsys.exit(code)\n")
+         "t = os.times()\nprint(f'main-figures {peak} {t.user + t.system}', file=sys.stderr)\n"
+         "sys.exit(code)\n")
+
+
+def run_extract(arguments: list[str]) -> tuple[float, float, float]:
+    """(wall seconds, main-process peak MB, main-process CPU seconds) of one `extract` run
+    with these arguments, in a fresh process."""
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", CHILD, "extract", *arguments], capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"the run failed: {done.stderr[-2000:]}")
+    peak, cpu = next(line.split()[1:] for line in done.stderr.splitlines() if line.startswith("main-figures"))
+    return seconds, int(peak) / 1024, float(cpu)
 
 
 def _run(corpus: Path, out: Path, workers: int | None) -> tuple[float, float]:
     """(seconds, main-process peak in MB) of one `extract` run."""
-    argv = [sys.executable, "-c", CHILD, "extract", str(corpus), "--out", str(out), "--quiet"]
-    argv += ["--workers", str(workers)] if workers else []
-    started = time.perf_counter()
-    done = subprocess.run(argv, capture_output=True, text=True)
-    seconds = time.perf_counter() - started
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"the run failed: {done.stderr[-2000:]}")
-    peak = next(line.split()[1] for line in done.stderr.splitlines() if line.startswith("main-peak-kb"))
-    return seconds, int(peak) / 1024
+    seconds, peak, _ = run_extract([str(corpus), "--out", str(out), "--quiet"]
+                                   + (["--workers", str(workers)] if workers else []))
+    return seconds, peak
 
 
 def main(args: argparse.Namespace) -> int:
