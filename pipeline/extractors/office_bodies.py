@@ -12,6 +12,15 @@ from ..nlp import Doc, parse
 from .gazetteer import Mention
 from .office_parts import bodies
 
+# Words between an office and its region or holder that carry no meaning of their own.
+# A first-level unit's kind in each country: `хяким велаята`, `губернатор провинции`.
+GENERIC_PLACE_WORDS = {"город", "г", "область", "регион", "край", "республика", "округ",
+                       "провинция", "велаят", "вилоят", "аймак"}
+# After a head that needs a body or a place: `председатель области`, `хяким велаята`; the
+# other places have offices without a region: `глава страны`, `глава района`, `хяким этрапа`.
+OTHER_PLACE_WORDS = {"страна", "район", "этрап", "сомон"}
+PLACE_WORDS = GENERIC_PLACE_WORDS | OTHER_PLACE_WORDS
+
 COMPLEMENT_WORDS = 10  # `по чрезвычайным ситуациям, гражданской обороне и ...`
 COMPLEMENT_POS = {"NOUN", "ADJF", "PRTF", "PREP", "CONJ"}  # `по инвестициям и развитию`
 
@@ -28,6 +37,8 @@ def complement_end(doc: Doc, j: int, inside_region: set[int]) -> int:
             k += 1
             continue
         if not text.isalpha() or not text.islower() or owner_end(doc, k) > k:
+            break
+        if k > j and doc.tokens[k].lemma in PLACE_WORDS:  # `министр образования [региона]`
             break
         if k == j and text != "по" and (parse(text)[0].tag.POS == "PREP" or
                                         not any(p.tag.case == "gent" for p in parse(text))):

@@ -5,12 +5,13 @@ that is no region) and the case and number its holder's name must agree with.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..nlp import Doc, lemma, lemmas, parse
 from .gazetteer import Mention, Unit, gazetteer
 from .names import PATRONYMIC
-from .office_phrases import GENERIC_PLACE_WORDS, OTHER_PLACE_WORDS, OfficeRow, office_at
+from .office_bodies import GENERIC_PLACE_WORDS, OTHER_PLACE_WORDS
+from .office_phrases import OfficeRow, office_at
 
 # `исполняющий обязанности губернатора Алексей Кокорин`: the office noun's case says nothing
 # about the holder's.
@@ -116,6 +117,8 @@ def _of_another_person(doc: Doc, i: int, taken: list[int], row: OfficeRow) -> bo
     if word is None or not word.text.isalpha() or \
             not (word.text.islower() or doc.sentence_at(word.start).start == word.start):
         return False
+    if i > 1 and doc.tokens[i - 2].text.lower() == "в" and word.text.lower() == "лице":
+        return False  # `в лице губернатора Иванова`: the body acts through the holder himself
     cases, _ = _head_grammar(doc, taken, row)
     person_noun = any(p.tag.POS == "NOUN" and p.tag.animacy == "anim" and p.is_known
                       and not {"Name", "Surn", "Patr"} & p.tag.grammemes
@@ -172,6 +175,10 @@ def find_offices(doc: Doc) -> list[OfficeMention]:
         while k < len(doc.tokens) and k not in starts and (doc.tokens[k].lemma in GENERIC_PLACE_WORDS or
                                        doc.tokens[k].text == "." and doc.tokens[k - 1].text == "г"):
             k += 1
+        if region is None and row.complement and not row.countries and k > end and k not in starts:
+            # `министр образования региона`: a national title made a region's by a bare place word,
+            # the region the text is about
+            row = replace(row, scope="regional", countries=tuple(sorted({m.unit.country for m in regions})))
         other_place = False
         if region is None and k < len(doc.tokens):
             if doc.tokens[k].lemma in OTHER_PLACE_WORDS:  # `аким района`: no region's akim

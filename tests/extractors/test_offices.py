@@ -214,6 +214,9 @@ def test_an_office_after_a_noun_naming_a_person_is_that_persons_relation(make_do
     ("Врио губернатора Курской области Александр Хинштейн провел совещание.",
      [("губернатор", "Курская область")]),
     ("Его коллега президент Узбекистана Шавкат Мирзиёев поддержал идею.", [("президент", None)]),
+    # `в лице` names the holder the body acts through, no relation of his
+    ("Акимат подписал договор в лице акима Ивана Петрова.", [("аким", None)]),
+    ("Министерство в лице министра финансов Ивана Петрова заключило договор.", [("министр финансов", None)]),
 ])
 def test_an_office_after_a_thing_or_a_verb_stands(make_doc, text, expected):
     assert [o for o in offices(make_doc, text) if o[0] != "коллега"] == expected
