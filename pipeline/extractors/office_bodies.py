@@ -18,7 +18,10 @@ GENERIC_PLACE_WORDS = {"город", "г", "область", "регион", "к
                        "провинция", "велаят", "вилоят", "аймак"}
 # After a head that needs a body or a place: `председатель области`, `хяким велаята`; the
 # other places have offices without a region: `глава страны`, `глава района`, `хяким этрапа`.
-OTHER_PLACE_WORDS = {"страна", "район", "этрап", "сомон"}
+OTHER_PLACE_WORDS = {"страна", "район", "этрап", "сомон", "село", "поселок", "аул", "кишлак"}
+# A municipality's kind before a place word makes it one of those: `сельского округа`,
+# `городского округа`, `муниципального района`.
+LOCAL_UNIT_ADJECTIVES = {"сельский", "городской", "поселковый", "муниципальный"}
 PLACE_WORDS = GENERIC_PLACE_WORDS | OTHER_PLACE_WORDS
 
 COMPLEMENT_WORDS = 10  # `по чрезвычайным ситуациям, гражданской обороне и ...`

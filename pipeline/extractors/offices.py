@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from ..nlp import Doc, lemma, lemmas, parse
 from .gazetteer import Mention, Unit, gazetteer
 from .names import PATRONYMIC
-from .office_bodies import GENERIC_PLACE_WORDS, OTHER_PLACE_WORDS
+from .office_bodies import GENERIC_PLACE_WORDS, LOCAL_UNIT_ADJECTIVES, OTHER_PLACE_WORDS, PLACE_WORDS
 from .office_phrases import OfficeRow, office_at
 
 # `исполняющий обязанности губернатора Алексей Кокорин`: the office noun's case says nothing
@@ -181,8 +181,12 @@ def find_offices(doc: Doc) -> list[OfficeMention]:
             row = replace(row, scope="regional", countries=tuple(sorted({m.unit.country for m in regions})))
         other_place = False
         if region is None and k < len(doc.tokens):
-            if doc.tokens[k].lemma in OTHER_PLACE_WORDS:  # `аким района`: no region's akim
-                other_place, k = True, k + 1
+            local = k + 1 if doc.tokens[k].lemma in LOCAL_UNIT_ADJECTIVES and k + 1 < len(doc.tokens) \
+                and doc.tokens[k + 1].lemma in PLACE_WORDS else k
+            if local > k or doc.tokens[k].lemma in OTHER_PLACE_WORDS:  # `аким района`: no region's akim
+                # and the unit's own name, if one stands before the holder's (`аким села Аксу`)
+                k = local + 1
+                other_place, k = True, _other_place(doc, k)[1] if k < len(doc.tokens) else k
             elif k in starts:
                 region, k = starts[k].unit, starts[k].last_token
             else:
