@@ -84,6 +84,16 @@ def test_head_of_region_named_after_the_person(make_doc):
     assert officials(make_doc, text) == {("Архимед Мухамбетов", "глава", "Костанайская область")}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Спикер Жогорку Кенеша Нурланбек Тургунбек уулу открыл сессию.",
+     ("Нурланбек Тургунбек уулу", "спикер жогорку кенеша", None)),
+    ("Встреча прошла с министром Айбеком Алтынбек уулу.", ("Айбек Алтынбек уулу", "министр", None)),
+    ("Президент Азербайджана Ильхам Гейдар оглы Алиев выступил.", ("Ильхам Алиев", "президент", None)),
+])
+def test_a_patronymic_written_apart_ends_the_surname_or_is_dropped(make_doc, text, expected):
+    assert officials(make_doc, text) == {expected}
+
+
 @pytest.mark.parametrize("text", [
     # office and name side by side, but in different cases: not the same person
     "На встрече с послом Арман Абенов говорил о промышленности.",
