@@ -114,4 +114,8 @@ def _demonym(token) -> bool:
 
 
 def _adjective(word: str) -> bool:
-    return word.isalpha() and any(p.tag.POS == "ADJF" for p in parse(word)[:2])
+    """An adjective among the likeliest readings, however many tie (`Могилевского` is as likely
+    a surname's genitive and accusative as the adjective)."""
+    parses = parse(word)
+    return word.isalpha() and any(p.tag.POS == "ADJF" for i, p in enumerate(parses)
+                                  if i < 2 or p.score >= parses[0].score)
