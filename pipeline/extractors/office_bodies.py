@@ -39,7 +39,9 @@ def complement_end(doc: Doc, j: int, inside_region: set[int]) -> int:
                 and doc.tokens[k + 1].text.islower():  # `цифрового развития, инноваций и ...`
             k += 1
             continue
-        if not text.isalpha() or not text.islower() or owner_end(doc, k) > k:
+        # `строительства и ЖКХ`: a field's abbreviation after `и` (a country's, `РК`, stands alone)
+        field_abbreviation = text.isupper() and k > j and doc.tokens[k - 1].text == "и"
+        if not text.isalpha() or not (text.islower() or field_abbreviation) or owner_end(doc, k) > k:
             break
         if k > j and doc.tokens[k].lemma in PLACE_WORDS:  # `министр образования [региона]`
             break
