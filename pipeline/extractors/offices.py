@@ -11,6 +11,7 @@ from ..nlp import Doc, lemma, lemmas, parse
 from .gazetteer import Mention, Unit, gazetteer
 from .names import PATRONYMIC
 from .office_bodies import GENERIC_PLACE_WORDS, LOCAL_UNIT_ADJECTIVES, OTHER_PLACE_WORDS, PLACE_WORDS
+from .office_parts import deputies
 from .office_phrases import OfficeRow, office_at
 
 # `исполняющий обязанности губернатора Алексей Кокорин`: the office noun's case says nothing
@@ -140,6 +141,40 @@ def _head_grammar(doc: Doc, taken: list[int], row: OfficeRow):
     return cases, number == "plur"
 
 
+POSSESSIVES = {"его", "ее", "её", "их"}
+
+
+def _deputy_of_previous(doc: Doc, i: int, found: list[OfficeMention]) -> OfficeMention | None:
+    """`аким области Иван Петров и его заместитель Ерлан Нурланов`: the deputy of the office
+    named before in the sentence, as `заместитель акима` of its region."""
+    if not found or not i or doc.tokens[i - 1].text.lower() not in POSSESSIVES:
+        return None
+    deputy = deputies().longest(doc, i)
+    previous = found[-1]
+    if deputy is None or not _capitalized(doc, deputy[1]) or \
+            doc.sentence_index(previous.start) != doc.sentence_index(doc.tokens[i].start):
+        return None
+    taken = list(range(i, deputy[1]))
+    cases, plural = _head_grammar(doc, taken, previous.row)
+    return OfficeMention(previous.row, f"{deputy[0].name} {_genitive_phrase(previous.position)}",
+                         doc.tokens[i].start, doc.tokens[deputy[1] - 1].end, i, deputy[1], cases, plural,
+                         previous.region, previous.names_other_place)
+
+
+def _genitive_phrase(position: str) -> str:
+    """`первый вице-премьер` → `первого вице-премьера`: the words up to the head noun, in the genitive."""
+    words = position.split()
+    for n, word in enumerate(words):
+        reading = parse(word)[0]
+        if reading.tag.case != "nomn":
+            break
+        form = reading.inflect({"gent"})
+        words[n] = form.word if form else word
+        if reading.tag.POS == "NOUN":
+            break
+    return " ".join(words)
+
+
 def _country_tokens(doc: Doc) -> set[int]:
     """Tokens of a country's name NER missed: `Российской Федерации` is no sports federation."""
     names = gazetteer().country_names
@@ -161,7 +196,10 @@ def find_offices(doc: Doc) -> list[OfficeMention]:
     while i < len(doc.tokens):
         match = None if i in inside_region else office_at(doc, i, inside_region, starts, place_tokens)
         if match is None:
-            i += 1
+            deputy = _deputy_of_previous(doc, i, found)
+            if deputy:
+                found.append(deputy)
+            i = deputy.last_token if deputy else i + 1
             continue
         row, position, taken, end = match.row, match.position, match.taken, match.end
         before = doc.text[max(0, doc.tokens[i].start - 30):doc.tokens[i].start]

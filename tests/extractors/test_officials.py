@@ -85,6 +85,20 @@ def test_head_of_region_named_after_the_person(make_doc):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("Прибыли аким Павлодарской области Иван Петров и его заместитель Марат Ахметов.",
+     ("Марат Ахметов", "заместитель акима", "Павлодарская область")),
+    ("Прибыли министр энергетики Иван Петров и его первый заместитель Марат Ахметов.",
+     ("Марат Ахметов", "первый заместитель министра энергетики", None)),
+])
+def test_his_deputy_is_the_deputy_of_the_office_named_before(make_doc, text, expected):
+    assert expected in officials(make_doc, text)
+
+
+def test_his_deputy_needs_a_name_after_it(make_doc):
+    assert officials(make_doc, "Министр Иван Петров похвалил его заместителя.") == {("Иван Петров", "министр", None)}
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Спикер Жогорку Кенеша Нурланбек Тургунбек уулу открыл сессию.",
      ("Нурланбек Тургунбек уулу", "спикер жогорку кенеша", None)),
     ("Встреча прошла с министром Айбеком Алтынбек уулу.", ("Айбек Алтынбек уулу", "министр", None)),
