@@ -229,8 +229,10 @@ def find_offices(doc: Doc) -> list[OfficeMention]:
                 region, k = starts[k].unit, starts[k].last_token
             else:
                 other_place, k = _other_place(doc, k)
-        if region is None and row.scope == "regional" and k + 1 < len(doc.tokens) \
-                and doc.tokens[k].text == "в" and k + 1 in starts:  # `полпред президента в Ошской области`
+        # `полпред президента в Ошской области`; a territorial department's `департамента
+        # государственных доходов по Павлодарской области`
+        if region is None and k + 1 < len(doc.tokens) and k + 1 in starts and (
+                doc.tokens[k].text == "в" and row.scope == "regional" or doc.tokens[k].text == "по"):
             region, k = starts[k + 1].unit, starts[k + 1].last_token
         if region is None and not other_place:
             region = _demonym_region(doc, i)
