@@ -32,6 +32,9 @@ LETTER = "А-ЯЁA-ZӘҒҚҢӨҰҮҺІ"
 # A patronymic in any case form (offices.py uses it to tell a name from a place).
 PATRONYMIC = re.compile(r"(вич|вича|вичу|вичем|виче|[вч]н(а|ы|е|у|ой)|улы|ұлы|уулу|уулы|оглы|оглу"
                         r"|кызы|қызы|гызы)$", re.IGNORECASE)
+# A Kyrgyz or Azerbaijani `уулу`, `кызы`, `оглы` written apart after the father's name: with it
+# the surname (`Нурланбек Тургунбек уулу`), unless a surname follows (`Ильхам Гейдар оглы Алиев`).
+SEPARATE_PATRONYMIC = frozenset({"уулу", "уулы", "кызы", "оглы", "оглу", "гызы"})
 INITIAL = re.compile(f"^[{LETTER}]\\.$")
 # An Arabic surname with its article: `ас-Сабах`, `аль-Асад`, `эль-Сиси`.
 ARTICLE = re.compile(f"^(?:аль|ал|ас|ад|ан|ар|аш|ат|аз|эль|эд|эс|эш)-[{LETTER}]")
@@ -117,6 +120,9 @@ def split_name(text: str) -> NameParts | None:
     full = full[:2] + [w for w in full[2:] if word_kind(w)]
     if not full:
         return None
+    if words[-1] in SEPARATE_PATRONYMIC and len(words) > 1 and words[-2] == full[-1]:
+        surname = f"{full[-1]} {words[-1]}"
+        return NameParts(full[0], full[0][0], surname) if len(full) > 1 else NameParts(None, None, surname)
     if initials and len(full) == 1:  # С. Ахметов, С.Ахметов, Ахметов С.
         return NameParts(None, initials[0][0], full[0])
     if len(full) == 1:

@@ -12,6 +12,18 @@ from ..nlp import Doc, parse
 from .gazetteer import Mention
 from .office_parts import bodies
 
+# Words between an office and its region or holder that carry no meaning of their own.
+# A first-level unit's kind in each country: `хяким велаята`, `губернатор провинции`.
+GENERIC_PLACE_WORDS = {"город", "г", "область", "регион", "край", "республика", "округ",
+                       "провинция", "велаят", "вилоят", "аймак"}
+# After a head that needs a body or a place: `председатель области`, `хяким велаята`; the
+# other places have offices without a region: `глава страны`, `глава района`, `хяким этрапа`.
+OTHER_PLACE_WORDS = {"страна", "район", "этрап", "сомон", "село", "поселок", "аул", "кишлак"}
+# A municipality's kind before a place word makes it one of those: `сельского округа`,
+# `городского округа`, `муниципального района`.
+LOCAL_UNIT_ADJECTIVES = {"сельский", "городской", "поселковый", "муниципальный"}
+PLACE_WORDS = GENERIC_PLACE_WORDS | OTHER_PLACE_WORDS
+
 COMPLEMENT_WORDS = 10  # `по чрезвычайным ситуациям, гражданской обороне и ...`
 COMPLEMENT_POS = {"NOUN", "ADJF", "PRTF", "PREP", "CONJ"}  # `по инвестициям и развитию`
 
@@ -27,7 +39,11 @@ def complement_end(doc: Doc, j: int, inside_region: set[int]) -> int:
                 and doc.tokens[k + 1].text.islower():  # `цифрового развития, инноваций и ...`
             k += 1
             continue
-        if not text.isalpha() or not text.islower() or owner_end(doc, k) > k:
+        # `строительства и ЖКХ`: a field's abbreviation after `и` (a country's, `РК`, stands alone)
+        field_abbreviation = text.isupper() and k > j and doc.tokens[k - 1].text == "и"
+        if not text.isalpha() or not (text.islower() or field_abbreviation) or owner_end(doc, k) > k:
+            break
+        if k > j and doc.tokens[k].lemma in PLACE_WORDS:  # `министр образования [региона]`
             break
         if k == j and text != "по" and (parse(text)[0].tag.POS == "PREP" or
                                         not any(p.tag.case == "gent" for p in parse(text))):
@@ -100,4 +116,8 @@ def _demonym(token) -> bool:
 
 
 def _adjective(word: str) -> bool:
-    return word.isalpha() and any(p.tag.POS == "ADJF" for p in parse(word)[:2])
+    """An adjective among the likeliest readings, however many tie (`Могилевского` is as likely
+    a surname's genitive and accusative as the adjective)."""
+    parses = parse(word)
+    return word.isalpha() and any(p.tag.POS == "ADJF" for i, p in enumerate(parses)
+                                  if i < 2 or p.score >= parses[0].score)

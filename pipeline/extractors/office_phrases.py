@@ -18,17 +18,9 @@ from razdel import tokenize
 
 from ..nlp import Doc, lemmas, parse
 from .gazetteer import RULES, Mention
-from .office_bodies import bodies_from, complement_end, owner_end
+from .office_bodies import OTHER_PLACE_WORDS, PLACE_WORDS, bodies_from, complement_end, owner_end
 from .office_parts import Part, deputies, heads, names_non_state
 
-# Words between an office and its region or holder that carry no meaning of their own.
-# A first-level unit's kind in each country: `хяким велаята`, `губернатор провинции`.
-GENERIC_PLACE_WORDS = {"город", "г", "область", "регион", "край", "республика", "округ",
-                       "провинция", "велаят", "вилоят", "аймак"}
-# After a head that needs a body or a place: `председатель области`, `хяким велаята`; the
-# other places have offices without a region: `глава страны`, `глава района`, `хяким этрапа`.
-OTHER_PLACE_WORDS = {"страна", "район", "этрап", "сомон"}
-PLACE_WORDS = GENERIC_PLACE_WORDS | OTHER_PLACE_WORDS
 GLUED_DEPUTY = "зам"  # `замминистра`, `замакима`: a deputy glued to the head's genitive
 
 

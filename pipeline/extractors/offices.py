@@ -5,12 +5,14 @@ that is no region) and the case and number its holder's name must agree with.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..nlp import Doc, lemma, lemmas, parse
 from .gazetteer import Mention, Unit, gazetteer
 from .names import PATRONYMIC
-from .office_phrases import GENERIC_PLACE_WORDS, OTHER_PLACE_WORDS, OfficeRow, office_at
+from .office_bodies import GENERIC_PLACE_WORDS, LOCAL_UNIT_ADJECTIVES, OTHER_PLACE_WORDS, PLACE_WORDS
+from .office_parts import deputies
+from .office_phrases import OfficeRow, office_at
 
 # `исполняющий обязанности губернатора Алексей Кокорин`: the office noun's case says nothing
 # about the holder's.
@@ -116,6 +118,8 @@ def _of_another_person(doc: Doc, i: int, taken: list[int], row: OfficeRow) -> bo
     if word is None or not word.text.isalpha() or \
             not (word.text.islower() or doc.sentence_at(word.start).start == word.start):
         return False
+    if i > 1 and doc.tokens[i - 2].text.lower() == "в" and word.text.lower() == "лице":
+        return False  # `в лице губернатора Иванова`: the body acts through the holder himself
     cases, _ = _head_grammar(doc, taken, row)
     person_noun = any(p.tag.POS == "NOUN" and p.tag.animacy == "anim" and p.is_known
                       and not {"Name", "Surn", "Patr"} & p.tag.grammemes
@@ -135,6 +139,40 @@ def _head_grammar(doc: Doc, taken: list[int], row: OfficeRow):
     number = parses[0].tag.number
     cases = frozenset(p.tag.case for p in parses if p.tag.case and p.tag.number == number)
     return cases, number == "plur"
+
+
+POSSESSIVES = {"его", "ее", "её", "их"}
+
+
+def _deputy_of_previous(doc: Doc, i: int, found: list[OfficeMention]) -> OfficeMention | None:
+    """`аким области Иван Петров и его заместитель Ерлан Нурланов`: the deputy of the office
+    named before in the sentence, as `заместитель акима` of its region."""
+    if not found or not i or doc.tokens[i - 1].text.lower() not in POSSESSIVES:
+        return None
+    deputy = deputies().longest(doc, i)
+    previous = found[-1]
+    if deputy is None or not _capitalized(doc, deputy[1]) or \
+            doc.sentence_index(previous.start) != doc.sentence_index(doc.tokens[i].start):
+        return None
+    taken = list(range(i, deputy[1]))
+    cases, plural = _head_grammar(doc, taken, previous.row)
+    return OfficeMention(previous.row, f"{deputy[0].name} {_genitive_phrase(previous.position)}",
+                         doc.tokens[i].start, doc.tokens[deputy[1] - 1].end, i, deputy[1], cases, plural,
+                         previous.region, previous.names_other_place)
+
+
+def _genitive_phrase(position: str) -> str:
+    """`первый вице-премьер` → `первого вице-премьера`: the words up to the head noun, in the genitive."""
+    words = position.split()
+    for n, word in enumerate(words):
+        reading = parse(word)[0]
+        if reading.tag.case != "nomn":
+            break
+        form = reading.inflect({"gent"})
+        words[n] = form.word if form else word
+        if reading.tag.POS == "NOUN":
+            break
+    return " ".join(words)
 
 
 def _country_tokens(doc: Doc) -> set[int]:
@@ -158,7 +196,10 @@ def find_offices(doc: Doc) -> list[OfficeMention]:
     while i < len(doc.tokens):
         match = None if i in inside_region else office_at(doc, i, inside_region, starts, place_tokens)
         if match is None:
-            i += 1
+            deputy = _deputy_of_previous(doc, i, found)
+            if deputy:
+                found.append(deputy)
+            i = deputy.last_token if deputy else i + 1
             continue
         row, position, taken, end = match.row, match.position, match.taken, match.end
         before = doc.text[max(0, doc.tokens[i].start - 30):doc.tokens[i].start]
@@ -172,16 +213,26 @@ def find_offices(doc: Doc) -> list[OfficeMention]:
         while k < len(doc.tokens) and k not in starts and (doc.tokens[k].lemma in GENERIC_PLACE_WORDS or
                                        doc.tokens[k].text == "." and doc.tokens[k - 1].text == "г"):
             k += 1
+        if region is None and row.complement and not row.countries and k > end and k not in starts:
+            # `министр образования региона`: a national title made a region's by a bare place word,
+            # the region the text is about
+            row = replace(row, scope="regional", countries=tuple(sorted({m.unit.country for m in regions})))
         other_place = False
         if region is None and k < len(doc.tokens):
-            if doc.tokens[k].lemma in OTHER_PLACE_WORDS:  # `аким района`: no region's akim
-                other_place, k = True, k + 1
+            local = k + 1 if doc.tokens[k].lemma in LOCAL_UNIT_ADJECTIVES and k + 1 < len(doc.tokens) \
+                and doc.tokens[k + 1].lemma in PLACE_WORDS else k
+            if local > k or doc.tokens[k].lemma in OTHER_PLACE_WORDS:  # `аким района`: no region's akim
+                # and the unit's own name, if one stands before the holder's (`аким села Аксу`)
+                k = local + 1
+                other_place, k = True, _other_place(doc, k)[1] if k < len(doc.tokens) else k
             elif k in starts:
                 region, k = starts[k].unit, starts[k].last_token
             else:
                 other_place, k = _other_place(doc, k)
-        if region is None and row.scope == "regional" and k + 1 < len(doc.tokens) \
-                and doc.tokens[k].text == "в" and k + 1 in starts:  # `полпред президента в Ошской области`
+        # `полпред президента в Ошской области`; a territorial department's `департамента
+        # государственных доходов по Павлодарской области`
+        if region is None and k + 1 < len(doc.tokens) and k + 1 in starts and (
+                doc.tokens[k].text == "в" and row.scope == "regional" or doc.tokens[k].text == "по"):
             region, k = starts[k + 1].unit, starts[k + 1].last_token
         if region is None and not other_place:
             region = _demonym_region(doc, i)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..nlp import Doc, NerSpan, parse
 from .name_reader import name_after
-from .names import PATRONYMIC, NameParts, split_name, surname_cases
+from .names import PATRONYMIC, SEPARATE_PATRONYMIC, NameParts, split_name, surname_cases
 from .offices import OfficeMention
 
 
@@ -37,7 +37,19 @@ def person_spans(doc: Doc, offices: list[OfficeMention]) -> list[NerSpan]:
         overlapping = [s for s in spans if s.start < span.end and span.start < s.end]
         if all(span.start <= s.start and s.end == span.end for s in overlapping):
             spans = [s for s in spans if s not in overlapping] + [span]
-    return sorted(spans, key=lambda s: s.start)
+    return sorted((_with_separate_patronymic(doc, s) for s in spans), key=lambda s: s.start)
+
+
+def _with_separate_patronymic(doc: Doc, span: NerSpan) -> NerSpan:
+    """`Нурланбек Тургунбек [уулу]`: NER and the name reader stop before the lower-case word
+    that ends the surname; it is taken in unless a surname follows it."""
+    k = doc.token_index(span.end)
+    if k >= len(doc.tokens) or doc.tokens[k].start != span.end + 1 or \
+            doc.tokens[k].text not in SEPARATE_PATRONYMIC or \
+            k + 1 < len(doc.tokens) and doc.tokens[k + 1].text[:1].isupper():
+        return span
+    end = doc.tokens[k].end
+    return NerSpan(span.type, span.start, end, doc.text[span.start:end])
 
 
 def find_persons(doc: Doc, offices: list[OfficeMention]) -> list[PersonMention]:
