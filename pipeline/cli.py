@@ -13,14 +13,13 @@ from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 
-import pandas as pd
 from tqdm import tqdm
 
 from .engine import batch
 from .engine.cache import Cache, code_version
 from .engine.engines import ENGINES, default_workers
 from .engine.input_index import InputIndex
-from .output import columns, tables, write
+from .output import columns, outputs, tables, write
 from .read.inputs import read_inputs
 from .tools import evaluate
 
@@ -33,10 +32,6 @@ EXIT_STATUS = ("Exit status: 0 every article was read; 1 some articles failed (l
 FORMATS = ("csv", "xlsx", "html", "gexf", "graphml", "parquet")
 DEFAULT_FORMATS = "csv,xlsx,html,gexf,graphml"
 TOP_ERRORS = 3
-# extract.xlsx shows this many articles' rows (its writing is the costliest of a rerun).
-# extract.xlsx holds the per-article rows of this many articles by default (the CSVs hold all):
-# a workbook of every row would be rewritten whole, and grow, on every rerun.
-WORKBOOK_ARTICLES = 2000
 # No real article takes a tenth of this; a text that does is a wrong file or a hostile one.
 DEFAULT_ARTICLE_TIMEOUT = 120.0
 
@@ -80,9 +75,9 @@ def _parser() -> argparse.ArgumentParser:
                          metavar="SECONDS",
                          help="an article whose extraction takes longer becomes an errors.csv row "
                               f"(default: {DEFAULT_ARTICLE_TIMEOUT:g}; 0: no limit)")
-    extract.add_argument("--workbook-articles", type=_count, default=WORKBOOK_ARTICLES, metavar="N",
+    extract.add_argument("--workbook-articles", type=_count, default=outputs.WORKBOOK_ARTICLES, metavar="N",
                          help="extract.xlsx holds the per-article rows of the first N articles "
-                              f"(default: {WORKBOOK_ARTICLES}; 0: all); the CSVs always hold all")
+                              f"(default: {outputs.WORKBOOK_ARTICLES}; 0: all); the CSVs always hold all")
     extract.add_argument("--formats", type=_formats, default=DEFAULT_FORMATS, metavar="LIST",
                          help="comma-separated outputs beside the CSVs: csv (always written), xlsx "
                               "(extract.xlsx), html (report.html), gexf (network.gexf), graphml "
@@ -126,66 +121,6 @@ def _count(text: str) -> int:
     if not text.isdigit():
         raise argparse.ArgumentTypeError(f"not a number of articles: {text!r}")
     return int(text)
-
-
-def _workbook_tables(store, corpus: dict, articles: int) -> dict:
-    """The workbook's tables: every row of the corpus tables; of the per-article ones, the rows
-    of the first `articles` articles (article_id order; 0: all), so that a rerun's workbook does
-    not grow with the corpus; then a `note` sheet saying so. The CSVs hold every row."""
-    from .output import workbook
-    up_to = tables.first_articles(store, articles) if articles else None
-    chosen = {name: corpus[name] if name in corpus else workbook.Table(
-        columns_, store.count(name, up_to),
-        lambda offset, limit, name=name: store.records(name, offset=offset, limit=limit, up_to=up_to))
-        for name, columns_ in tables.COLUMNS.items()}
-    if up_to is not None:
-        note = (f"The per-article sheets hold the rows of the first {articles} articles "
-                f"(article_id up to {up_to}) of {store.count('articles')}; the CSVs hold every row "
-                "(--workbook-articles 0 puts every row here too).")
-        chosen["note"] = pd.DataFrame({"note": [note]})
-    return chosen
-
-
-def _write_outputs(formats: frozenset[str], store, corpus: dict, extractions, files: write.OutputSet,
-                   workbook_articles: int = WORKBOOK_ARTICLES) -> dict[str, int]:
-    """The CSVs, then extract.xlsx, the report (report.html, and its pages for a large corpus),
-    <table>.parquet, network.gexf, network.graphml into the staged set `files`; returns each
-    table's rows. Each file is staged under a fingerprint of what it is made from: the code
-    version and the cache keys (content hashes) of the articles in input order with the error
-    rows, plus the options that shape the file; a file whose fingerprint is the published
-    one's is reused, not rewritten (`write.OutputSet`). The per-article tables stream from
-    `store`; only the report and parquet hold frames, and only when they are written."""
-    from functools import cache
-
-    from .output import graph, report_pages  # networkx and XlsxWriter: only when a file is written
-
-    def workbook_file(path: Path) -> None:
-        from .output import workbook
-        workbook.write_workbook(_workbook_tables(store, corpus, workbook_articles), path)
-
-    version = code_version()
-    made_of = write.fingerprint(version, extractions.order, [list(vars(e).values()) for e in extractions.errors])
-    frames = cache(lambda: tables.frames(store, corpus, sentences=False))
-    lengths = {name: len(corpus[name]) if name in corpus else store.count(name) for name in tables.COLUMNS}
-    for name, columns_ in tables.COLUMNS.items():
-        if name in corpus:
-            files.add(f"{name}.csv", made_of, lambda path, name=name: write.write_csv(corpus[name], path))
-        else:
-            files.add(f"{name}.csv", made_of, lambda path, name=name, columns_=columns_:
-                      write.write_records(columns_, store.records(name), path))
-    if "xlsx" in formats:
-        files.add("extract.xlsx", write.fingerprint(made_of, "xlsx", workbook_articles), workbook_file)
-    if "html" in formats:
-        keys = [key for key in extractions.order if key not in extractions.failures]
-        report_pages.stage_report(files, keys, extractions.spool.get, frames, version, made_of)
-    if "parquet" in formats:
-        every = cache(lambda: tables.frames(store, corpus))
-        for name in tables.COLUMNS:
-            files.add(f"{name}.parquet", made_of, lambda path, name=name: write.write_parquet(every()[name], path))
-    network = cache(lambda: graph.build_graph(corpus))
-    for fmt in sorted(formats & set(graph.GRAPH_FILES)):
-        files.add(graph.GRAPH_FILES[fmt], made_of, lambda path, fmt=fmt: graph.write_graph(network(), fmt, path))
-    return lengths
 
 
 def _error_summary(errors) -> str:
@@ -283,8 +218,8 @@ def _extract(args: argparse.Namespace, manifest: dict) -> int:
             with tables.collect(extractions, errors) as store:
                 corpus = tables.corpus_tables(store)
                 files = write.OutputSet(write.staging_folder(args.out), args.out, reuse=not args.no_cache)
-                lengths = _write_outputs(args.formats, store, corpus, extractions, files,
-                                         args.workbook_articles)
+                lengths = outputs.stage_outputs(args.formats, store, corpus, extractions, files,
+                                                code_version(), args.workbook_articles)
     finally:
         progress.close()
         if cache is not None:

@@ -13,6 +13,7 @@ articles, in reading order, into the run's tables with one SQL statement a table
 """
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from typing import Iterable, Iterator
 
@@ -32,11 +33,13 @@ def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _where(up_to: str | None, condition: str = "") -> tuple[str, tuple]:
-    """The WHERE clause (and its values) of the rows of articles up to `up_to` meeting `condition`."""
-    conditions = ([condition] if condition else []) + ([] if up_to is None else ["article_id <= ?"])
-    return (" WHERE " + " AND ".join(conditions) if conditions else "",
-            () if up_to is None else (up_to,))
+def _where(up_to: str | None, condition: str = "", after: str | None = None) -> tuple[str, tuple]:
+    """The WHERE clause (and its values) of the rows of articles after `after` and up to `up_to`
+    (ids in SQLite's order, which is the sort's) meeting `condition`."""
+    bounds = [(bound, test) for bound, test in ((after, "article_id > ?"), (up_to, "article_id <= ?"))
+              if bound is not None]
+    conditions = ([condition] if condition else []) + [test for _, test in bounds]
+    return (" WHERE " + " AND ".join(conditions) if conditions else "", tuple(bound for bound, _ in bounds))
 
 
 class KeptRows:
@@ -118,6 +121,7 @@ class RowStore:
         self.owns_db = db is None
         self.db = sqlite3.connect("") if db is None else db  # "": a temporary file, deleted on close
         self.pending: dict[str, list[tuple]] = {name: [] for name in columns}
+        self.version, self.prints = "", {}
         for name, names in [*columns.items(), ("run_order", ["key", "duplicate_of"])]:
             self.db.execute(f"DROP TABLE IF EXISTS temp.{_quoted(name)}")
             self.db.execute(f"CREATE TEMP TABLE {_quoted(name)} (seq INTEGER PRIMARY KEY, "
@@ -126,6 +130,7 @@ class RowStore:
     def fill(self, kept: KeptRows, keys: Iterable[str]) -> None:
         """The kept rows of the articles `keys` names (each kept; one listed twice gives its rows
         twice), in that order, with their `duplicate_of`; rows added before stay first."""
+        self.version = kept.version
         batch: list[tuple[str]] = []
         for key in keys:  # in chunks: `keys` may read the cache, which this connection serves
             batch.append((key,))
@@ -164,17 +169,46 @@ class RowStore:
         where, values = _where(up_to)
         return self.db.execute(f"SELECT COUNT(*) FROM temp.{_quoted(name)}{where}", values).fetchone()[0]
 
+    def last_article(self) -> str | None:
+        """The id that sorts last (None: no articles)."""
+        self._flush("articles")
+        return self.db.execute("SELECT MAX(article_id) FROM temp.articles").fetchone()[0]
+
+    def made_of(self, up_to: str | None = None) -> str:
+        """A hash of what the rows of the articles whose id sorts at most `up_to` (None: all) are
+        made from, in every table: the kept rows' version, each article's id, cache key (its
+        input and text) and `duplicate_of` in the tables' order, and the error rows. Equal hashes,
+        equal rows: a file of those rows written by an earlier run can be kept (`outputs`)."""
+        if up_to not in self.prints:
+            self._flush("errors")
+            bound = () if up_to is None else (up_to,)
+            up_to_id = "" if up_to is None else " WHERE k.article_id <= ?"
+            articles = self.db.execute(
+                "SELECT k.article_id, o.key, o.duplicate_of FROM temp.run_order o JOIN main.kept_articles k "
+                f"ON k.version = ? AND k.key = o.key{up_to_id} ORDER BY k.article_id, o.seq", (self.version, *bound))
+            where, values = _where(up_to)
+            errors = self.db.execute(f"SELECT article_id, source, error FROM temp.errors{where} "
+                                     "ORDER BY article_id, seq", values)
+            digest = hashlib.sha256(repr(self.version).encode())
+            for rows in (articles, errors):
+                for row in rows:
+                    digest.update(repr(row).encode())
+                digest.update(b"\0")
+            self.prints[up_to] = digest.hexdigest()[:32]
+        return self.prints[up_to]
+
     def records(self, name: str, columns: list[str] | None = None, sort: bool = True,
                 offset: int = 0, limit: int = -1, up_to: str | None = None,
-                where: str = "", distinct: bool = False) -> Iterator[tuple]:
+                where: str = "", distinct: bool = False, after: str | None = None) -> Iterator[tuple]:
         """The rows as tuples of `columns` (default: all), sorted by the table's keys (empty
         values last, as pandas sorts) or, with sort=False, in the order they were added;
-        with `up_to`, only the rows of the articles whose id sorts at most that; `where`: an
-        SQL condition on the table's columns; `distinct`: each distinct tuple once, where first added."""
+        with `up_to` and `after`, only the rows of the articles whose id sorts at most `up_to`
+        and after `after`; `where`: an SQL condition on the table's columns; `distinct`: each
+        distinct tuple once, where first added."""
         self._flush(name)
         columns = columns or self.columns[name]
         keys = [f"{_quoted(k)} IS NULL, {_quoted(k)}" for k in self.sort_keys[name]] if sort else []
-        where, values = _where(up_to, where)
+        where, values = _where(up_to, where, after)
         picked = ", ".join(map(_quoted, columns))
         table = f"temp.{_quoted(name)}"
         if distinct:  # the first seq of each distinct tuple gives the order

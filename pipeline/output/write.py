@@ -93,12 +93,16 @@ def write_csv(frame: pd.DataFrame, path: Path) -> None:
         tmp, index=False, encoding="utf-8-sig", lineterminator="\n"))
 
 
-def write_records(columns: list[str], records: Iterable[tuple], path: Path) -> None:
-    """`write_csv` for rows streamed as tuples (never all in memory): the same bytes."""
+def write_records(columns: list[str], records: Iterable[tuple], path: Path, after: Path | None = None) -> None:
+    """`write_csv` for rows streamed as tuples (never all in memory): the same bytes. With
+    `after`, a CSV of the same columns whose rows come first: its bytes, then `records`."""
     def write(tmp: Path) -> None:
-        with open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
+        if after is not None:
+            shutil.copyfile(after, tmp)
+        with open(tmp, "a" if after else "w", encoding="utf-8" if after else "utf-8-sig", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow(columns)
+            if after is None:
+                writer.writerow(columns)
             writer.writerows([text_cell(v) if isinstance(v, str) else v for v in record]
                              for record in records)
     write_atomically(path, write)
@@ -195,14 +199,19 @@ class OutputSet:
         self.stamps[name] = {"fingerprint": fingerprint, "bytes": stat.st_size, "mtime_ns": stat.st_mtime_ns,
                              **kept}
 
-    def _reusable(self, name: str, fingerprint: str) -> bool:
-        record = self.published.get(name) or {}
+    def previous(self, name: str) -> dict | None:
+        """The published file's manifest record, where the file is as that run left it (the
+        size and modification time it recorded): a writer may build on it (`outputs`)."""
+        record = self.published.get(name)
         try:
             stat = (self.out_dir / name).stat()
         except OSError:
-            return False
-        return record.get("fingerprint") == fingerprint and \
-            (record.get("bytes"), record.get("mtime_ns")) == (stat.st_size, stat.st_mtime_ns)
+            return None
+        intact = record and (record.get("bytes"), record.get("mtime_ns")) == (stat.st_size, stat.st_mtime_ns)
+        return record if intact else None
+
+    def _reusable(self, name: str, fingerprint: str) -> bool:
+        return (self.previous(name) or {}).get("fingerprint") == fingerprint
 
 
 def publish(staging: Path, out_dir: Path, rows: dict[str, int], manifest: dict,

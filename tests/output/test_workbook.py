@@ -34,7 +34,8 @@ def letter(table: str, column: str) -> str:
 
 @pytest.fixture()
 def book(tmp_path):
-    path = workbook.write_workbook(frames(), tmp_path / "extract.xlsx")
+    path = tmp_path / "extract.xlsx"
+    workbook.write_workbook(frames(), path)
     return openpyxl.load_workbook(path)
 
 
@@ -100,7 +101,8 @@ def test_column_widths_fit_the_contents(book):
 def test_long_tables_continue_on_further_sheets(tmp_path, monkeypatch):
     monkeypatch.setattr(workbook, "MAX_ROWS", 3)
     frame = pd.DataFrame({"article_id": ["a", "b", "c", "d", "e"]})
-    book = openpyxl.load_workbook(workbook.write_workbook({"errors": frame}, tmp_path / "x.xlsx"))
+    workbook.write_workbook({"errors": frame}, tmp_path / "x.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "x.xlsx")
     assert book.sheetnames == ["errors", "errors (2)", "errors (3)", "columns"]
     assert [r[0] for r in book["errors (3)"].iter_rows(values_only=True)] == ["article_id", "e"]
 

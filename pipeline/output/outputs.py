@@ -1,0 +1,99 @@
+"""A run's output set: the CSVs, extract.xlsx, the report, parquet and the graphs, each staged
+under a fingerprint of what it is made from, so that a rerun writes only what changed.
+
+Each file's fingerprint hashes the code version and the cache keys (content hashes) of the
+articles in input order with the error rows, plus the options that shape the file; a file
+whose fingerprint is the published one's is reused, not rewritten (`write.OutputSet`). What a
+new article does change is written building on the published file where the rows before it
+did not change: the tables are sorted by `article_id`, so when the new articles' ids sort
+after every published one (as dated or numbered file names do), a per-article CSV is the
+published file with their rows appended, and the workbook's per-article sheets (the first
+WORKBOOK_ARTICLES articles) are copied. The manifest keeps, beside each file's stamp, what
+that takes: the last article id a CSV holds and a hash of what its rows are made from
+(`RowStore.made_of`), and each sheet's hash. The per-article tables stream from the row
+store; only the report and parquet hold frames, and only when they are written.
+"""
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from . import graph, report_pages, tables, write
+from .store import RowStore
+
+# extract.xlsx holds the per-article rows of this many articles by default (the CSVs hold all):
+# a workbook of every row would be rewritten whole, and grow, on every rerun.
+WORKBOOK_ARTICLES = 2000
+
+
+def workbook_tables(store: RowStore, corpus: dict, articles: int) -> dict:
+    """The workbook's tables: every row of the corpus tables; of the per-article ones, the rows
+    of the first `articles` articles (article_id order; 0: all), so that a rerun's workbook does
+    not grow with the corpus; then a `note` sheet saying so. The CSVs hold every row."""
+    from .workbook import Table  # XlsxWriter: only when the workbook is written
+    up_to = tables.first_articles(store, articles) if articles else None
+    chosen = {name: corpus[name] if name in corpus else Table(
+        columns, store.count(name, up_to),
+        lambda offset, limit, name=name: store.records(name, offset=offset, limit=limit, up_to=up_to),
+        store.made_of(up_to))
+        for name, columns in tables.COLUMNS.items()}
+    if up_to is not None:
+        note = (f"The per-article sheets hold the rows of the first {articles} articles "
+                f"(article_id up to {up_to}) of {store.count('articles')}; the CSVs hold every row "
+                "(--workbook-articles 0 puts every row here too).")
+        chosen["note"] = pd.DataFrame({"note": [note]})
+    return chosen
+
+
+def _stage_csv(files: write.OutputSet, name: str, store: RowStore, made_of: str) -> None:
+    """A per-article table's CSV: the published one with the rows of the articles after its last
+    appended, where its rows are still what they were made from; else written whole."""
+    def write_csv(path: Path) -> dict:
+        published = files.previous(f"{name}.csv") or {}
+        last = published.get("last_article")
+        if last is not None and published.get("rows_made_of") == store.made_of(last):
+            write.write_records(tables.COLUMNS[name], store.records(name, after=last), path,
+                                after=files.out_dir / f"{name}.csv")
+        else:
+            write.write_records(tables.COLUMNS[name], store.records(name), path)
+        last = store.last_article()
+        return {"last_article": last, "rows_made_of": store.made_of(last)}
+    files.add(f"{name}.csv", made_of, write_csv, keep=("last_article", "rows_made_of"))
+
+
+def stage_outputs(formats: frozenset[str], store: RowStore, corpus: dict, extractions,
+                  files: write.OutputSet, version: str, workbook_articles: int = WORKBOOK_ARTICLES) -> dict[str, int]:
+    """The CSVs, then extract.xlsx, the report (report.html, and its pages for a large corpus),
+    <table>.parquet, network.gexf, network.graphml into the staged set `files`; returns each
+    table's rows."""
+    def workbook_file(path: Path) -> dict:
+        from .workbook import write_workbook
+        published = files.previous("extract.xlsx") or {}
+        sheets = write_workbook(workbook_tables(store, corpus, workbook_articles), path,
+                                files.out_dir / "extract.xlsx" if published else None, published.get("sheets"))
+        return {"sheets": sheets}
+
+    made_of = write.fingerprint(version, extractions.order, [list(vars(e).values()) for e in extractions.errors])
+    frames = cache(lambda: tables.frames(store, corpus, sentences=False))
+    lengths = {name: len(corpus[name]) if name in corpus else store.count(name) for name in tables.COLUMNS}
+    for name in tables.COLUMNS:
+        if name in corpus:
+            files.add(f"{name}.csv", made_of, lambda path, name=name: write.write_csv(corpus[name], path))
+        else:
+            _stage_csv(files, name, store, made_of)
+    if "xlsx" in formats:
+        files.add("extract.xlsx", write.fingerprint(made_of, "xlsx", workbook_articles), workbook_file,
+                  keep=("sheets",))
+    if "html" in formats:
+        keys = [key for key in extractions.order if key not in extractions.failures]
+        report_pages.stage_report(files, keys, extractions.spool.get, frames, version, made_of)
+    if "parquet" in formats:
+        every = cache(lambda: tables.frames(store, corpus))
+        for name in tables.COLUMNS:
+            files.add(f"{name}.parquet", made_of, lambda path, name=name: write.write_parquet(every()[name], path))
+    network = cache(lambda: graph.build_graph(corpus))
+    for fmt in sorted(formats & set(graph.GRAPH_FILES)):
+        files.add(graph.GRAPH_FILES[fmt], made_of, lambda path, fmt=fmt: graph.write_graph(network(), fmt, path))
+    return lengths
