@@ -11,7 +11,7 @@ published file with their rows appended, and the workbook's per-article sheets (
 WORKBOOK_ARTICLES articles) are copied. The manifest keeps, beside each file's stamp, what
 that takes: the last article id a CSV holds and a hash of what its rows are made from
 (`RowStore.made_of`), and each sheet's hash. The per-article tables stream from the row
-store; only the report and parquet hold frames, and only when they are written.
+store, the report queries it (`report_tables`); only parquet holds frames.
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import graph, report_pages, tables, write
+from .report_tables import ReportTables
 from .store import RowStore
 
 # extract.xlsx holds the per-article rows of this many articles by default (the CSVs hold all):
@@ -76,7 +77,6 @@ def stage_outputs(formats: frozenset[str], store: RowStore, corpus: dict, extrac
         return {"sheets": sheets}
 
     made_of = write.fingerprint(version, extractions.order, [list(vars(e).values()) for e in extractions.errors])
-    frames = cache(lambda: tables.frames(store, corpus, sentences=False))
     lengths = {name: len(corpus[name]) if name in corpus else store.count(name) for name in tables.COLUMNS}
     for name in tables.COLUMNS:
         if name in corpus:
@@ -88,7 +88,7 @@ def stage_outputs(formats: frozenset[str], store: RowStore, corpus: dict, extrac
                   keep=("sheets",))
     if "html" in formats:
         keys = [key for key in extractions.order if key not in extractions.failures]
-        report_pages.stage_report(files, keys, extractions.spool.get, frames, version, made_of)
+        report_pages.stage_report(files, keys, extractions.spool.get, ReportTables(store, corpus), version, made_of)
     if "parquet" in formats:
         every = cache(lambda: tables.frames(store, corpus))
         for name in tables.COLUMNS:

@@ -21,8 +21,8 @@ import pandas as pd
 from ..records import LIST_SEPARATOR, Extraction
 from . import write
 from .report_assets import CSS, SCRIPT
-from .report_overview import (TOP, amount_text, cell_text, html_table, network_section, people_overview,
-                              regions_overview, stories, sums_overview, table)
+from .report_overview import TOP, amount_text, cell_text, html_table, network_section, people_overview, table
+from .report_tables import ReportTables
 
 KINDS = ("region", "official", "sum", "memorandum")
 ROW_COLUMNS = {
@@ -32,20 +32,13 @@ ROW_COLUMNS = {
     "memoranda": ["count", "count_text", "document", "parties", "text", "start", "end"],
     "links": ["region_a", "region_b", "document", "count"],
 }
+ERRORS_SHOWN = 200
 KIND_OF_TABLE = {"regions": "region", "officials": "official", "sums": "sum", "memoranda": "memorandum"}
 
 
 def _anchor(article_id: str) -> str:
     """An article's id as part of an HTML id (no whitespace)."""
     return "_".join(article_id.split())
-
-
-def _rows_by_article(frame: pd.DataFrame, columns: list[str]) -> dict[str, list[tuple]]:
-    """One pass over a whole table: article_id → its rows (only `columns`), in table order."""
-    grouped: dict[str, list[tuple]] = {}
-    for aid, *values in frame[["article_id", *columns]].itertuples(index=False, name=None):
-        grouped.setdefault(aid, []).append(tuple(values))
-    return grouped
 
 
 def mentions(ex: Extraction) -> list[tuple[int, int, str, str]]:
@@ -140,11 +133,11 @@ def _article_section(ex: Extraction, rows: dict[str, list[tuple]], duplicate_of:
             f'{tables or "<p class=muted>No rows extracted.</p>"}</section>')
 
 
-def index(articles: pd.DataFrame, links: dict[str, str], limit: int, filters: dict[str, tuple[str, str]]) -> str:
-    """Every article (up to `limit` rows), linked to its section where `links` gives the page
+def index(articles: pd.DataFrame, total: int, links: dict[str, str], filters: dict[str, tuple[str, str]]) -> str:
+    """The first articles (of `total`), each linked to its section where `links` gives the page
     holding it ("" for this page)."""
     rows = []
-    for r in articles.head(limit).itertuples(index=False):
+    for r in articles.itertuples(index=False):
         aid = escape(r.article_id)
         page = links.get(r.article_id)
         link = f'<a href="{escape(page)}#a-{escape(_anchor(r.article_id))}">{aid}</a>' if page is not None else aid
@@ -156,7 +149,7 @@ def index(articles: pd.DataFrame, links: dict[str, str], limit: int, filters: di
                     f"<td class=n>{cell_text(r.memoranda_total)}</td><td>{escape(r.status)}</td></tr>")
     head = "".join(f"<th>{c}</th>" for c in ("article_id", "title", "published", "regions", "officials",
                                              "sums", "memoranda", "status"))
-    more = f"<p class=muted>{len(articles) - limit} more in articles.csv.</p>" if len(articles) > limit else ""
+    more = f"<p class=muted>{total - len(articles)} more in articles.csv.</p>" if total > len(articles) else ""
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{more}"
 
 
@@ -173,21 +166,9 @@ def filters(countries: Iterable[str], documents: Iterable[str]) -> str:
             + ' <span id="shown" class="muted"></span></div>')
 
 
-def corpus_filters(frames: dict[str, pd.DataFrame]) -> str:
+def corpus_filters(data: ReportTables) -> str:
     """`filters` with every country and document kind of the tables."""
-    documents = [d for joined in frames["memoranda"]["document"].dropna() for d in joined.split(LIST_SEPARATOR)]
-    return filters(frames["regions"]["country"].dropna(), documents)
-
-
-def rows_by_article(frames: dict[str, pd.DataFrame]) -> dict[str, dict[str, list[tuple]]]:
-    """table → article_id → the article's rows of the columns the report shows."""
-    return {name: _rows_by_article(frames[name], columns) for name, columns in ROW_COLUMNS.items()}
-
-
-def reposts(frames: dict[str, pd.DataFrame]) -> dict[str, str]:
-    """article_id → the article it reposts."""
-    articles = frames["articles"]
-    return dict(articles.loc[articles["duplicate_of"].notna(), ["article_id", "duplicate_of"]].values)
+    return filters(data.countries(), data.documents())
 
 
 def article_section(ex: Extraction, grouped: dict[str, dict[str, list[tuple]]], copies: dict[str, str]) -> str:
@@ -195,34 +176,34 @@ def article_section(ex: Extraction, grouped: dict[str, dict[str, list[tuple]]], 
     return _article_section(ex, {n: g.get(aid) for n, g in grouped.items()}, copies.get(aid))
 
 
-def overview(frames: dict[str, pd.DataFrame], note: str = "") -> list[str]:
+def overview(data: ReportTables, note: str = "") -> list[str]:
     """The overview over the whole corpus: counts, network, sums, errors, regions, people, links."""
-    articles, errors = frames["articles"], frames["errors"]
-    copies = reposts(frames)
-    n_ok = int((articles["status"] == "ok").sum())
+    copies, people = data.reposts, data.corpus["people"]
+    n_articles, n_errors = data.count("articles"), data.count("errors")
     repost_note = f" ({len(copies)} of them reposts of a story already read, counted once below)" \
         if copies else ""
-    totals = ", ".join(f"{len(stories(frames[n], articles))} {n}"
+    totals = ", ".join(f"{data.count(n, stories=True)} {n}"
                        for n in ("regions", "officials", "sums", "memoranda", "links"))
-    sums_table = sums_overview(frames).rename(columns={"total": "amount", "largest": "amount_max"})
-    picture, links_table = network_section(frames)
+    sums_table = data.sums_overview().rename(columns={"total": "amount", "largest": "amount_max"})
+    picture, links_table = network_section(data.corpus)
     return [
         "<h1>Extraction review</h1>",
-        f"<p>{len(articles)} articles: {n_ok} extracted{repost_note}, {len(errors)} failed. "
-        f"Rows{' without the reposts' if copies else ''}: {totals}; {len(frames['people'])} people.</p>",
+        f"<p>{n_articles} articles: {data.extracted()} extracted{repost_note}, {n_errors} failed. "
+        f"Rows{' without the reposts' if copies else ''}: {totals}; {len(people)} people.</p>",
         note,
         f'<div class="grid"><div><h2>Region network</h2>{picture}</div><div><h2>Sums by currency</h2>',
         (table(sums_table, ["currency", "sums", "articles", "amount", "amount_max"], numeric=("sums",))
          .replace("<th>amount</th>", "<th>total</th>").replace("<th>amount_max</th>", "<th>largest</th>")
          + '<p class="muted cap">Totals add amounts across articles: a sum two different articles report '
            "counts twice (a repost once).</p>") if not sums_table.empty else '<p class="muted">No sums.</p>',
-        f"<h2>Errors ({len(errors)})</h2>",
-        table(errors, ["article_id", "source", "error"], limit=200) or '<p class="muted">No errors.</p>',
+        f"<h2>Errors ({n_errors})</h2>",
+        table(data.errors(ERRORS_SHOWN), ["article_id", "source", "error"], limit=ERRORS_SHOWN, total=n_errors)
+        or '<p class="muted">No errors.</p>',
         '</div></div><div class="grid"><div><h2>Regions</h2>',
-        table(regions_overview(frames), ["region", "country", "articles", "mentions", "memoranda_total"],
+        table(data.regions_overview(), ["region", "country", "articles", "mentions", "memoranda_total"],
               limit=TOP) or '<p class="muted">No regions.</p>',
         "</div><div><h2>Top people</h2>",
-        table(people_overview(frames["people"]), ["person", "position", "regions", "articles"], limit=TOP)
+        table(people_overview(people), ["person", "position", "regions", "articles"], limit=TOP)
         or '<p class="muted">No officials.</p>',
         f"</div><div><h2>Strongest links</h2>{links_table or '<p class=muted>No links.</p>'}</div></div>",
     ]
@@ -240,35 +221,32 @@ def document(title: str, body: list[str]) -> str:
             + "\n".join(body) + f"\n<script>{SCRIPT}</script>\n</body></html>\n")
 
 
-def build_report(extractions: Iterable[Extraction], frames: dict[str, pd.DataFrame],
-                 max_articles: int = 500) -> str:
+def build_report(extractions: Iterable[Extraction], data: ReportTables, max_articles: int = 500) -> str:
     """The whole page. Only the first `max_articles` of `extractions` (iterated once) are read:
     they get a text section; the overview counts the tables' rows."""
-    grouped, copies = rows_by_article(frames), reposts(frames)
-    sections, links, values = [], {}, {}
-    for ex in islice(extractions, max_articles):  # the rest are not even read back
-        aid = ex.article.article_id
-        links[aid], values[aid] = "", filter_values(ex)
-        sections.append(article_section(ex, grouped, copies))
-    articles = frames["articles"]
-    seen = int((articles["status"] == "ok").sum())  # an articles row per extraction
+    shown = list(islice(extractions, max_articles))  # the rest are not even read back
+    grouped = data.rows_of([ex.article.article_id for ex in shown], ROW_COLUMNS)
+    sections = [article_section(ex, grouped, data.reposts) for ex in shown]
+    links = {ex.article.article_id: "" for ex in shown}
+    values = {ex.article.article_id: filter_values(ex) for ex in shown}
+    seen, n_articles = data.extracted(), data.count("articles")  # an articles row per extraction
     note = "" if seen <= max_articles else (
         f'<p class="note">{seen} articles were extracted; only the first {max_articles} are shown '
         f"with their text below. The rest are counted in this overview and are in the CSVs.</p>")
     body = [
-        *overview(frames, note),
+        *overview(data, note),
         "<h2>Articles</h2>",
-        corpus_filters(frames),
-        f"<details><summary>Index of {min(len(articles), max_articles)} articles"
-        f"</summary>{index(articles, links, max_articles, values)}</details>",
+        corpus_filters(data),
+        f"<details><summary>Index of {min(n_articles, max_articles)} articles"
+        f"</summary>{index(data.articles(max_articles), n_articles, links, values)}</details>",
         LEGEND,
         *sections,
     ]
     return document("Extraction review", body)
 
 
-def write_report(extractions: Iterable[Extraction], frames: dict[str, pd.DataFrame], path: Path,
+def write_report(extractions: Iterable[Extraction], data: ReportTables, path: Path,
                  max_articles: int = 500) -> Path:
-    page = build_report(extractions, frames, max_articles=max_articles)
+    page = build_report(extractions, data, max_articles=max_articles)
     write.write_atomically(path, lambda tmp: tmp.write_text(page, encoding="utf-8"))
     return path

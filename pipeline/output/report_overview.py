@@ -1,7 +1,8 @@
-"""The report's overview: HTML tables, and the corpus summaries (regions, people, sums, network).
+"""The report's overview: HTML tables, amounts as text, the top people and the region network.
 
 The summaries count a story once: rows of an article that reposts another
-(`duplicate_of` set) are left out, as in network.csv and people.csv.
+(`duplicate_of` set) are left out, as in network.csv and people.csv
+(`report_tables` queries the others).
 """
 from __future__ import annotations
 
@@ -37,12 +38,15 @@ def amount_text(value) -> str:
 
 
 def table(frame: pd.DataFrame | None, columns: list[str], caption: str = "", limit: int | None = None,
-          numeric: Iterable[str] = ()) -> str:
+          numeric: Iterable[str] = (), total: int | None = None) -> str:
+    """`frame` as an HTML table, its first `limit` rows; `total`: the rows of the whole table
+    (default: the frame's), so the note says how many more are in the CSV."""
     if frame is None or frame.empty:
         return ""
     shown = frame if limit is None else frame.head(limit)
-    more = "" if limit is None or len(frame) <= limit else \
-        f'<p class="muted">{len(frame) - limit} more rows in the CSV.</p>'
+    total = len(frame) if total is None else total
+    more = "" if limit is None or total <= limit else \
+        f'<p class="muted">{total - limit} more rows in the CSV.</p>'
     return html_table(columns, shown[columns].itertuples(index=False, name=None), caption, numeric) + more
 
 
@@ -66,41 +70,10 @@ def html_table(columns: list[str], records: Iterable[tuple], caption: str = "",
     return f"<table>{cap}<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
-def stories(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """The rows of `frame` whose article is not a repost of another."""
-    reposts = set(articles.loc[articles["duplicate_of"].notna(), "article_id"])
-    return frame[~frame["article_id"].isin(reposts)] if reposts else frame
-
-
-def regions_overview(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    articles = frames["articles"]
-    regions = stories(frames["regions"], articles)
-    if regions.empty:
-        return pd.DataFrame(columns=["region", "country", "articles", "mentions", "memoranda_total"])
-    memoranda = articles.set_index("article_id")["memoranda_total"]
-    memoranda = memoranda[~memoranda.index.duplicated()]
-    table = regions.assign(memoranda_total=regions["article_id"].map(memoranda).fillna(0)).groupby(
-        "region", sort=False).agg(country=("country", "first"), articles=("article_id", "nunique"),
-                                  mentions=("mentions", "sum"), memoranda_total=("memoranda_total", "sum"))
-    table["memoranda_total"] = table["memoranda_total"].astype("int64")
-    return table.reset_index().sort_values(["articles", "memoranda_total", "region"],
-                                           ascending=[False, False, True], ignore_index=True)
-
-
 def people_overview(people: pd.DataFrame) -> pd.DataFrame:
     """people.csv, the most often named first, with the person's main position."""
     table = people.assign(position=people["positions"].str.split(LIST_SEPARATOR).str[0])
     return table.sort_values(["articles", "person"], ascending=[False, True], ignore_index=True)
-
-
-def sums_overview(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    rows = []
-    for currency, group in stories(frames["sums"], frames["articles"]).groupby("currency", sort=True):
-        amounts = [Decimal(str(x)) for x in group["amount"] if cell_text(x)]
-        rows.append({"currency": currency, "sums": len(group), "articles": group["article_id"].nunique(),
-                     "total": sum(amounts, Decimal(0)), "largest": max(amounts, default=None)})
-    return pd.DataFrame(rows, columns=["currency", "sums", "articles", "total", "largest"]).sort_values(
-        ["sums", "currency"], ascending=[False, True], ignore_index=True)
 
 
 def network_section(frames: dict[str, pd.DataFrame]) -> tuple[str, str]:

@@ -18,15 +18,12 @@ only when it is written: a rerun decodes the extractions of its changed pages, n
 from __future__ import annotations
 
 import hashlib
-from functools import cache
-from html import escape
 from pathlib import Path
 from typing import Callable
 
-import pandas as pd
-
-from ..records import LIST_SEPARATOR, Extraction
+from ..records import Extraction
 from . import report, write
+from .report_tables import ReportTables
 
 PAGE_ARTICLES = 500
 INDEX_ROWS = 5000  # the index page lists this many articles (all are on the pages and in articles.csv)
@@ -57,29 +54,18 @@ def build_page(number: int, last: bool, extractions: list[Extraction], grouped: 
     return report.document(f"Extraction review: page {number}", body)
 
 
-def _corpus_values(frames: dict[str, pd.DataFrame]) -> dict[str, tuple[str, str]]:
-    """article_id → the countries and document kinds the filters match (as `filter_values`)."""
-    countries: dict[str, dict] = {}
-    for aid, country in frames["regions"][["article_id", "country"]].dropna().itertuples(index=False):
-        countries.setdefault(aid, {})[country] = None
-    documents: dict[str, dict] = {}
-    for aid, joined in frames["memoranda"][["article_id", "document"]].dropna().itertuples(index=False):
-        documents.setdefault(aid, {}).update(dict.fromkeys(joined.split(LIST_SEPARATOR)))
-    return {aid: (" ".join(countries.get(aid, ())), "|".join(documents.get(aid, ())))
-            for aid in countries.keys() | documents.keys()}
-
-
-def build_index(frames: dict[str, pd.DataFrame], pages: list[list[str]]) -> str:
+def build_index(data: ReportTables, pages: list[list[str]]) -> str:
     """The index page: the overview, the list of pages, the index of articles with links."""
     where = {aid: page_name(n) for n, ids in enumerate(pages, start=1) for aid in ids}
-    articles = frames["articles"]
     listed = " · ".join(f'<a href="{page_name(n)}">page {n}</a> ({len(ids)})'
                         for n, ids in enumerate(pages, start=1))
-    body = [*report.overview(frames), "<h2>Articles</h2>",
+    articles, total = data.articles(INDEX_ROWS), data.count("articles")
+    last = articles["article_id"].iloc[-1] if len(articles) else None
+    body = [*report.overview(data), "<h2>Articles</h2>",
             f"<p>{len(where)} articles with their text on {len(pages)} pages of up to {PAGE_ARTICLES}: "
-            f"{listed}</p>", report.corpus_filters(frames),
-            f"<h3>Index of {min(len(articles), INDEX_ROWS)} articles</h3>",
-            report.index(articles, where, INDEX_ROWS, _corpus_values(frames))]
+            f"{listed}</p>", report.corpus_filters(data),
+            f"<h3>Index of {len(articles)} articles</h3>",
+            report.index(articles, total, where, data.filter_values(last))]
     return report.document("Extraction review", body)
 
 
@@ -88,23 +74,23 @@ def _write_text(path: Path, text: str) -> None:
 
 
 def stage_report(files: write.OutputSet, keys: list[str], read: Callable[[str], Extraction],
-                 frames: Callable[[], dict[str, pd.DataFrame]], version: str, corpus: str) -> None:
+                 data: ReportTables, version: str, corpus: str) -> None:
     """Stages the report of the articles `keys` (cache keys in input order, the failed left out;
-    `read` decodes one); `frames()` gives the tables (called only if something is written),
+    `read` decodes one) over the tables `data` (queried only where something is written);
     `corpus` is the fingerprint of the whole output set."""
     if len(keys) <= PAGE_ARTICLES:
         files.add("report.html", write.fingerprint(corpus, "report.html"), lambda path: report.write_report(
-            map(read, keys), frames(), path, max_articles=PAGE_ARTICLES))
+            map(read, keys), data, path, max_articles=PAGE_ARTICLES))
         return
-    grouped = cache(lambda: report.rows_by_article(frames()))
-    copies = cache(lambda: report.reposts(frames()))
     chunks = [keys[i:i + PAGE_ARTICLES] for i in range(0, len(keys), PAGE_ARTICLES)]
     prefix, pages = hashlib.sha256(version.encode()), []
 
     def page(path: Path, number: int, chunk: list[str]) -> dict:
         extractions = [read(key) for key in chunk]
-        _write_text(path, build_page(number, number == len(chunks), extractions, grouped(), copies()))
-        return {"articles": [ex.article.article_id for ex in extractions]}
+        ids = [ex.article.article_id for ex in extractions]
+        grouped = data.rows_of(ids, report.ROW_COLUMNS)
+        _write_text(path, build_page(number, number == len(chunks), extractions, grouped, data.reposts))
+        return {"articles": ids}
 
     for number, chunk in enumerate(chunks, start=1):
         prefix.update("".join(chunk).encode())
@@ -113,4 +99,4 @@ def stage_report(files: write.OutputSet, keys: list[str], read: Callable[[str], 
                   lambda path, number=number, chunk=chunk: page(path, number, chunk), keep=("articles",))
         pages.append(files.stamps[name]["articles"])
     files.add("report.html", write.fingerprint(corpus, "report.html", PAGE_ARTICLES),
-              lambda path: _write_text(path, build_index(frames(), pages)))
+              lambda path: _write_text(path, build_index(data, pages)))

@@ -169,6 +169,12 @@ class RowStore:
         where, values = _where(up_to)
         return self.db.execute(f"SELECT COUNT(*) FROM temp.{_quoted(name)}{where}", values).fetchone()[0]
 
+    def select(self, query: str, values: tuple = ()) -> sqlite3.Cursor:
+        """An SQL query over the run's tables (`temp.<name>`), every row added so far in them."""
+        for name in self.columns:
+            self._flush(name)
+        return self.db.execute(query, values)
+
     def last_article(self) -> str | None:
         """The id that sorts last (None: no articles)."""
         self._flush("articles")

@@ -181,12 +181,9 @@ def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
     return frame
 
 
-def frames(store: RowStore, corpus: dict[str, pd.DataFrame], sentences: bool = True) -> dict[str, pd.DataFrame]:
-    """Every table as a DataFrame, in COLUMNS order; sentences=False leaves the per-article
-    tables' `sentence` column out (what the report and the graphs need, a fraction of the memory)."""
-    def columns(name: str) -> list[str]:
-        return COLUMNS[name] if sentences else _without_sentence(name)
-    return {name: corpus[name] if name in corpus else store.frame(name, columns(name)) for name in COLUMNS}
+def frames(store: RowStore, corpus: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Every table as a DataFrame, in COLUMNS order."""
+    return {name: corpus[name] if name in corpus else store.frame(name) for name in COLUMNS}
 
 
 def first_articles(store: RowStore, limit: int) -> str | None:

@@ -58,6 +58,7 @@ def stage_costs(corpus: Path, limit: int | None = None) -> dict[str, float]:
     `articles` gives their number and `model load (s)` the one-off loading, in seconds."""
     from ..engine.run import extract_article, load_models
     from ..output import report, tables, workbook
+    from ..output.report_tables import ReportTables
     from ..read.inputs import read_inputs
     from ..records import Article
 
@@ -74,9 +75,10 @@ def stage_costs(corpus: Path, limit: int | None = None) -> dict[str, float]:
                                       if isinstance(a, Article)])
     with _timed_stages(seconds):
         extractions = [extract_article(a) for a in articles]
-    frames = clock("tables", tables.build_tables, extractions, [])
-    with tempfile.TemporaryDirectory(prefix="stages-") as out:
-        clock("report.html", report.write_report, extractions, frames, Path(out) / "report.html")
+    store = clock("tables", tables.collect, extractions, [])
+    with store, tempfile.TemporaryDirectory(prefix="stages-") as out:
+        frames = clock("tables", lambda: tables.frames(store, tables.corpus_tables(store)))
+        clock("report.html", report.write_report, extractions, ReportTables(store, frames), Path(out) / "report.html")
         clock("extract.xlsx", workbook.write_workbook, frames, Path(out) / "extract.xlsx")
     n = max(len(articles), 1)
     order = ["read"] + [stage for stage, _, _ in EXTRACT_STAGES] + ["tables", "report.html",

@@ -3,6 +3,7 @@ import re
 import shutil
 import subprocess
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import replace
 from decimal import Decimal
 from html.parser import HTMLParser
@@ -13,6 +14,7 @@ from pipeline.corpus.duplicates import fingerprint
 from pipeline.engine import run
 from pipeline.output import report, tables
 from pipeline.output.network_svg import render_network
+from pipeline.output.report_tables import ReportTables
 from pipeline.records import (
     Article,
     Extraction,
@@ -112,9 +114,17 @@ class Page(HTMLParser):
         return Counter(kind for kind, _, _ in self.marks)
 
 
+@contextmanager
+def report_tables(extractions, errors=()):
+    """The tables of `extractions` as the report reads them."""
+    with tables.collect(extractions, errors) as store:
+        yield ReportTables(store, tables.corpus_tables(store))
+
+
 def build(extractions, errors=(), **kwargs):
     extractions = list(extractions)
-    return report.build_report(iter(extractions), tables.build_tables(extractions, errors), **kwargs)
+    with report_tables(extractions, errors) as data:
+        return report.build_report(iter(extractions), data, **kwargs)
 
 
 def test_every_mention_is_highlighted_by_kind_with_its_canonical_value():
@@ -170,7 +180,8 @@ def test_articles_beyond_the_limit_are_counted_but_get_no_text():
             return iter([sample("a1"), sample("a2"), sample("a3")])
 
     extractions = [sample("a1"), sample("a2"), sample("a3")]
-    html = report.build_report(Once(), tables.build_tables(extractions, []), max_articles=2)
+    with report_tables(extractions) as data:
+        html = report.build_report(Once(), data, max_articles=2)
     page = Page(html)
     assert Once.calls == 1
     assert page.sections == ["a-a1", "a-a2"]
@@ -259,8 +270,8 @@ def test_chromium_renders_highlights_and_network(tmp_path):
         pytest.skip("no chromium binary (Debian: apt-get install chromium; `make test` tries to install it)")
     page_path = tmp_path / "report.html"
     extractions = [sample("a1"), sample("a2")]
-    report.write_report(iter(extractions), tables.build_tables(extractions, [ReadError("bad", "bad.pdf", "pdf")]),
-                        page_path)
+    with report_tables(extractions, [ReadError("bad", "bad.pdf", "pdf")]) as data:
+        report.write_report(iter(extractions), data, page_path)
     dom = browse(binary, tmp_path, "--dump-dom", page_path.as_uri()).stdout
     page = Page(dom[dom.index("<html"):] if "<html" in dom else dom)
     assert page.kinds() == {"region": 6, "official": 4, "sum": 2, "memorandum": 2}
@@ -284,7 +295,8 @@ def test_chromium_search_box_and_filters_hide_the_other_articles(tmp_path, query
         pytest.skip("no chromium binary (Debian: apt-get install chromium; `make test` tries to install it)")
     page_path = tmp_path / "report.html"
     extractions = [sample("a1"), russian_sample("b1")]
-    report.write_report(iter(extractions), tables.build_tables(extractions, []), page_path)
+    with report_tables(extractions) as data:
+        report.write_report(iter(extractions), data, page_path)
     dom = browse(binary, tmp_path, "--dump-dom", f"{page_path.as_uri()}?{query}").stdout
     page = Page(dom[dom.index("<html"):])
     assert page.sections == ["a-a1", "a-b1"]

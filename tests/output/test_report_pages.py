@@ -3,8 +3,8 @@ import re
 
 import pytest
 
-from pipeline.output import report_pages, tables, write
-from tests.output.test_report import Page, browse, chromium, russian_sample, sample
+from pipeline.output import report_pages, write
+from tests.output.test_report import Page, browse, chromium, report_tables, russian_sample, sample
 
 
 def articles(n):
@@ -14,7 +14,6 @@ def articles(n):
 def stage(out, extractions, version="v1"):
     """One run's report of `extractions` (their keys: their ids); returns the names written."""
     by_key = {ex.article.article_id: ex for ex in extractions}
-    frames = tables.build_tables(extractions, [])
     files, read = write.OutputSet(write.staging_folder(out), out), []
 
     def decode(key):
@@ -22,7 +21,8 @@ def stage(out, extractions, version="v1"):
         return by_key[key]
 
     corpus = write.fingerprint(version, list(by_key))
-    report_pages.stage_report(files, list(by_key), decode, lambda: frames, version, corpus)
+    with report_tables(extractions) as data:
+        report_pages.stage_report(files, list(by_key), decode, data, version, corpus)
     write.publish(files.staging, out, {}, {}, files.stamps)
     return sorted(set(files.stamps) - set(files.reused)), read
 
