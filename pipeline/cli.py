@@ -20,13 +20,14 @@ from .engine.cache import Cache, code_version
 from .engine.engines import ENGINES, default_workers
 from .engine.input_index import InputIndex
 from .output import columns, outputs, tables, write
+from .read.files import input_files
 from .read.inputs import read_inputs
 from .tools import evaluate
 
 EXIT_OK, EXIT_ARTICLES_FAILED, EXIT_USAGE, EXIT_RUN_FAILED = 0, 1, 2, 3
 EXIT_STATUS = ("Exit status: 0 every article was read; 1 some articles failed (listed in "
                "errors.csv, the tables hold the rest); 2 bad usage (unknown option, missing "
-               "input); 3 the run itself failed, was interrupted (Ctrl-C, SIGTERM) or another run "
+               "input, a folder without files); 3 the run itself failed, was interrupted (Ctrl-C, SIGTERM) or another run "
                "is writing to the same --out: no new tables were written, and DIR/manifest.json "
                "says so.")
 FORMATS = ("csv", "xlsx", "html", "gexf", "graphml", "parquet")
@@ -246,6 +247,10 @@ def main(argv: list[str] | None = None) -> int:
         missing = [str(p) for p in args.inputs if not p.exists()]
         if missing:
             print(f"error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+            return EXIT_USAGE
+        if next(input_files(args.inputs, exclude=args.out), None) is None:
+            print(f"error: no files in {', '.join(map(str, args.inputs))}: looked for .txt, .html, .htm, "
+                  ".jsonl and .csv files; no tables written", file=sys.stderr)
             return EXIT_USAGE
         return extract(args)
     return evaluate.main(args.gold, args.out, brief=args.brief)

@@ -91,12 +91,21 @@ def test_closing_line_names_report_and_workbook_and_the_most_common_errors(tmp_p
             "1× unsupported format .docx (all in errors.csv)") in err
 
 
-def test_a_folder_without_articles_says_so(tmp_path, capsys):
+def test_a_folder_without_files_is_a_usage_error_and_writes_nothing(tmp_path, capsys):
     folder = tmp_path / "empty folder"
-    folder.mkdir()
-    assert main(["extract", str(folder), "--out", str(tmp_path / "out"), "--workers", "1", "--quiet"]) == 0
-    assert f"no articles found in {folder}: looked for .txt, .html, .htm, .jsonl and .csv files" in \
+    (folder / "sub").mkdir(parents=True)
+    assert main(["extract", str(folder), "--out", str(tmp_path / "out"), "--workers", "1", "--quiet"]) == 2
+    assert f"error: no files in {folder}: looked for .txt, .html, .htm, .jsonl and .csv files" in \
            capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_batch_without_rows_says_no_articles_were_found(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "batch.jsonl").write_text("\n", encoding="utf-8")
+    assert main(["extract", str(folder), "--out", str(tmp_path / "out"), "--workers", "1", "--quiet"]) == 0
+    assert f"no articles found in {folder}" in capsys.readouterr().err
 
 
 def test_a_repost_counts_once_in_the_network(tmp_path):
