@@ -18,7 +18,7 @@ from yargy.interpretation import attribute, const, custom, fact, normalized
 from yargy.predicates import caseless, eq, in_, in_caseless, type
 from yargy.tokenizer import TokenRule
 
-from rules.words import lemma, word, written
+from rules.words import DOT, lemma, word, written
 
 # One token per written number, so the grammar never confuses a thousands
 # space (`1 400`) or a decimal comma (`2,5`) with two numbers in a list
@@ -27,7 +27,7 @@ NUMBER_TOKEN = TokenRule(
     'INT',
     r'\d+(?:[.,]\d+)?[eE][+-]?\d{1,3}(?!\d)'               # 1e9, 1,5E+6: one number, not `9`
     r'|\d{1,3}(?:[.,]\d{3}){2,}(?!\d)'                     # 1.400.000
-    r'|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3}(?!\d))+(?:[.,]\d+)?'  # 1 400 000,5
+    r"|\d{1,3}(?:[ \u00a0\u2009\u202f'’]\d{3}(?!\d))+(?:[.,]\d+)?"  # 1 400 000,5; 2'500'000
     r'|\d+(?:[.,]\d+)?'                                      # 1400, 2,5
 )
 
@@ -44,7 +44,7 @@ Money = fact('Money', ['qualifier', 'amount', 'amount_max', 'currency', 'kind'])
 
 
 def digits_value(text: str) -> Decimal:
-    text = ''.join(text.split())
+    text = ''.join(text.split()).replace("'", '').replace('’', '')
     if text.count('.') + text.count(',') > 1:  # 1.400.000: separators only
         return Decimal(text.replace('.', '').replace(',', ''))
     return Decimal(text.replace(',', '.'))
@@ -151,19 +151,24 @@ CURRENCIES = Path(__file__).with_name('currencies.csv')
 
 
 def load_currencies(path=CURRENCIES):
-    """(code, names, symbols) rows of currencies.csv. Names are lemmas (an
-    adjective's too: `турецкий лира`); a trailing dot marks an abbreviation
-    (`руб.`), a Latin name an ISO code."""
+    """(code, names, symbols, country, home) rows of currencies.csv. Names are lemmas (an
+    adjective's too: `турецкий лира`); a trailing dot marks an abbreviation (`руб.`), a
+    Latin name an ISO code. `home`: lemmas that name the issuing country, where another
+    currency's bare name is also this one's (`рубль` at home in Belarus)."""
     with open(path, encoding='utf-8') as file:
         for row in csv.DictReader(file):
             yield (row['code'],
                    [_.strip().lower() for _ in row['names'].split(';') if _.strip()],
-                   [_.strip() for _ in row['symbols'].split(';') if _.strip()])
+                   [_.strip() for _ in row['symbols'].split(';') if _.strip()],
+                   row['country'], {_.strip() for _ in row['home'].split(';') if _.strip()})
 
 
 SIGNS, ABBREVIATIONS, WORDS, PHRASES = {}, {}, {}, []
-for code, names, symbols in load_currencies():
-    SIGNS.update({_: code for _ in symbols})
+COUNTRIES, HOME_WORDS = {}, {}  # ISO country → currency; a home's word → its currency
+for code, names, symbols, country, home in load_currencies():
+    SIGNS.update({_.lower(): code for _ in symbols})
+    COUNTRIES[country] = code
+    HOME_WORDS.update({_: code for _ in home})
     for name in names:
         if ' ' in name:
             PHRASES.append((name.split(), code))   # доллар сша
@@ -173,6 +178,13 @@ for code, names, symbols in load_currencies():
             SIGNS[name] = code                      # usd: also before the amount
         else:
             WORDS[name] = code                      # рубль, in any form
+
+# A bare name and the currencies with a home that also go by it: `рубль` is RUB, or BYN at
+# home in Belarus (`белорусский рубль`); `манат` TMT, or AZN.
+SHARED = {}
+for words, code in PHRASES:
+    if WORDS.get(words[-1], code) != code and code in HOME_WORDS.values():
+        SHARED.setdefault(WORDS[words[-1]], set()).add(code)
 
 
 # What a kept sum always shows: a currency, or millions and more (a bare amount
@@ -185,8 +197,10 @@ MONEY_MARKS = {_.lower() for _ in SIGNS} | set(ABBREVIATIONS) | {
 
 
 def phrase(words, code):
-    """`доллар США`, `белорусский рубль`: each word in any form."""
-    return rule(*[or_(caseless(_), lemma({_})) for _ in words]).interpretation(const(code))
+    """`доллар США`, `белорусский рубль`: each word in any form, an abbreviated one (`бел.`)
+    with its dot optional."""
+    return rule(*[rule(caseless(_.rstrip('.')), DOT.optional()) if _.endswith('.') else
+                  or_(caseless(_), lemma({_})) for _ in words]).interpretation(const(code))
 
 
 CURRENCY = or_(

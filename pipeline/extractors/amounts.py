@@ -98,7 +98,7 @@ def grammar_words() -> tuple[frozenset[str], frozenset[str]]:
     forms = {w.lower() for w in [*SIGNS, *ABBREVIATIONS, *HALVES]} | {
         w for q in QUALIFIERS for w in q.split()} | {abbr for abbr, _, _, _ in SCALES} | {
         "от", "до", "с", "в", "на", "за", "и", "или", ".", "-", "–", "—", "(", ")"}
-    words = set(WORD_VALUES) | set(WORDS) | {w for phrase, _ in PHRASES for w in phrase} | {
+    words = set(WORD_VALUES) | set(WORDS) | {w.rstrip('.') for phrase, _ in PHRASES for w in phrase} | {
         word for _, word, _, _ in SCALES} | {HALF_WORD}
     return frozenset(words), frozenset(forms | words)
 

@@ -8,7 +8,9 @@ from typing import NamedTuple
 from ..nlp import Doc, Sentence, parse
 from ..records import Sum
 from .amounts import Candidate, candidates, is_money_word
+from .home_currency import Homes
 from .rates import rates
+from .regions import QUOTED
 
 # After a bare amount these parts of speech begin its unit (`66 тыс. тонн`,
 # `2 млн новых рабочих мест`), so it counts something else than money...
@@ -87,6 +89,13 @@ def counted_before(doc: Doc, start: int, end: int) -> bool:
                             {'anim', 'plur', 'gent'} <= set(nouns[0].tag.grammemes))
 
 
+def in_a_name(text: str, c: Candidate) -> bool:
+    """Whether the amount stands in a quoted name of a few words (`ресторан «Три рубля»`,
+    `магазин «Всё по 100 тенге»`); a longer quote is speech, whose sums count."""
+    return any(m.start() < c.start and c.end < m.end() and len(m.group().split()) <= 4
+               for m in QUOTED.finditer(text))
+
+
 class Previous(NamedTuple):
     currency: str
     sentence: int  # its index
@@ -115,19 +124,21 @@ def continued(doc: Doc, found: list[Candidate], i: int, index: int, sentence: Se
 
 
 def extract_sums(doc: Doc) -> list[Sum]:
-    sums, previous = [], None
+    sums, previous, homes = [], None, Homes(doc)
     for index, sentence in enumerate(sentences(doc)):
         if not may_hold_money(doc, sentence):
             continue
         found = sorted(candidates(sentence.text), key=lambda c: c.start)
         not_sums = rates(doc, sentence, found) if found else set()
-        found = [c for i, c in enumerate(found) if i not in not_sums]
+        found = [c for i, c in enumerate(found)
+                 if i not in not_sums and not in_a_name(sentence.text, c)]
         for i, c in enumerate(found):
-            currency = c.currency or continued(doc, found, i, index, sentence, previous)
+            start, end = sentence.start + c.start, sentence.start + c.end
+            currency = homes.currency(sentence, start, end, c.currency) if c.currency else \
+                continued(doc, found, i, index, sentence, previous)
             if currency is None:
                 continue
             previous = Previous(currency, index, c.scale)
-            start, end = sentence.start + c.start, sentence.start + c.end
             sums.append(Sum(c.amount, c.amount_max, currency, c.qualifier,
                             doc.text[start:end], start, end, sentence.text))
     return sums

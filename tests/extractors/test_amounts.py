@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 import pytest
 
 from pipeline.extractors.amounts import matches, parser, windows
@@ -66,6 +68,13 @@ def read(text):
     ("Потребуется около 5–7 млрд тенге.", 5_000_000_000, 7_000_000_000, "KZT", "около"),
     ("Обед стоит 300 р.", 300, None, "RUB", None),
     ("Выделено 5 млрд төгрөг.", 5_000_000_000, None, "MNT", None),
+    # apostrophes between thousands, as in Swiss and some Central Asian texts
+    ("Стоимость — 2'500'000 рублей.", 2_500_000, None, "RUB", None),
+    ("Стоимость — 1’200’000,50 тенге.", Decimal("1200000.5"), None, "KZT", None),
+    # an abbreviated country adjective (`бел. руб.`), the Belarusian sign `Br`
+    ("Выделено 15 млн бел. рублей.", 15_000_000, None, "BYN", None),
+    ("Выделено 15 млн бел. руб. на дороги.", 15_000_000, None, "BYN", None),
+    ("Проезд стоит 0,90 Br.", Decimal("0.9"), None, "BYN", None),
 ])
 def test_amounts_read(text, amount, amount_max, currency, qualifier):
     assert read(text) == [(amount, amount_max, currency, qualifier)]

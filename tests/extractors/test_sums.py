@@ -140,12 +140,24 @@ NOT_MONEY = [
     "Курс составил 470 тенге за доллар.",
     "Рост на 6,5 процента.",
     "Добыто 5 млрд кубометров газа.",
+    # an amount in a quoted name of a few words names a place or a shop, not a sum
+    "Ресторан «Три рубля» открылся в центре.",
+    'Сеть магазинов "Всё по 100 тенге" расширяется.',
 ]
 
 
 @pytest.mark.parametrize("text", NOT_MONEY)
 def test_not_money(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Кафе «Пять тенге» продано за 20 млн тенге.", [(D("20000000"), None, "KZT", None)]),
+    # a longer quote is speech: its sums count
+    ("«Мы выделим на дороги 5 млрд тенге», — сказал аким.", [(D("5000000000"), None, "KZT", None)]),
+])
+def test_quoted_names_and_quoted_speech(text, expected):
+    assert found(text) == expected
 
 
 IMPLICIT = [
