@@ -249,12 +249,19 @@ QUALIFIER = or_(
 SPELLED = rule(eq('('), lemma(AMOUNT_WORDS).repeatable(max=8), eq(')'))
 
 
+# Words for the notes themselves, between an amount and its currency: `300 тыс.
+# неденоминированных рублей`, `5 млн новых манатов`, `100 долларов наличными` aside.
+NOTE_WORDS = {'старый', 'новый', 'неденоминированный', 'деноминированный', 'наличный',
+              'безналичный', 'бумажный', 'советский'}
+NOTE = lemma(NOTE_WORDS)
+
+
 def money(amount, after=True, bare=True):
     """An amount with its currency before it, after it, or none (`bare`)."""
     amount = AMOUNT.interpretation(amount)
     return or_(
         rule(SIGN, amount),
-        *([rule(amount, SPELLED.optional(), CURRENCY)] if after else []),
+        *([rule(amount, SPELLED.optional(), NOTE.optional(), CURRENCY)] if after else []),
         *([rule(amount)] if bare else []),
     )
 

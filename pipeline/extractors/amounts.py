@@ -87,6 +87,7 @@ def grammar_words() -> tuple[frozenset[str], frozenset[str]]:
         ABBREVIATIONS,
         HALF_WORD,
         HALVES,
+        NOTE_WORDS,
         PHRASES,
         QUALIFIERS,
         SCALES,
@@ -99,7 +100,7 @@ def grammar_words() -> tuple[frozenset[str], frozenset[str]]:
         w for q in QUALIFIERS for w in q.split()} | {abbr for abbr, _, _, _ in SCALES} | {
         "от", "до", "с", "в", "на", "за", "и", "или", ".", "-", "–", "—", "(", ")"}
     words = set(WORD_VALUES) | set(WORDS) | {w.rstrip('.') for phrase, _ in PHRASES for w in phrase} | {
-        word for _, word, _, _ in SCALES} | {HALF_WORD}
+        word for _, word, _, _ in SCALES} | {HALF_WORD} | NOTE_WORDS
     return frozenset(words), frozenset(forms | words)
 
 

@@ -51,14 +51,16 @@ def may_hold_money(doc: Doc, sentence: Sentence) -> bool:
 
 def sentences(doc: Doc):
     """The doc's sentences, one where a line break cuts a sentence (`5 млрд\nтенге`): the
-    line holds words, does not end a sentence, and the next goes on in lower case. The
-    break becomes a space (the grammar reads no amount across lines, so that a table's
-    cells, `Курс` / `470` / `тенге`, stay apart)."""
+    line holds words, does not end a sentence, and the next goes on in lower case; and one
+    where the splitter took a multiplier's dot for a full stop before a currency (`150 тыс.
+    USD`). A line break becomes a space (the grammar reads no amount across lines, so that
+    a table's cells, `Курс` / `470` / `тенге`, stay apart)."""
     pending = None
     for sentence in doc.sentences:
         gap = doc.text[pending.end:sentence.start] if pending else ''
-        if pending and CUT_LINE.fullmatch(gap) and sentence.text[:1].islower() and \
-                pending.text.rstrip()[-1:] not in '.!?…;:' and WORDS.search(pending.text):
+        if pending and (cut_by_a_line(pending, gap, sentence) or
+                        SCALE_DOT.search(pending.text) and SPACE.fullmatch(gap) and
+                        code_first(sentence)):
             pending = Sentence(f"{pending.text}{' ' * len(gap)}{sentence.text}", pending.start,
                                sentence.end)
             continue
@@ -69,8 +71,22 @@ def sentences(doc: Doc):
         yield pending
 
 
+def code_first(sentence: Sentence) -> bool:
+    """Whether the sentence begins with a currency's code or sign (`USD.`): a currency word
+    (`Тенге укрепился`) begins a sentence of its own."""
+    from rules.money import SIGNS
+    return sentence.text.split()[0].rstrip('.,;:').lower() in SIGNS
+
+
+def cut_by_a_line(pending: Sentence, gap: str, sentence: Sentence) -> bool:
+    return bool(CUT_LINE.fullmatch(gap)) and sentence.text[:1].islower() and \
+        pending.text.rstrip()[-1:] not in '.!?…;:' and bool(WORDS.search(pending.text))
+
+
 CUT_LINE = re.compile(r"[ \t]*\n[ \t]*")
 WORDS = re.compile(r"[^\W\d_]{2,}.*\s")  # a word and more after it
+SCALE_DOT = re.compile(r"\d\s*(?:тыс|млн|млрд|трлн)\.$", re.IGNORECASE)
+SPACE = re.compile(r"[ \t\u00a0]+")
 
 
 # What a bare amount counts when its clause names it first (`население — 20 млн`).

@@ -75,6 +75,10 @@ def read(text):
     ("Выделено 15 млн бел. рублей.", 15_000_000, None, "BYN", None),
     ("Выделено 15 млн бел. руб. на дороги.", 15_000_000, None, "BYN", None),
     ("Проезд стоит 0,90 Br.", Decimal("0.9"), None, "BYN", None),
+    # a word for the notes themselves between the amount and its currency
+    ("Пенсия — 300 тыс. неденоминированных рублей.", 300_000, None, "RUB", None),
+    ("Выделено 5 млн новых белорусских рублей.", 5_000_000, None, "BYN", None),
+    ("Обменяли 2 тыс. старых манатов.", 2_000, None, "TMT", None),
 ])
 def test_amounts_read(text, amount, amount_max, currency, qualifier):
     assert read(text) == [(amount, amount_max, currency, qualifier)]

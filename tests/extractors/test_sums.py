@@ -220,6 +220,17 @@ def test_a_sum_cut_by_a_line_break(text, expected):
     assert [(s.amount, s.currency) for s in sums(text)] == [(D(a), c) for a, c in expected]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the splitter takes a multiplier's dot before a code for a full stop
+    ("Стоимость — 150 тыс. KGS. Срок — год.", [(D("150000"), None, "KGS", None)]),
+    ("Кредит на 5 млн. USD одобрен.", [(D("5000000"), None, "USD", None)]),
+    # a currency word there begins a sentence of its own
+    ("Резервы выросли на 5 млрд. Тенге при этом укрепился.", []),
+])
+def test_a_sum_cut_by_an_abbreviation_dot(text, expected):
+    assert found(text) == expected
+
+
 @pytest.mark.parametrize("text, lines", [
     ("выделено 150 млн\nтенге из бюджета.", ["выделено 150 млн тенге из бюджета."]),
     ("Заголовок\nТекст статьи.", ["Заголовок", "Текст статьи."]),  # upper case: a new one
