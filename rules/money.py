@@ -10,6 +10,7 @@ The grammar also matches amounts with no currency at all (`еще 5 млрд`):
 from __future__ import annotations
 
 import csv
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -40,7 +41,7 @@ DASH = in_('-–—')
 Number = fact('Number', [attribute('values').repeatable()])
 Part = fact('Part', ['number', 'multiplier'])
 Amount = fact('Amount', [attribute('parts').repeatable()])
-Money = fact('Money', ['qualifier', 'amount', 'amount_max', 'currency', 'kind'])
+Money = fact('Money', ['qualifier', 'amount', 'amount_max', 'currency', 'cents', 'kind'])
 
 
 def digits_value(text: str) -> Decimal:
@@ -48,6 +49,15 @@ def digits_value(text: str) -> Decimal:
     if text.count('.') + text.count(',') > 1:  # 1.400.000: separators only
         return Decimal(text.replace('.', '').replace(',', ''))
     return Decimal(text.replace(',', '.'))
+
+
+DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+
+
+def whole_value(text: str) -> Decimal:
+    """A number with no multiplier after it: `2.000 евро` is two thousand, as Russian writes
+    a decimal with a comma (`2,5`); before one, `1.500 млрд` stays 1.5 (`digits_value`)."""
+    return Decimal(text.replace('.', '')) if DOT_THOUSANDS.fullmatch(text) else digits_value(text)
 
 
 ########
@@ -82,10 +92,17 @@ HALF_WORD = 'половина'
 AND_A_HALF = rule(caseless('с'), lemma({HALF_WORD})).interpretation(
     const(Decimal('0.5'))).interpretation(Number.values)
 
-NUMBER = or_(
-    rule(DIGITS, AND_A_HALF.optional()),
-    rule(NUMBER_WORD.repeatable(max=4), AND_A_HALF.optional()),
-).interpretation(Number)
+
+
+def number(digits):
+    return or_(
+        rule(digits, AND_A_HALF.optional()),
+        rule(NUMBER_WORD.repeatable(max=4), AND_A_HALF.optional()),
+    ).interpretation(Number)
+
+
+NUMBER = number(DIGITS)
+WHOLE = number(type('INT').interpretation(custom(whole_value)).interpretation(Number.values))
 
 
 ############
@@ -133,7 +150,7 @@ PART = or_(
 ).interpretation(Part).interpretation(Amount.parts)
 
 # A plain number: alone (`500 тенге`) or after the multipliers (`две тысячи пятьсот`)
-TAIL = NUMBER.interpretation(Part.number).interpretation(Part).interpretation(Amount.parts)
+TAIL = WHOLE.interpretation(Part.number).interpretation(Part).interpretation(Amount.parts)
 
 AMOUNT = or_(
     rule(PART.repeatable(max=4), TAIL.optional()),  # 1 трлн 400 млрд
@@ -167,7 +184,7 @@ SIGNS, ABBREVIATIONS, WORDS, PHRASES = {}, {}, {}, []
 COUNTRIES, HOME_WORDS = {}, {}  # ISO country → currency; a home's word → its currency
 for code, names, symbols, country, home in load_currencies():
     SIGNS.update({_.lower(): code for _ in symbols})
-    COUNTRIES[country] = code
+    COUNTRIES.update({country: code} if country else {})
     HOME_WORDS.update({_: code for _ in home})
     for name in names:
         if ' ' in name:
@@ -255,13 +272,20 @@ NOTE_WORDS = {'старый', 'новый', 'неденоминированны�
               'безналичный', 'бумажный', 'советский'}
 NOTE = lemma(NOTE_WORDS)
 
+# The hundredths after the currency: `1 рубль 50 копеек`, `12 тенге 50 тиынов` (pymorphy
+# takes `тиынов` for a lemma of its own).
+SUBUNITS = {'копейка', 'тиын', 'тиынов', 'тыйын', 'тийин', 'дирам', 'цент', 'евроцент', 'пенс',
+            'тетри'}
+CENTS = rule(NUMBER.interpretation(Money.cents), lemma(SUBUNITS))
+
 
 def money(amount, after=True, bare=True):
     """An amount with its currency before it, after it, or none (`bare`)."""
     amount = AMOUNT.interpretation(amount)
     return or_(
         rule(SIGN, amount),
-        *([rule(amount, SPELLED.optional(), NOTE.optional(), CURRENCY)] if after else []),
+        *([rule(amount, SPELLED.optional(), NOTE.optional(), CURRENCY, CENTS.optional())]
+          if after else []),
         *([rule(amount)] if bare else []),
     )
 

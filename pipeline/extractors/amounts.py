@@ -92,6 +92,7 @@ def grammar_words() -> tuple[frozenset[str], frozenset[str]]:
         QUALIFIERS,
         SCALES,
         SIGNS,
+        SUBUNITS,
         WORD_VALUES,
         WORDS,
     )
@@ -100,7 +101,7 @@ def grammar_words() -> tuple[frozenset[str], frozenset[str]]:
         w for q in QUALIFIERS for w in q.split()} | {abbr for abbr, _, _, _ in SCALES} | {
         "от", "до", "с", "в", "на", "за", "и", "или", ".", "-", "–", "—", "(", ")"}
     words = set(WORD_VALUES) | set(WORDS) | {w.rstrip('.') for phrase, _ in PHRASES for w in phrase} | {
-        word for _, word, _, _ in SCALES} | {HALF_WORD} | NOTE_WORDS
+        word for _, word, _, _ in SCALES} | {HALF_WORD} | NOTE_WORDS | SUBUNITS
     return frozenset(words), frozenset(forms | words)
 
 
@@ -190,6 +191,8 @@ def _parse(text: str):
             continue
         if money.amount_max is None:
             amount = value(money.amount)
+            if amount is not None and money.cents:  # `1 рубль 50 копеек`
+                amount = exact(amount + sum(money.cents.values) / 100)
             if amount is not None:
                 yield Candidate(amount, None, money.currency, money.qualifier, start, end,
                                 max(multipliers(money.amount), default=0))

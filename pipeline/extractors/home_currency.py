@@ -4,24 +4,36 @@ RUB, but BYN in news about Belarus (`В Гродненской области н
 from __future__ import annotations
 
 from collections import Counter
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..nlp import Doc, Sentence
+from .gazetteer import gazetteer
+from .places import regional_centres
+
+
+@lru_cache(maxsize=1)
+def centre_countries() -> dict[str, str]:
+    """A regional centre (folded, `витебск`) → its country (`BY`): a city names its home too."""
+    countries = {unit.name: unit.country for unit in gazetteer().units}
+    return {city: countries[region] for city, region in regional_centres().items()
+            if region in countries}
 
 
 class Homes:
-    """The countries an article names (its regions and the words of currencies' homes), read
-    once, the first time a shared name needs them."""
+    """The countries an article names, read once, the first time a shared name needs them."""
 
     def __init__(self, doc: Doc):
         self.doc = doc
 
     @cached_property
     def named(self) -> list[tuple[int, str]]:
-        """(offset, currency) of each mention of a currency's home, in text order."""
+        """(offset, currency) of each mention of a currency's home, in text order: its words,
+        its regions and their centres (`в Витебске`)."""
         from rules.money import COUNTRIES, HOME_WORDS
 
-        found = [(t.start, HOME_WORDS.get(t.lemma) or HOME_WORDS.get(t.text.lower()))
+        centres = centre_countries()
+        found = [(t.start, HOME_WORDS.get(t.lemma) or HOME_WORDS.get(t.text.lower()) or
+                  t.text[:1].isupper() and COUNTRIES.get(centres.get(t.lemma.replace('ё', 'е'))))
                  for t in self.doc.tokens]
         found += [(m.start, COUNTRIES.get(m.unit.country)) for m in self.doc.regions or ()]
         return sorted((offset, code) for offset, code in found if code)

@@ -79,6 +79,15 @@ def read(text):
     ("Пенсия — 300 тыс. неденоминированных рублей.", 300_000, None, "RUB", None),
     ("Выделено 5 млн новых белорусских рублей.", 5_000_000, None, "BYN", None),
     ("Обменяли 2 тыс. старых манатов.", 2_000, None, "TMT", None),
+    # the hundredths after the currency
+    ("Проезд — 1 рубль 50 копеек.", Decimal("1.5"), None, "RUB", None),
+    ("Тариф — 12 тенге 50 тиынов.", Decimal("12.5"), None, "KZT", None),
+    ("Цена — 5 долларов 99 центов.", Decimal("5.99"), None, "USD", None),
+    # a dot before three digits separates thousands where no multiplier follows
+    ("Компенсация — 2.000 евро.", 2_000, None, "EUR", None),
+    ("Штраф — 15.500 тенге.", 15_500, None, "KZT", None),
+    ("Бюджет — 1.500 млрд тенге.", 1_500_000_000, None, "KZT", None),
+    ("Цена — 0.500 тенге.", Decimal("0.5"), None, "KZT", None),
 ])
 def test_amounts_read(text, amount, amount_max, currency, qualifier):
     assert read(text) == [(amount, amount_max, currency, qualifier)]

@@ -25,7 +25,7 @@ FIELDS = ["sums", "details"]
 # Each probe's floors (tuned, hold-out), a little under the figures measured when it was last tuned.
 FLOORS = {
     "sums_probe.jsonl": {False: {"sums": 0.98, "details": 0.98}, True: {"sums": 0.96, "details": 0.96}},
-    "sums_probe2.jsonl": {False: {"sums": 0.0, "details": 0.0}, True: {"sums": 0.0, "details": 0.0}},
+    "sums_probe2.jsonl": {False: {"sums": 0.98, "details": 0.98}, True: {"sums": 0.96, "details": 0.96}},
 }
 
 
