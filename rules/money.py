@@ -93,11 +93,37 @@ AND_A_HALF = rule(caseless('с'), lemma({HALF_WORD})).interpretation(
     const(Decimal('0.5'))).interpretation(Number.values)
 
 
+# A decimal spelled out: `четыре целых пять десятых`, `ноль целых двадцать пять сотых`.
+WHOLE_WORD, FRACTION_WORDS = 'целый', {'десятый': 10, 'сотый': 100, 'тысячный': 1000}
+
+
+def spelled_decimal(text: str) -> Decimal:
+    """The words before `целых` are the whole, those after it the numerator, the last one
+    the denominator."""
+    from pipeline.nlp import lemmas
+
+    words = [lemmas(w) for w in text.lower().split()]
+    point = next(i for i, found in enumerate(words) if WHOLE_WORD in found)
+
+    def total(part) -> Decimal:
+        return sum((Decimal(next((WORD_VALUES[w] for w in sorted(found) if w in WORD_VALUES), 0))
+                    for found in part), Decimal(0))
+
+    denominator = next(FRACTION_WORDS[w] for w in sorted(words[-1]) if w in FRACTION_WORDS)
+    return total(words[:point]) + total(words[point + 1:-1]) / denominator
+
+
+SPELLED_DECIMAL = rule(
+    lemma({*WORD_VALUES, 'ноль'}).repeatable(max=4), lemma({WHOLE_WORD}),
+    lemma(WORD_VALUES).repeatable(max=4), lemma(FRACTION_WORDS),
+).interpretation(custom(spelled_decimal)).interpretation(Number.values)
+
 
 def number(digits):
     return or_(
         rule(digits, AND_A_HALF.optional()),
         rule(NUMBER_WORD.repeatable(max=4), AND_A_HALF.optional()),
+        SPELLED_DECIMAL,
     ).interpretation(Number)
 
 

@@ -85,6 +85,7 @@ def grammar_words() -> tuple[frozenset[str], frozenset[str]]:
     """(lemmas, surface forms) of every word the money grammar can use."""
     from rules.money import (
         ABBREVIATIONS,
+        FRACTION_WORDS,
         HALF_WORD,
         HALVES,
         NOTE_WORDS,
@@ -93,6 +94,7 @@ def grammar_words() -> tuple[frozenset[str], frozenset[str]]:
         SCALES,
         SIGNS,
         SUBUNITS,
+        WHOLE_WORD,
         WORD_VALUES,
         WORDS,
     )
@@ -101,7 +103,8 @@ def grammar_words() -> tuple[frozenset[str], frozenset[str]]:
         w for q in QUALIFIERS for w in q.split()} | {abbr for abbr, _, _, _ in SCALES} | {
         "от", "до", "с", "в", "на", "за", "и", "или", ".", "-", "–", "—", "(", ")"}
     words = set(WORD_VALUES) | set(WORDS) | {w.rstrip('.') for phrase, _ in PHRASES for w in phrase} | {
-        word for _, word, _, _ in SCALES} | {HALF_WORD} | NOTE_WORDS | SUBUNITS
+        word for _, word, _, _ in SCALES} | {HALF_WORD} | NOTE_WORDS | SUBUNITS | {
+        WHOLE_WORD, 'ноль', *FRACTION_WORDS}
     return frozenset(words), frozenset(forms | words)
 
 

@@ -88,6 +88,10 @@ def read(text):
     ("Штраф — 15.500 тенге.", 15_500, None, "KZT", None),
     ("Бюджет — 1.500 млрд тенге.", 1_500_000_000, None, "KZT", None),
     ("Цена — 0.500 тенге.", Decimal("0.5"), None, "KZT", None),
+    # a decimal spelled out
+    ("Выделят четыре целых пять десятых миллиона евро.", 4_500_000, None, "EUR", None),
+    ("Бюджет — ноль целых двадцать пять сотых миллиарда рублей.", 250_000_000, None, "RUB", None),
+    ("Бюджет — двадцать одна целая две десятых миллиарда тенге.", 21_200_000_000, None, "KZT", None),
 ])
 def test_amounts_read(text, amount, amount_max, currency, qualifier):
     assert read(text) == [(amount, amount_max, currency, qualifier)]
