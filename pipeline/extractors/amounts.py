@@ -27,7 +27,8 @@ class Candidate(NamedTuple):
 def parser():
     from yargy import Parser
 
-    from rules.money import CYRILLIC_WORD, MONEY, NUMBER_TOKEN
+    from rules.money import MONEY
+    from rules.numbers import CYRILLIC_WORD, NUMBER_TOKEN
 
     # A copy: the shared tokenizer must stay as the other extractors know it.
     tokenizer = copy(yargy_tokenizer()).add_rules(NUMBER_TOKEN, CYRILLIC_WORD)
@@ -85,8 +86,6 @@ def grammar_words() -> tuple[frozenset[str], frozenset[str]]:
     """(lemmas, surface forms) of every word the money grammar can use."""
     from rules.money import (
         ABBREVIATIONS,
-        FRACTION_WORDS,
-        HALF_WORD,
         HALVES,
         NOTE_WORDS,
         PHRASES,
@@ -94,17 +93,15 @@ def grammar_words() -> tuple[frozenset[str], frozenset[str]]:
         SCALES,
         SIGNS,
         SUBUNITS,
-        WHOLE_WORD,
-        WORD_VALUES,
         WORDS,
     )
+    from rules.numbers import DECIMAL_WORDS, HALF_WORD, WORD_VALUES
 
     forms = {w.lower() for w in [*SIGNS, *ABBREVIATIONS, *HALVES]} | {
         w for q in QUALIFIERS for w in q.split()} | {abbr for abbr, _, _, _ in SCALES} | {
         "от", "до", "с", "в", "на", "за", "и", "или", ".", "-", "–", "—", "(", ")"}
     words = set(WORD_VALUES) | set(WORDS) | {w.rstrip('.') for phrase, _ in PHRASES for w in phrase} | {
-        word for _, word, _, _ in SCALES} | {HALF_WORD} | NOTE_WORDS | SUBUNITS | {
-        WHOLE_WORD, 'ноль', *FRACTION_WORDS}
+        word for _, word, _, _ in SCALES} | {HALF_WORD} | NOTE_WORDS | SUBUNITS | DECIMAL_WORDS
     return frozenset(words), frozenset(forms | words)
 
 
