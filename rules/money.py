@@ -89,22 +89,25 @@ CURRENCIES = Path(__file__).with_name('currencies.csv')
 
 
 def load_currencies(path=CURRENCIES):
-    """(code, names, symbols, country, home) rows of currencies.csv. Names are lemmas (an
-    adjective's too: `турецкий лира`); a trailing dot marks an abbreviation (`руб.`), a
-    Latin name an ISO code. `home`: lemmas that name the issuing country, where another
+    """(code, names, symbols, adjectives, country, home) rows of currencies.csv. Names are
+    lemmas (an adjective's too: `турецкий лира`); a trailing dot marks an abbreviation
+    (`руб.`), a Latin name an ISO code. `adjectives`: the currency's own adjective, as in
+    `в долларовом эквиваленте`. `home`: lemmas that name the issuing country, where another
     currency's bare name is also this one's (`рубль` at home in Belarus)."""
+    def listed(column):
+        return [_.strip() for _ in column.split(';') if _.strip()]
+
     with open(path, encoding='utf-8') as file:
         for row in csv.DictReader(file):
-            yield (row['code'],
-                   [_.strip().lower() for _ in row['names'].split(';') if _.strip()],
-                   [_.strip() for _ in row['symbols'].split(';') if _.strip()],
-                   row['country'], {_.strip() for _ in row['home'].split(';') if _.strip()})
+            yield (row['code'], [_.lower() for _ in listed(row['names'])], listed(row['symbols']),
+                   listed(row['adjectives']), row['country'], set(listed(row['home'])))
 
 
 SIGNS, ABBREVIATIONS, WORDS, PHRASES = {}, {}, {}, []
-COUNTRIES, HOME_WORDS = {}, {}  # ISO country → currency; a home's word → its currency
-for code, names, symbols, country, home in load_currencies():
+ADJECTIVES, COUNTRIES, HOME_WORDS = {}, {}, {}  # → currency: adjective, ISO country, home word
+for code, names, symbols, adjectives, country, home in load_currencies():
     SIGNS.update({_.lower(): code for _ in symbols})
+    ADJECTIVES.update({_: code for _ in adjectives})
     COUNTRIES.update({country: code} if country else {})
     HOME_WORDS.update({_: code for _ in home})
     for name in names:
@@ -149,6 +152,12 @@ CURRENCY = or_(
 ).interpretation(Money.currency)
 
 SIGN = written(SIGNS).interpretation(Money.currency)
+
+# The currency said after `в`: `5 млн в долларах`, `1,2 млрд в долларовом эквиваленте`.
+IN_CURRENCY = rule(caseless('в'), or_(
+    CURRENCY,
+    rule(word(ADJECTIVES).interpretation(Money.currency), lemma({'эквивалент', 'выражение'})),
+))
 
 
 ###########
@@ -205,8 +214,8 @@ def money(amount, after=True, bare=True):
     amount = AMOUNT.interpretation(amount)
     return or_(
         rule(SIGN, amount),
-        *([rule(amount, SPELLED.optional(), NOTE.optional(), CURRENCY, CENTS.optional())]
-          if after else []),
+        *([rule(amount, SPELLED.optional(), NOTE.optional(), CURRENCY, CENTS.optional()),
+           rule(amount, IN_CURRENCY)] if after else []),
         *([rule(amount)] if bare else []),
     )
 

@@ -86,6 +86,7 @@ def grammar_words() -> tuple[frozenset[str], frozenset[str]]:
     """(lemmas, surface forms) of every word the money grammar can use."""
     from rules.money import (
         ABBREVIATIONS,
+        ADJECTIVES,
         HALVES,
         NOTE_WORDS,
         PHRASES,
@@ -101,7 +102,8 @@ def grammar_words() -> tuple[frozenset[str], frozenset[str]]:
         w for q in QUALIFIERS for w in q.split()} | {abbr for abbr, _, _, _ in SCALES} | {
         "от", "до", "с", "в", "на", "за", "и", "или", ".", "-", "–", "—", "(", ")"}
     words = set(WORD_VALUES) | set(WORDS) | {w.rstrip('.') for phrase, _ in PHRASES for w in phrase} | {
-        word for _, word, _, _ in SCALES} | {HALF_WORD} | NOTE_WORDS | SUBUNITS | DECIMAL_WORDS
+        word for _, word, _, _ in SCALES} | {HALF_WORD} | NOTE_WORDS | SUBUNITS | DECIMAL_WORDS | {
+        *ADJECTIVES, 'эквивалент', 'выражение'}
     return frozenset(words), frozenset(forms | words)
 
 
