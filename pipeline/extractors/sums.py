@@ -105,11 +105,10 @@ def counted_before(doc: Doc, start: int, end: int) -> bool:
                             {'anim', 'plur', 'gent'} <= set(nouns[0].tag.grammemes))
 
 
-def in_a_name(text: str, c: Candidate) -> bool:
-    """Whether the amount stands in a quoted name of a few words (`ресторан «Три рубля»`,
+def quoted_names(text: str) -> list[tuple[int, int]]:
+    """Quotes of a few words, names whose amounts are no sums (`ресторан «Три рубля»`,
     `магазин «Всё по 100 тенге»`); a longer quote is speech, whose sums count."""
-    return any(m.start() < c.start and c.end < m.end() and len(m.group().split()) <= 4
-               for m in QUOTED.finditer(text))
+    return [m.span() for m in QUOTED.finditer(text) if len(m.group().split()) <= 4]
 
 
 class Previous(NamedTuple):
@@ -146,8 +145,9 @@ def extract_sums(doc: Doc) -> list[Sum]:
             continue
         found = sorted(candidates(sentence.text), key=lambda c: c.start)
         not_sums = rates(doc, sentence, found) if found else set()
-        found = [c for i, c in enumerate(found)
-                 if i not in not_sums and not in_a_name(sentence.text, c)]
+        names = quoted_names(sentence.text) if found else []
+        found = [c for i, c in enumerate(found) if i not in not_sums and
+                 not any(a < c.start and c.end < b for a, b in names)]
         for i, c in enumerate(found):
             start, end = sentence.start + c.start, sentence.start + c.end
             currency = homes.currency(sentence, start, end, c.currency) if c.currency else \

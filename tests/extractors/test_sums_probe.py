@@ -6,9 +6,12 @@ percents, tonnes, people, years, phones, `рубль` in a name, `сом` the fi
 amount of money (SPEC: number × multiplier × currency), so `250 тенге за литр` is a sum; an
 exchange rate prices a currency itself and is not. The last third (`holdout`) was written
 with the rest, before the rules were fixed, and not looked at while fixing.
+`sums_probe2.jsonl` goes further (number words in every case, spelled decimals, every
+thousands separator, kopecks, old denominations, lists, headlines, `рублей` in Belarusian
+and `манат` in Azerbaijani news, quoted names): five rounds, the last third of each held out.
 
 Each case runs the article path as far as sums need (cleaning, normalising, sentences and
-lemmas) and is scored by the evaluator's matching (`sums`: amount and currency);
+lemmas, and the regions layer the article's country comes from) and is scored by the evaluator's matching (`sums`: amount and currency);
 `details` also asks for the range's upper bound and the qualifier.
 
 `python -m tests.extractors.test_sums_probe` prints the scores and the misses of the cases
