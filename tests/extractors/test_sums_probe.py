@@ -10,9 +10,10 @@ with the rest, before the rules were fixed, and not looked at while fixing.
 thousands separator, kopecks, old denominations, lists, headlines, `рублей` in Belarusian
 and `манат` in Azerbaijani news, quoted names): five rounds, the last third of each held out.
 
-Each case runs the article path as far as sums need (cleaning, normalising, sentences and
-lemmas, and the regions layer the article's country comes from) and is scored by the evaluator's matching (`sums`: amount and currency);
-`details` also asks for the range's upper bound and the qualifier.
+Each case runs the article path as far as sums need (cleaning, normalising, sentences,
+lemmas, and the regions layer the article's country comes from) and is scored by the
+evaluator's matching (`sums`: amount and currency); `details` also asks for the range's
+upper bound and the qualifier.
 
 `python -m tests.extractors.test_sums_probe` prints the scores and the misses of the cases
 that are not held out.
