@@ -1,8 +1,8 @@
 """Money grammar: NUMBER × MULTIPLIER × CURRENCY, with qualifiers and ranges.
 
 In the spirit of natasha/grammars/money.py, but further: compound amounts
-(`1 трлн 400 млрд`), number words (`три триллиона`), currencies read from
-currencies.csv (one line per currency, no code), qualifiers and ranges.
+(`1 трлн 400 млрд`), number words (`три триллиона`; the numbers are rules/numbers.py),
+currencies read from currencies.csv (one line per currency, no code), qualifiers and ranges.
 
 The grammar also matches amounts with no currency at all (`еще 5 млрд`):
 `sums.py` decides whether the previous sum's currency carries over to them.
@@ -10,82 +10,20 @@ The grammar also matches amounts with no currency at all (`еще 5 млрд`):
 from __future__ import annotations
 
 import csv
-from decimal import Decimal
 from pathlib import Path
 
 from yargy import or_, rule
-from yargy.interpretation import attribute, const, custom, fact, normalized
-from yargy.predicates import caseless, eq, in_, in_caseless, type
-from yargy.tokenizer import TokenRule
+from yargy.interpretation import attribute, const, fact
+from yargy.predicates import caseless, eq, in_, in_caseless
 
-from rules.words import lemma, word, written
-
-# One token per written number, so the grammar never confuses a thousands
-# space (`1 400`) or a decimal comma (`2,5`) with two numbers in a list
-# (`5, 7`): yargy's own tokenizer splits them all alike.
-NUMBER_TOKEN = TokenRule(
-    'INT',
-    r'\d+(?:[.,]\d+)?[eE][+-]?\d{1,3}(?!\d)'               # 1e9, 1,5E+6: one number, not `9`
-    r'|\d{1,3}(?:[.,]\d{3}){2,}(?!\d)'                     # 1.400.000
-    r'|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3}(?!\d))+(?:[.,]\d+)?'  # 1 400 000,5
-    r'|\d+(?:[.,]\d+)?'                                      # 1400, 2,5
-)
-
-# A word with a Kazakh, Kyrgyz, Uzbek or Tajik letter (`теңге`, `сўм`, `сомонӣ`) is one
-# word, not three: yargy's Russian words are [а-яё]+ only.
-CYRILLIC_WORD = TokenRule('RU', r'(?=[а-яё]*[әғқңөұүһіўҷӣӯҳ])[а-яёәғқңөұүһіўҷӣӯҳ]+')
+from rules.numbers import NUMBER, WHOLE, WORD_VALUES
+from rules.words import DOT, lemma, word, written
 
 DASH = in_('-–—')
 
-Number = fact('Number', [attribute('values').repeatable()])
 Part = fact('Part', ['number', 'multiplier'])
 Amount = fact('Amount', [attribute('parts').repeatable()])
-Money = fact('Money', ['qualifier', 'amount', 'amount_max', 'currency', 'kind'])
-
-
-def digits_value(text: str) -> Decimal:
-    text = ''.join(text.split())
-    if text.count('.') + text.count(',') > 1:  # 1.400.000: separators only
-        return Decimal(text.replace('.', '').replace(',', ''))
-    return Decimal(text.replace(',', '.'))
-
-
-########
-#
-#   NUMBER
-#
-#########
-
-WORD_VALUES = {
-    'один': 1, 'два': 2, 'три': 3, 'четыре': 4, 'пять': 5,
-    'шесть': 6, 'семь': 7, 'восемь': 8, 'девять': 9, 'десять': 10,
-    'одиннадцать': 11, 'двенадцать': 12, 'тринадцать': 13,
-    'четырнадцать': 14, 'пятнадцать': 15, 'шестнадцать': 16,
-    'семнадцать': 17, 'восемнадцать': 18, 'девятнадцать': 19,
-    'двадцать': 20, 'тридцать': 30, 'сорок': 40, 'пятьдесят': 50,
-    'шестьдесят': 60, 'семьдесят': 70, 'восемьдесят': 80, 'девяносто': 90,
-    'сто': 100, 'двести': 200, 'триста': 300, 'четыреста': 400,
-    'пятьсот': 500, 'шестьсот': 600, 'семьсот': 700, 'восемьсот': 800,
-    'девятьсот': 900, 'полтора': Decimal('1.5'),
-}
-
-DIGITS = type('INT').interpretation(custom(digits_value)).interpretation(Number.values)
-
-# `двадцать три` is 20 + 3: each word adds its value. Only by lemma: a
-# surface match too would parse every number word twice.
-NUMBER_WORD = lemma(WORD_VALUES).interpretation(
-    normalized().custom(lambda word: Decimal(WORD_VALUES[word]))
-).interpretation(Number.values)
-
-# `два с половиной миллиарда`, `2 с половиной млн`: the half adds to the number.
-HALF_WORD = 'половина'
-AND_A_HALF = rule(caseless('с'), lemma({HALF_WORD})).interpretation(
-    const(Decimal('0.5'))).interpretation(Number.values)
-
-NUMBER = or_(
-    rule(DIGITS, AND_A_HALF.optional()),
-    rule(NUMBER_WORD.repeatable(max=4), AND_A_HALF.optional()),
-).interpretation(Number)
+Money = fact('Money', ['qualifier', 'amount', 'amount_max', 'currency', 'cents', 'kind'])
 
 
 ############
@@ -133,7 +71,7 @@ PART = or_(
 ).interpretation(Part).interpretation(Amount.parts)
 
 # A plain number: alone (`500 тенге`) or after the multipliers (`две тысячи пятьсот`)
-TAIL = NUMBER.interpretation(Part.number).interpretation(Part).interpretation(Amount.parts)
+TAIL = WHOLE.interpretation(Part.number).interpretation(Part).interpretation(Amount.parts)
 
 AMOUNT = or_(
     rule(PART.repeatable(max=4), TAIL.optional()),  # 1 трлн 400 млрд
@@ -151,19 +89,27 @@ CURRENCIES = Path(__file__).with_name('currencies.csv')
 
 
 def load_currencies(path=CURRENCIES):
-    """(code, names, symbols) rows of currencies.csv. Names are lemmas (an
-    adjective's too: `турецкий лира`); a trailing dot marks an abbreviation
-    (`руб.`), a Latin name an ISO code."""
+    """(code, names, symbols, adjectives, country, home) rows of currencies.csv. Names are
+    lemmas (an adjective's too: `турецкий лира`); a trailing dot marks an abbreviation
+    (`руб.`), a Latin name an ISO code. `adjectives`: the currency's own adjective, as in
+    `в долларовом эквиваленте`. `home`: lemmas that name the issuing country, where another
+    currency's bare name is also this one's (`рубль` at home in Belarus)."""
+    def listed(column):
+        return [_.strip() for _ in column.split(';') if _.strip()]
+
     with open(path, encoding='utf-8') as file:
         for row in csv.DictReader(file):
-            yield (row['code'],
-                   [_.strip().lower() for _ in row['names'].split(';') if _.strip()],
-                   [_.strip() for _ in row['symbols'].split(';') if _.strip()])
+            yield (row['code'], [_.lower() for _ in listed(row['names'])], listed(row['symbols']),
+                   listed(row['adjectives']), row['country'], set(listed(row['home'])))
 
 
 SIGNS, ABBREVIATIONS, WORDS, PHRASES = {}, {}, {}, []
-for code, names, symbols in load_currencies():
-    SIGNS.update({_: code for _ in symbols})
+ADJECTIVES, COUNTRIES, HOME_WORDS = {}, {}, {}  # → currency: adjective, ISO country, home word
+for code, names, symbols, adjectives, country, home in load_currencies():
+    SIGNS.update({_.lower(): code for _ in symbols})
+    ADJECTIVES.update({_: code for _ in adjectives})
+    COUNTRIES.update({country: code} if country else {})
+    HOME_WORDS.update({_: code for _ in home})
     for name in names:
         if ' ' in name:
             PHRASES.append((name.split(), code))   # доллар сша
@@ -173,6 +119,13 @@ for code, names, symbols in load_currencies():
             SIGNS[name] = code                      # usd: also before the amount
         else:
             WORDS[name] = code                      # рубль, in any form
+
+# A bare name and the currencies with a home that also go by it: `рубль` is RUB, or BYN at
+# home in Belarus (`белорусский рубль`); `манат` TMT, or AZN.
+SHARED = {}
+for words, code in PHRASES:
+    if WORDS.get(words[-1], code) != code and code in HOME_WORDS.values():
+        SHARED.setdefault(WORDS[words[-1]], set()).add(code)
 
 
 # What a kept sum always shows: a currency, or millions and more (a bare amount
@@ -185,8 +138,10 @@ MONEY_MARKS = {_.lower() for _ in SIGNS} | set(ABBREVIATIONS) | {
 
 
 def phrase(words, code):
-    """`доллар США`, `белорусский рубль`: each word in any form."""
-    return rule(*[or_(caseless(_), lemma({_})) for _ in words]).interpretation(const(code))
+    """`доллар США`, `белорусский рубль`: each word in any form, an abbreviated one (`бел.`)
+    with its dot optional."""
+    return rule(*[rule(caseless(_.rstrip('.')), DOT.optional()) if _.endswith('.') else
+                  or_(caseless(_), lemma({_})) for _ in words]).interpretation(const(code))
 
 
 CURRENCY = or_(
@@ -197,6 +152,12 @@ CURRENCY = or_(
 ).interpretation(Money.currency)
 
 SIGN = written(SIGNS).interpretation(Money.currency)
+
+# The currency said after `в`: `5 млн в долларах`, `1,2 млрд в долларовом эквиваленте`.
+IN_CURRENCY = rule(caseless('в'), or_(
+    CURRENCY,
+    rule(word(ADJECTIVES).interpretation(Money.currency), lemma({'эквивалент', 'выражение'})),
+))
 
 
 ###########
@@ -235,12 +196,26 @@ QUALIFIER = or_(
 SPELLED = rule(eq('('), lemma(AMOUNT_WORDS).repeatable(max=8), eq(')'))
 
 
+# Words for the notes themselves, between an amount and its currency: `300 тыс.
+# неденоминированных рублей`, `5 млн новых манатов`, `100 долларов наличными` aside.
+NOTE_WORDS = {'старый', 'новый', 'неденоминированный', 'деноминированный', 'наличный',
+              'безналичный', 'бумажный', 'советский'}
+NOTE = lemma(NOTE_WORDS)
+
+# The hundredths after the currency: `1 рубль 50 копеек`, `12 тенге 50 тиынов` (pymorphy
+# takes `тиынов` for a lemma of its own).
+SUBUNITS = {'копейка', 'тиын', 'тиынов', 'тыйын', 'тийин', 'дирам', 'цент', 'евроцент', 'пенс',
+            'тетри'}
+CENTS = rule(NUMBER.interpretation(Money.cents), lemma(SUBUNITS))
+
+
 def money(amount, after=True, bare=True):
     """An amount with its currency before it, after it, or none (`bare`)."""
     amount = AMOUNT.interpretation(amount)
     return or_(
         rule(SIGN, amount),
-        *([rule(amount, SPELLED.optional(), CURRENCY)] if after else []),
+        *([rule(amount, SPELLED.optional(), NOTE.optional(), CURRENCY, CENTS.optional()),
+           rule(amount, IN_CURRENCY)] if after else []),
         *([rule(amount)] if bare else []),
     )
 

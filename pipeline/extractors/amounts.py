@@ -27,7 +27,8 @@ class Candidate(NamedTuple):
 def parser():
     from yargy import Parser
 
-    from rules.money import CYRILLIC_WORD, MONEY, NUMBER_TOKEN
+    from rules.money import MONEY
+    from rules.numbers import CYRILLIC_WORD, NUMBER_TOKEN
 
     # A copy: the shared tokenizer must stay as the other extractors know it.
     tokenizer = copy(yargy_tokenizer()).add_rules(NUMBER_TOKEN, CYRILLIC_WORD)
@@ -85,21 +86,24 @@ def grammar_words() -> tuple[frozenset[str], frozenset[str]]:
     """(lemmas, surface forms) of every word the money grammar can use."""
     from rules.money import (
         ABBREVIATIONS,
-        HALF_WORD,
+        ADJECTIVES,
         HALVES,
+        NOTE_WORDS,
         PHRASES,
         QUALIFIERS,
         SCALES,
         SIGNS,
-        WORD_VALUES,
+        SUBUNITS,
         WORDS,
     )
+    from rules.numbers import DECIMAL_WORDS, HALF_WORD, WORD_VALUES
 
     forms = {w.lower() for w in [*SIGNS, *ABBREVIATIONS, *HALVES]} | {
         w for q in QUALIFIERS for w in q.split()} | {abbr for abbr, _, _, _ in SCALES} | {
         "от", "до", "с", "в", "на", "за", "и", "или", ".", "-", "–", "—", "(", ")"}
-    words = set(WORD_VALUES) | set(WORDS) | {w for phrase, _ in PHRASES for w in phrase} | {
-        word for _, word, _, _ in SCALES} | {HALF_WORD}
+    words = set(WORD_VALUES) | set(WORDS) | {w.rstrip('.') for phrase, _ in PHRASES for w in phrase} | {
+        word for _, word, _, _ in SCALES} | {HALF_WORD} | NOTE_WORDS | SUBUNITS | DECIMAL_WORDS | {
+        *ADJECTIVES, 'эквивалент', 'выражение'}
     return frozenset(words), frozenset(forms | words)
 
 
@@ -189,6 +193,8 @@ def _parse(text: str):
             continue
         if money.amount_max is None:
             amount = value(money.amount)
+            if amount is not None and money.cents:  # `1 рубль 50 копеек`
+                amount = exact(amount + sum(money.cents.values) / 100)
             if amount is not None:
                 yield Candidate(amount, None, money.currency, money.qualifier, start, end,
                                 max(multipliers(money.amount), default=0))

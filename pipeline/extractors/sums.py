@@ -8,7 +8,9 @@ from typing import NamedTuple
 from ..nlp import Doc, Sentence, parse
 from ..records import Sum
 from .amounts import Candidate, candidates, is_money_word
+from .home_currency import Homes
 from .rates import rates
+from .regions import QUOTED
 
 # After a bare amount these parts of speech begin its unit (`66 тыс. тонн`,
 # `2 млн новых рабочих мест`), so it counts something else than money...
@@ -49,14 +51,16 @@ def may_hold_money(doc: Doc, sentence: Sentence) -> bool:
 
 def sentences(doc: Doc):
     """The doc's sentences, one where a line break cuts a sentence (`5 млрд\nтенге`): the
-    line holds words, does not end a sentence, and the next goes on in lower case. The
-    break becomes a space (the grammar reads no amount across lines, so that a table's
-    cells, `Курс` / `470` / `тенге`, stay apart)."""
+    line holds words, does not end a sentence, and the next goes on in lower case; and one
+    where the splitter took a multiplier's dot for a full stop before a currency (`150 тыс.
+    USD`). A line break becomes a space (the grammar reads no amount across lines, so that
+    a table's cells, `Курс` / `470` / `тенге`, stay apart)."""
     pending = None
     for sentence in doc.sentences:
         gap = doc.text[pending.end:sentence.start] if pending else ''
-        if pending and CUT_LINE.fullmatch(gap) and sentence.text[:1].islower() and \
-                pending.text.rstrip()[-1:] not in '.!?…;:' and WORDS.search(pending.text):
+        if pending and (cut_by_a_line(pending, gap, sentence) or
+                        SCALE_DOT.search(pending.text) and SPACE.fullmatch(gap) and
+                        code_first(sentence)):
             pending = Sentence(f"{pending.text}{' ' * len(gap)}{sentence.text}", pending.start,
                                sentence.end)
             continue
@@ -67,8 +71,22 @@ def sentences(doc: Doc):
         yield pending
 
 
+def code_first(sentence: Sentence) -> bool:
+    """Whether the sentence begins with a currency's code or sign (`USD.`): a currency word
+    (`Тенге укрепился`) begins a sentence of its own."""
+    from rules.money import SIGNS
+    return sentence.text.split()[0].rstrip('.,;:').lower() in SIGNS
+
+
+def cut_by_a_line(pending: Sentence, gap: str, sentence: Sentence) -> bool:
+    return bool(CUT_LINE.fullmatch(gap)) and sentence.text[:1].islower() and \
+        pending.text.rstrip()[-1:] not in '.!?…;:' and bool(WORDS.search(pending.text))
+
+
 CUT_LINE = re.compile(r"[ \t]*\n[ \t]*")
 WORDS = re.compile(r"[^\W\d_]{2,}.*\s")  # a word and more after it
+SCALE_DOT = re.compile(r"\d\s*(?:тыс|млн|млрд|трлн)\.$", re.IGNORECASE)
+SPACE = re.compile(r"[ \t\u00a0]+")
 
 
 # What a bare amount counts when its clause names it first (`население — 20 млн`).
@@ -85,6 +103,12 @@ def counted_before(doc: Doc, start: int, end: int) -> bool:
     nouns = [p for p in nouns if p.tag.POS == 'NOUN']
     return bool(nouns) and (nouns[0].normal_form in COUNT_NOUNS or
                             {'anim', 'plur', 'gent'} <= set(nouns[0].tag.grammemes))
+
+
+def quoted_names(text: str) -> list[tuple[int, int]]:
+    """Quotes of a few words, names whose amounts are no sums (`ресторан «Три рубля»`,
+    `магазин «Всё по 100 тенге»`); a longer quote is speech, whose sums count."""
+    return [m.span() for m in QUOTED.finditer(text) if len(m.group().split()) <= 4]
 
 
 class Previous(NamedTuple):
@@ -115,19 +139,22 @@ def continued(doc: Doc, found: list[Candidate], i: int, index: int, sentence: Se
 
 
 def extract_sums(doc: Doc) -> list[Sum]:
-    sums, previous = [], None
+    sums, previous, homes = [], None, Homes(doc)
     for index, sentence in enumerate(sentences(doc)):
         if not may_hold_money(doc, sentence):
             continue
         found = sorted(candidates(sentence.text), key=lambda c: c.start)
         not_sums = rates(doc, sentence, found) if found else set()
-        found = [c for i, c in enumerate(found) if i not in not_sums]
+        names = quoted_names(sentence.text) if found else []
+        found = [c for i, c in enumerate(found) if i not in not_sums and
+                 not any(a < c.start and c.end < b for a, b in names)]
         for i, c in enumerate(found):
-            currency = c.currency or continued(doc, found, i, index, sentence, previous)
+            start, end = sentence.start + c.start, sentence.start + c.end
+            currency = homes.currency(sentence, start, end, c.currency) if c.currency else \
+                continued(doc, found, i, index, sentence, previous)
             if currency is None:
                 continue
             previous = Previous(currency, index, c.scale)
-            start, end = sentence.start + c.start, sentence.start + c.end
             sums.append(Sum(c.amount, c.amount_max, currency, c.qualifier,
                             doc.text[start:end], start, end, sentence.text))
     return sums

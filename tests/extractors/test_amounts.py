@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 import pytest
 
 from pipeline.extractors.amounts import matches, parser, windows
@@ -66,6 +68,34 @@ def read(text):
     ("Потребуется около 5–7 млрд тенге.", 5_000_000_000, 7_000_000_000, "KZT", "около"),
     ("Обед стоит 300 р.", 300, None, "RUB", None),
     ("Выделено 5 млрд төгрөг.", 5_000_000_000, None, "MNT", None),
+    # apostrophes between thousands, as in Swiss and some Central Asian texts
+    ("Стоимость — 2'500'000 рублей.", 2_500_000, None, "RUB", None),
+    ("Стоимость — 1’200’000,50 тенге.", Decimal("1200000.5"), None, "KZT", None),
+    # an abbreviated country adjective (`бел. руб.`), the Belarusian sign `Br`
+    ("Выделено 15 млн бел. рублей.", 15_000_000, None, "BYN", None),
+    ("Выделено 15 млн бел. руб. на дороги.", 15_000_000, None, "BYN", None),
+    ("Проезд стоит 0,90 Br.", Decimal("0.9"), None, "BYN", None),
+    # a word for the notes themselves between the amount and its currency
+    ("Пенсия — 300 тыс. неденоминированных рублей.", 300_000, None, "RUB", None),
+    ("Выделено 5 млн новых белорусских рублей.", 5_000_000, None, "BYN", None),
+    ("Обменяли 2 тыс. старых манатов.", 2_000, None, "TMT", None),
+    # the hundredths after the currency
+    ("Проезд — 1 рубль 50 копеек.", Decimal("1.5"), None, "RUB", None),
+    ("Тариф — 12 тенге 50 тиынов.", Decimal("12.5"), None, "KZT", None),
+    ("Цена — 5 долларов 99 центов.", Decimal("5.99"), None, "USD", None),
+    # a dot before three digits separates thousands where no multiplier follows
+    ("Компенсация — 2.000 евро.", 2_000, None, "EUR", None),
+    ("Штраф — 15.500 тенге.", 15_500, None, "KZT", None),
+    ("Бюджет — 1.500 млрд тенге.", 1_500_000_000, None, "KZT", None),
+    ("Цена — 0.500 тенге.", Decimal("0.5"), None, "KZT", None),
+    # the currency said after `в`
+    ("Выделено 5 млн в долларовом эквиваленте.", 5_000_000, None, "USD", None),
+    ("Экспорт — 300 млн в рублевом выражении.", 300_000_000, None, "RUB", None),
+    ("Инвестиции — 1,2 млрд в долларах США.", 1_200_000_000, None, "USD", None),
+    # a decimal spelled out
+    ("Выделят четыре целых пять десятых миллиона евро.", 4_500_000, None, "EUR", None),
+    ("Бюджет — ноль целых двадцать пять сотых миллиарда рублей.", 250_000_000, None, "RUB", None),
+    ("Бюджет — двадцать одна целая две десятых миллиарда тенге.", 21_200_000_000, None, "KZT", None),
 ])
 def test_amounts_read(text, amount, amount_max, currency, qualifier):
     assert read(text) == [(amount, amount_max, currency, qualifier)]

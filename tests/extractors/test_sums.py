@@ -140,12 +140,24 @@ NOT_MONEY = [
     "Курс составил 470 тенге за доллар.",
     "Рост на 6,5 процента.",
     "Добыто 5 млрд кубометров газа.",
+    # an amount in a quoted name of a few words names a place or a shop, not a sum
+    "Ресторан «Три рубля» открылся в центре.",
+    'Сеть магазинов "Всё по 100 тенге" расширяется.',
 ]
 
 
 @pytest.mark.parametrize("text", NOT_MONEY)
 def test_not_money(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Кафе «Пять тенге» продано за 20 млн тенге.", [(D("20000000"), None, "KZT", None)]),
+    # a longer quote is speech: its sums count
+    ("«Мы выделим на дороги 5 млрд тенге», — сказал аким.", [(D("5000000000"), None, "KZT", None)]),
+])
+def test_quoted_names_and_quoted_speech(text, expected):
+    assert found(text) == expected
 
 
 IMPLICIT = [
@@ -206,6 +218,17 @@ def test_implicit_currency(text, expected):
 ])
 def test_a_sum_cut_by_a_line_break(text, expected):
     assert [(s.amount, s.currency) for s in sums(text)] == [(D(a), c) for a, c in expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the splitter takes a multiplier's dot before a code for a full stop
+    ("Стоимость — 150 тыс. KGS. Срок — год.", [(D("150000"), None, "KGS", None)]),
+    ("Кредит на 5 млн. USD одобрен.", [(D("5000000"), None, "USD", None)]),
+    # a currency word there begins a sentence of its own
+    ("Резервы выросли на 5 млрд. Тенге при этом укрепился.", []),
+])
+def test_a_sum_cut_by_an_abbreviation_dot(text, expected):
+    assert found(text) == expected
 
 
 @pytest.mark.parametrize("text, lines", [
