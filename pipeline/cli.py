@@ -202,8 +202,10 @@ def _kept(args: argparse.Namespace) -> int:
 
 def _extract(args: argparse.Namespace, manifest: dict) -> int:
     started = time.perf_counter()
-    progress = tqdm(total=batch.expected_articles(args.inputs, args.out), desc="articles", unit="art",
-                    file=sys.stderr, disable=args.quiet or None)
+    progress = tqdm(desc="articles", unit="art", file=sys.stderr, disable=args.quiet or None)
+    if not progress.disable:  # a second walk of the inputs: only for a bar that is shown
+        progress.total = batch.expected_articles(args.inputs, args.out)
+        progress.refresh()
     # Streams: articles are read lazily, results go to the cache, and `extractions`
     # reads them back in input order each time it is iterated (tables, then report).
     cache = None if args.no_cache else Cache.in_folder(args.out)

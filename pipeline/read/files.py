@@ -5,7 +5,7 @@ skipped) and yields every other entry, so that an entry that is not a
 readable regular file still becomes an error row with its reason: a broken
 symbolic link, a link to a folder (not followed: loops), a folder that
 cannot be opened, a named pipe, a device, a socket. A file reached twice (named
-twice, or through a link) is yielded once.
+twice, through a symbolic or a hard link) is yielded once.
 
 Only regular files are opened (opening a FIFO would block for ever, a device
 such as /dev/zero never ends), and the size limit holds while reading, not
@@ -38,15 +38,25 @@ def input_files(paths: Iterable[Path], exclude: Path | None = None) -> Iterator[
     """Each given path, and the entries of each given folder (recursively, sorted, hidden ones
     and the folder `exclude` skipped); each file once."""
     skip = os.path.realpath(exclude) if exclude is not None else None
-    seen: set[str] = set()
+    seen: set = set()
     for given in paths:
         given = Path(given)
         found = _walk(given, skip) if given.is_dir() else [given]
         for path in found:
-            real = os.path.realpath(path)
-            if real not in seen:
-                seen.add(real)
+            identity = _identity(path)
+            if identity not in seen:
+                seen.add(identity)
                 yield path
+
+
+def _identity(path: Path) -> tuple[int, int] | str:
+    """What makes two paths one file: its device and inode (one `stat`, links followed), or
+    for a path that cannot be stat'ed (a broken link) where it leads."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return os.path.realpath(path)
+    return found.st_dev, found.st_ino
 
 
 def _walk(folder: Path, skip: str | None) -> list[Path]:

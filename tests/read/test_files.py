@@ -107,9 +107,10 @@ def test_the_size_limit_holds_while_reading(tmp_path):
     assert error.error == "file too large: more than 100 bytes, the limit"
 
 
-def test_a_file_named_twice_or_through_a_link_is_read_once(tmp_path):
+@pytest.mark.parametrize("link", [Path.symlink_to, Path.hardlink_to], ids=["symbolic", "hard"])
+def test_a_file_named_twice_or_through_a_link_is_read_once(tmp_path, link):
     write(tmp_path, "a.txt")
-    (tmp_path / "alias.txt").symlink_to(tmp_path / "a.txt")
+    link(tmp_path / "alias.txt", tmp_path / "a.txt")
     given = [tmp_path / "a.txt", tmp_path / "a.txt", tmp_path, tmp_path / "alias.txt"]
     assert list(input_files(given)) == [tmp_path / "a.txt"]
     assert [r.article_id for r in read_inputs(given)] == ["a"]
