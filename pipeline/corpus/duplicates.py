@@ -18,7 +18,6 @@ import re
 from typing import Iterable
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 128
 SEED, SCHEME = 1, "affine32"  # datasketch's defaults, named: a signature is only comparable under both
@@ -42,16 +41,19 @@ def fingerprint(text: str) -> bytes:
     found = shingles(text)
     if not found:
         return b""
+    from datasketch import MinHash  # here: datasketch imports scipy (half a second), the tables need neither
+
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
     minhash.update_batch(list(found))
     return minhash.hashvalues.astype(SIGNATURE_DTYPE).tobytes()
 
 
-# datasketch's MinHash LSH banding for THRESHOLD and NUM_PERM (its own choice of b bands of r
-# values): two signatures are candidates when every value of one band is equal.
-_LSH = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-BAND_BYTES = _LSH.r * SIGNATURE_DTYPE().itemsize
-BANDS = [(k * BAND_BYTES, (k + 1) * BAND_BYTES) for k in range(_LSH.b)]
+# datasketch's MinHash LSH banding for THRESHOLD and NUM_PERM: its own choice of b bands of r
+# values (`MinHashLSH(threshold, num_perm).b, .r`, which a test checks; computing it takes
+# scipy and half a second): two signatures are candidates when every value of one band is equal.
+BAND_COUNT, BAND_VALUES = 32, 4
+BAND_BYTES = BAND_VALUES * SIGNATURE_DTYPE().itemsize
+BANDS = [(k * BAND_BYTES, (k + 1) * BAND_BYTES) for k in range(BAND_COUNT)]
 
 
 def band_keys(signature: bytes) -> list[int]:

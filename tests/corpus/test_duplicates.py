@@ -1,6 +1,10 @@
 """Reposts: MinHash LSH over word shingles finds a story's copies, not articles on other stories."""
+import subprocess
+import sys
+
 import pytest
 
+from pipeline.corpus import duplicates
 from pipeline.corpus.duplicates import Reposts, fingerprint, shingles
 
 STORY = ("Аким Павлодарской области Болат Бакауов и губернатор Омской области Виктор Назаров "
@@ -50,3 +54,16 @@ def test_the_same_article_twice_and_an_empty_text_are_not_reposts():
 def test_shingles_fold_case_and_yo():
     assert shingles("Ещё один день") == shingles("ЕЩЕ ОДИН ДЕНЬ") == {"еще один день".encode()}
     assert len(shingles(STORY)) == len(STORY.split()) - 3
+
+
+def test_the_bands_are_datasketchs_choice_for_the_threshold():
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=duplicates.THRESHOLD, num_perm=duplicates.NUM_PERM)
+    assert (duplicates.BAND_COUNT, duplicates.BAND_VALUES) == (lsh.b, lsh.r) == (32, 4)
+
+
+def test_the_tables_process_never_imports_datasketch():
+    code = "import sys, pipeline.cli; print('datasketch' in sys.modules, 'scipy' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "False"]
