@@ -36,11 +36,15 @@ def run_extract(arguments: list[str]) -> tuple[float, float, float]:
     return seconds, int(peak) / 1024, float(cpu)
 
 
-def _run(corpus: Path, out: Path, workers: int | None) -> tuple[float, float]:
-    """(seconds, main-process peak in MB) of one `extract` run."""
-    seconds, peak, _ = run_extract([str(corpus), "--out", str(out), "--quiet"]
-                                   + (["--workers", str(workers)] if workers else []))
-    return seconds, peak
+def _run(corpus: Path, out: Path, workers: int | None) -> tuple[float, float, float]:
+    """(seconds, main-process peak in MB, main-process CPU seconds) of one `extract` run."""
+    return run_extract([str(corpus), "--out", str(out), "--quiet"] + (["--workers", str(workers)] if workers else []))
+
+
+def _line(what: str, figures: tuple[float, float, float], full: tuple | None = None) -> str:
+    seconds, peak, cpu = figures
+    share = f" = {seconds / full[0]:.3f} of the full run" if full else ""
+    return f"{what}: {seconds:.1f} s{share}, main process {cpu:.1f} s CPU, peak {peak:.0f} MB"
 
 
 def main(args: argparse.Namespace) -> int:
@@ -49,13 +53,13 @@ def main(args: argparse.Namespace) -> int:
         make_corpus(corpus, args.articles)
     full = None if args.reuse and out.exists() else _run(corpus, out, args.workers)
     same = _run(corpus, out, args.workers)
+    # Named after the others (`new_…` sorts after `bench_…`), as dated or numbered files are.
     make_corpus(corpus, max(1, args.articles // 100), seed=int(time.time()), prefix="new")
     added = _run(corpus, out, args.workers)
     if full:
-        print(f"full run over {args.articles} articles: {full[0]:.1f} s, main process peak {full[1]:.0f} MB")
-    print(f"rerun, nothing new: {same[0]:.1f} s, main process peak {same[1]:.0f} MB")
-    share = f" = {added[0] / full[0]:.3f} of the full run" if full else ""
-    print(f"rerun after +1% new articles: {added[0]:.1f} s{share}, main process peak {added[1]:.0f} MB")
+        print(_line(f"full run over {args.articles} articles", full))
+    print(_line("rerun, nothing new", same))
+    print(_line("rerun after +1% new articles", added, full))
     return 0
 
 
