@@ -168,8 +168,10 @@ class OutputSet:
     """The files a run stages, each under a fingerprint of what it is made from: a file whose
     published version (as the last manifest lists it) has the same fingerprint and is intact
     (the size and modification time the manifest recorded: not edited since) is hard-linked
-    into the staged set, or copied where links fail, instead of being written again;
-    `reuse=False` (`--no-cache`) writes every file."""
+    into the staged set, or copied where links fail, instead of being written again; a
+    writer may also build on an intact published file whose fingerprint differs (`previous`:
+    a CSV appended to, a workbook's unchanged sheets copied); `reuse=False` (`--no-cache`)
+    writes every file from scratch."""
 
     def __init__(self, staging: Path, out_dir: Path, reuse: bool = True):
         self.staging, self.out_dir = staging, out_dir
