@@ -8,11 +8,17 @@ surname become one person where nothing tells them apart: the first names agree
 region). Two people with one surname in different regions, or with different
 first names, stay two. A row that fits several people of its surname equally
 well is not guessed into one of them: it stays a row of its own.
+
+Only the rows of one surname are ever compared, so they come in surname by surname
+(`surname` is the sort key the row store orders them by): memory holds one surname's
+rows, not the corpus's.
 """
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import groupby
+from typing import Iterable, Iterator
 
 from ..records import LIST_SEPARATOR
 
@@ -27,6 +33,11 @@ def name_parts(person: str) -> tuple[str, str | None]:
     if len(words) == 1:
         return _fold(words[0]), None
     return _fold(words[-1]), _fold(words[0])
+
+
+def surname(person: str) -> str:
+    """The folded surname rows are grouped by: `Ю.Берг` → 'берг'."""
+    return name_parts(person)[0]
 
 
 def _names_agree(a: str | None, b: str | None) -> bool:
@@ -62,9 +73,9 @@ def _specificity(row: dict) -> tuple:
 def group_people(official_rows: list[dict]) -> list[Person]:
     by_surname: dict[str, list[Person]] = {}
     for row in sorted(official_rows, key=_specificity):
-        surname, first = name_parts(row["person"])
+        family, first = name_parts(row["person"])
         region = row.get("region") or None
-        people = by_surname.setdefault(surname, [])
+        people = by_surname.setdefault(family, [])
         fitting = [p for p in people if p.fits(first, region)]
         if len(fitting) > 1:  # prefer the one with the same region, then the same first name
             fitting = [p for p in fitting if p.region == region] or fitting
@@ -84,28 +95,31 @@ def _by_frequency(values) -> list[str]:
     return sorted(counts, key=lambda v: -counts[v])
 
 
-def people_rows(official_rows: list[dict], dates: dict[str, str | None],
-                countries: dict[str, str]) -> list[dict]:
-    """One row per person over the officials' rows (reposts already left out).
+def people_rows(official_rows: Iterable[dict], countries: dict[str, str]) -> Iterator[dict]:
+    """One row per person over the officials' rows (reposts already left out), each with its
+    article's ISO `date` (or None), the rows of one `surname` next to each other.
 
-    `dates`: article_id → its ISO date (or None); `countries`: region → ISO country."""
-    rows = []
-    for person in group_people(official_rows):
-        names = _by_frequency(r["person"] for r in person.rows)
-        # The name to show: the fullest form, the most frequent among equally full ones.
-        shown = max(names, key=lambda n: (len(name_parts(n)[1] or ""), -names.index(n)))
-        regions = _by_frequency(r.get("region") for r in person.rows)
-        articles = {r["article_id"] for r in person.rows}
-        days = sorted(d[:10] for d in (dates.get(a) for a in articles) if d)
-        forms = dict.fromkeys(f for r in person.rows for f in (r.get("forms") or "").split(LIST_SEPARATOR) if f)
-        rows.append({
-            "person": shown,
-            "positions": LIST_SEPARATOR.join(_by_frequency(r.get("position") for r in person.rows)),
-            "regions": LIST_SEPARATOR.join(regions),
-            "countries": LIST_SEPARATOR.join(dict.fromkeys(countries[r] for r in regions if countries.get(r))),
-            "articles": len(articles),
-            "first_date": days[0] if days else None,
-            "last_date": days[-1] if days else None,
-            "forms": LIST_SEPARATOR.join(forms),
-        })
-    return rows
+    `countries`: region → ISO country."""
+    for _, rows in groupby(official_rows, key=lambda row: surname(row["person"])):
+        for person in group_people(list(rows)):
+            yield _person_row(person, countries)
+
+
+def _person_row(person: Person, countries: dict[str, str]) -> dict:
+    names = _by_frequency(r["person"] for r in person.rows)
+    # The name to show: the fullest form, the most frequent among equally full ones.
+    shown = max(names, key=lambda n: (len(name_parts(n)[1] or ""), -names.index(n)))
+    regions = _by_frequency(r.get("region") for r in person.rows)
+    dates = {r["article_id"]: r.get("date") for r in person.rows}
+    days = sorted(d[:10] for d in dates.values() if d)
+    forms = dict.fromkeys(f for r in person.rows for f in (r.get("forms") or "").split(LIST_SEPARATOR) if f)
+    return {
+        "person": shown,
+        "positions": LIST_SEPARATOR.join(_by_frequency(r.get("position") for r in person.rows)),
+        "regions": LIST_SEPARATOR.join(regions),
+        "countries": LIST_SEPARATOR.join(dict.fromkeys(countries[r] for r in regions if countries.get(r))),
+        "articles": len(dates),
+        "first_date": days[0] if days else None,
+        "last_date": days[-1] if days else None,
+        "forms": LIST_SEPARATOR.join(forms),
+    }

@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..records import LIST_SEPARATOR
 from .store import RowStore
-from .tables import STORIES
+from .tables import ARTICLES_BY_ID, STORIES
 
 INDEX_COLUMNS = ["article_id", "title", "published", "regions", "n_officials", "n_sums",
                  "memoranda_total", "status"]
@@ -92,7 +92,7 @@ class ReportTables:
     def regions_overview(self) -> pd.DataFrame:
         """Each region: its country, the stories naming it, its mentions, the memoranda those stories
         report; the most named first."""
-        self.store.select("CREATE INDEX IF NOT EXISTS temp.articles_id ON articles (article_id)")
+        self.store.select(ARTICLES_BY_ID)
         rows = self.store.select(
             "SELECT region, country, COUNT(DISTINCT article_id), SUM(mentions), SUM(COALESCE(("
             "SELECT a.memoranda_total FROM temp.articles a WHERE a.article_id = r.article_id ORDER BY a.seq "

@@ -8,7 +8,7 @@ import pandas as pd
 
 from ..corpus.network import network_rows
 from ..corpus.nodes import node_rows
-from ..corpus.people import people_rows
+from ..corpus.people import people_rows, surname
 from ..records import LIST_SEPARATOR, Extraction, ReadError
 from .store import INT_COLUMNS, KeptRows, RowStore
 
@@ -155,15 +155,28 @@ def corpus_tables(store: RowStore) -> dict[str, pd.DataFrame]:
                                              "duplicate_of"], where=f"{STORIES} AND {_having(having)}"))
 
     network = network_rows(stories("links", _without_sentence("links")), articles("links"))
-    dates = {r["article_id"]: r.get("date") or r.get("published") for r in articles("officials")}
     countries = dict(store.records("regions", ["region", "country"], sort=False, distinct=True))
-    people = people_rows(list(stories("officials", ["article_id", "person", "position", "region", "forms"])),
-                         dates, countries)
+    people = list(people_rows(_officials_by_surname(store), countries))
     nodes = node_rows(stories("regions", ["article_id", "region", "region_code", "country"]), network)
     return {name: _frame(name, rows) for name, rows in
             (("network", network), ("people", people), ("nodes", nodes))}
 
 
+def _officials_by_surname(store: RowStore) -> Iterator[dict]:
+    """The officials' rows of the stories with their article's date, sorted by `surname` (by
+    SQLite, which sorts on disk past its cache), ties in reading order."""
+    store.db.create_function("surname", 1, surname, deterministic=True)
+    store.select(ARTICLES_BY_ID)
+    columns = ["article_id", "person", "position", "region", "forms", "date"]
+    dated = ("(SELECT COALESCE(a.date, a.published) FROM temp.articles a WHERE a.article_id = o.article_id "
+             "ORDER BY a.seq LIMIT 1)")
+    for row in store.select(f"SELECT article_id, person, position, region, forms, {dated} FROM temp.officials o "
+                            f"WHERE {STORIES} ORDER BY surname(person), seq"):
+        yield dict(zip(columns, row))
+
+
+# An index the report's and the people's queries look an article's row up by.
+ARTICLES_BY_ID = "CREATE INDEX IF NOT EXISTS temp.articles_id ON articles (article_id)"
 # The rows of the articles that repeat no other article's story.
 STORIES = "article_id NOT IN (SELECT article_id FROM temp.articles WHERE duplicate_of IS NOT NULL)"
 

@@ -1,7 +1,7 @@
 """One row per person over the corpus: the forms of one name join, namesakes in other regions don't."""
 import pytest
 
-from pipeline.corpus.people import name_parts, people_rows
+from pipeline.corpus.people import name_parts, people_rows, surname
 
 ORENBURG, KURSK = "Оренбургская область", "Курская область"
 COUNTRIES = {ORENBURG: "RU", KURSK: "RU", "Атырауская область": "KZ"}
@@ -13,7 +13,10 @@ def official(article_id, person, position="губернатор", region=ORENBUR
 
 
 def people(rows, dates=None):
-    return sorted(people_rows(rows, dates or {}, COUNTRIES), key=lambda r: (r["person"], r["regions"]))
+    """people_rows over `rows` dated by `dates` (article → date), fed as the row store feeds them."""
+    dated = sorted(({**row, "date": (dates or {}).get(row["article_id"])} for row in rows),
+                   key=lambda row: surname(row["person"]))
+    return sorted(people_rows(dated, COUNTRIES), key=lambda r: (r["person"], r["regions"]))
 
 
 @pytest.mark.parametrize("person, parts", [
