@@ -96,6 +96,10 @@ def _link_side_by_side(doc: Doc, offices: list[OfficeMention], persons: list[Per
         following = next((p for p in persons if p.first_token >= office.last_token), None)
         if following and _gap_is_filler(doc, office.last_token, following.first_token, place_tokens) \
                 and _agree(office, following):
+            respective = _respective(doc, office, offices, following, by_first)
+            if respective:
+                linked |= {id(o) for o in respective}
+                continue
             following.hold(_first_of_joined(doc, office, offices))
             linked.add(id(office))
             if office.plural:
@@ -108,6 +112,29 @@ def _link_side_by_side(doc: Doc, offices: list[OfficeMention], persons: list[Per
                 person.hold(office)
                 linked.add(id(office))
     return linked
+
+
+def _respective(doc: Doc, office: OfficeMention, offices: list[OfficeMention], first: PersonMention,
+                by_first: dict[int, PersonMention]) -> list[OfficeMention]:
+    """`министр финансов и министр экономики Иван Петров и Петр Сидоров`: offices joined by
+    `и` before as many names joined by `и` give each name the office in its place; the
+    offices so held (none unless the counts match)."""
+    joined = [office]
+    while (k := joined[0].first_token - 1) > 0 and doc.tokens[k].text in COORDINATION:
+        previous = next((o for o in offices if o.last_token == k), None)
+        if previous is None:
+            break
+        joined.insert(0, previous)
+    names, k = [first], first.last_token
+    while len(names) < len(joined) and k + 1 < len(doc.tokens) and doc.tokens[k].text in COORDINATION \
+            and k + 1 in by_first:
+        names.append(by_first[k + 1])
+        k = names[-1].last_token
+    if len(joined) < 2 or len(names) != len(joined) or not all(map(_agree, joined, names)):
+        return []
+    for held, person in zip(joined, names):
+        person.hold(held)
+    return joined
 
 
 def _opens_clause(doc: Doc, k: int) -> bool:

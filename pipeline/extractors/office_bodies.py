@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from ..nlp import Doc, parse
-from .gazetteer import Mention
-from .office_parts import bodies
+from .gazetteer import Mention, gazetteer
+from .office_parts import bodies, macro_regions
 
 # Words between an office and its region or holder that carry no meaning of their own.
 # A first-level unit's kind in each country: `хяким велаята`, `губернатор провинции`.
@@ -28,6 +28,19 @@ COMPLEMENT_WORDS = 10  # `по чрезвычайным ситуациям, гр
 COMPLEMENT_POS = {"NOUN", "ADJF", "PRTF", "PREP", "CONJ"}  # `по инвестициям и развитию`
 
 
+def country_end(doc: Doc, k: int) -> int:
+    """After a country's name at token k (`России`, `Российской Федерации`), else k."""
+    names = gazetteer().country_names
+    return next((k + n for n in (2, 1) if k + n <= len(doc.tokens)
+                 and " ".join(t.lemma for t in doc.tokens[k:k + n]) in names), k)
+
+
+def _macro_region_end(doc: Doc, k: int) -> int:
+    """After an area larger than a region at token k (`Северного Кавказа`, `Арктики`), else k."""
+    return next((k + len(words) for words in macro_regions() if k + len(words) <= len(doc.tokens)
+                 and all(w == t.lemma for w, t in zip(words, doc.tokens[k:]))), k)
+
+
 def complement_end(doc: Doc, j: int, inside_region: set[int]) -> int:
     """End of a ministry complement: `по инвестициям и развитию`, `иностранных дел`; a
     region's executive after it owns the body and is no part of it (`управления
@@ -35,6 +48,9 @@ def complement_end(doc: Doc, j: int, inside_region: set[int]) -> int:
     k = j
     while k < len(doc.tokens) and k - j < COMPLEMENT_WORDS and k not in inside_region:
         text = doc.tokens[k].text
+        if k > j and doc.tokens[j].text == "по" and _macro_region_end(doc, k) > k:
+            k = _macro_region_end(doc, k)  # `по делам Северного Кавказа`, `по развитию ... Арктики`
+            continue
         if text == "," and k > j and k + 1 < len(doc.tokens) and doc.tokens[k + 1].text.isalpha() \
                 and doc.tokens[k + 1].text.islower():  # `цифрового развития, инноваций и ...`
             k += 1

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from razdel import tokenize
 
-from ..nlp import Doc, lemmas, parse
+from ..nlp import Doc, lemma, lemmas, parse
 from .gazetteer import RULES, gazetteer
 
 FOLLOWING_WORDS = 3  # `президент крупнейшей нефтяной компании`
@@ -92,6 +92,15 @@ def bodies() -> PhraseIndex:
 def non_state_words() -> frozenset[str]:
     lines = (RULES / "non_state_organisations.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def macro_regions() -> list[tuple[str, ...]]:
+    """Areas larger than a region that a federal office's complement names
+    (rules/macro_regions.txt: `по делам Северного Кавказа`), as lemma sequences."""
+    lines = (RULES / "macro_regions.txt").read_text(encoding="utf-8").splitlines()
+    return [tuple(lemma(t.text) for t in tokenize(line)) for line in lines
+            if line.strip() and not line.startswith("#")]
 
 
 def names_non_state(doc: Doc, first: int, end: int, places: set[int], state: set[int]) -> bool:

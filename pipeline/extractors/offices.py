@@ -141,6 +141,22 @@ def _head_grammar(doc: Doc, taken: list[int], row: OfficeRow):
     return cases, number == "plur"
 
 
+# `Назначенный недавно послом Дархан Калетаев`: a clause opened by the participle of an
+# appointment; the name after the office agrees with the participle, not with the office.
+APPOINTED = {"назначить", "избрать", "переизбрать", "утвердить", "назначать", "избирать"}
+
+
+def _appointed_before(doc: Doc, i: int) -> frozenset[str]:
+    """The cases of such a participle before the office at token i (an adverb may stand between)."""
+    k = i - 1
+    if k >= 0 and any(p.tag.POS == "ADVB" for p in parse(doc.tokens[k].text)[:1]):
+        k -= 1
+    if k < 0 or k > 0 and doc.tokens[k - 1].text == ",":  # `Иванова, назначенного акимом`: the tree's
+        return frozenset()
+    return frozenset(p.tag.case for p in parse(doc.tokens[k].text)
+                     if p.tag.POS == "PRTF" and p.normal_form in APPOINTED)
+
+
 POSSESSIVES = {"его", "ее", "её", "их"}
 
 
@@ -254,6 +270,7 @@ def find_offices(doc: Doc) -> list[OfficeMention]:
         cases, plural = _head_grammar(doc, taken, row)
         if ACTING.search(doc.text[max(0, doc.tokens[i].start - 20):doc.tokens[i].start]):
             cases = frozenset()
+        cases = _appointed_before(doc, i) or cases
         found.append(OfficeMention(row, position, doc.tokens[i].start, doc.tokens[end - 1].end, i, max(k, end),
                                    cases, plural, region, other_place))
         i = end
