@@ -41,6 +41,11 @@ def link_across_sentences(doc: Doc, offices: list[OfficeMention], persons: list[
         if office.plural or (office.row in held and bare(office)):
             continue
         here = doc.sentence_index(office.start)
+        reported = _reported_by_press_service(doc, office, [p for p in persons if p.parts.key not in holders])
+        if reported:
+            reported.hold(office, frozenset({"nomn"}))
+            holders.add(reported.parts.key)
+            continue
         for target in (here + 1, here - 1) if office in subjects else (here + 1,):
             candidates = [p for p in persons if doc.sentence_index(p.start) == target
                           and p.parts.key not in holders
@@ -52,6 +57,23 @@ def link_across_sentences(doc: Doc, offices: list[OfficeMention], persons: list[
                 person.hold(office, frozenset({case}) if case else frozenset())
                 holders.add(person.parts.key)
                 break
+
+
+PRESS_SERVICES = {"пресс-служба", "пресс-центр"}
+
+
+def _reported_by_press_service(doc: Doc, office: OfficeMention,
+                               free: list[PersonMention]) -> PersonMention | None:
+    """`Как сообщила пресс-служба президента Узбекистана, Шавкат Мирзиёев провел ...`: the
+    press service of an office reports on its holder, the name that opens the main clause."""
+    k = office.first_token - 1
+    if k < 0 or doc.tokens[k].lemma not in PRESS_SERVICES:
+        return None
+    sentence = doc.sentence_at(office.start)
+    comma = next((t for t in range(office.last_token, len(doc.tokens))
+                  if doc.tokens[t].start >= sentence.end or doc.tokens[t].text == ","), None)
+    return next((p for p in free if comma is not None and p.first_token == comma + 1
+                 and p.start < sentence.end), None)
 
 
 def _with_other_roles(doc: Doc, persons: list[PersonMention]) -> set[str]:
