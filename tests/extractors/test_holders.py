@@ -190,3 +190,43 @@ def test_holders_beyond_adjacency(make_doc, text, expected):
 ])
 def test_cross_sentence_links_and_joined_offices(make_doc, text, expected):
     assert officials(make_doc, text) == expected
+
+
+# Offices joined by `и` before as many names joined by `и`: each name holds the office in its
+# place; a single name after them holds the nearest.
+@pytest.mark.parametrize("text, expected", [
+    ("Министр юстиции и министр внутренних дел Армении Карен Оганян и Гурген Симонян выступили.",
+     {("Карен Оганян", "министр юстиции", None), ("Гурген Симонян", "министр внутренних дел", None)}),
+    ("Посол Японии и посол Кореи Такаси Ямада и Пак Чон Хо посетили выставку.",
+     {("Такаси Ямада", "посол", None), ("Пак Чон Хо", "посол", None)}),
+    ("Аким Атырауской области и глава Минэнерго Серик Шапкенов и Ерлан Нуров открыли завод.",
+     {("Серик Шапкенов", "аким", "Атырауская область"), ("Ерлан Нуров", "глава минэнерго", None)}),
+    ("Министр финансов и министр экономики Иван Петров выступил.",
+     {("Иван Петров", "министр экономики", None)}),
+])
+def test_offices_and_names_joined_respectively(make_doc, text, expected):
+    assert officials(make_doc, text) == expected
+
+
+# A clause opened by the participle of an appointment: the name agrees with the participle.
+@pytest.mark.parametrize("text, expected", [
+    ("Назначенный вчера послом Армении в Китае Сергей Манасарян прибыл в Пекин.",
+     {("Сергей Манасарян", "посол", None)}),
+    ("Избранный спикером парламента Бакыт Торобаев провел первое заседание.",
+     {("Бакыт Торобаев", "спикер парламента", None)}),
+])
+def test_a_name_after_an_appointing_participle(make_doc, text, expected):
+    assert officials(make_doc, text) == expected
+
+
+# The press service of an office reports on its holder: the name opening the main clause, unless
+# that name has a role of its own.
+@pytest.mark.parametrize("text, expected", [
+    ("Как сообщает пресс-служба губернатора Омской области, Виталий Хоценко осмотрел мост.",
+     {("Виталий Хоценко", "губернатор", "Омская область")}),
+    ("Как сообщила пресс-служба главы государства, Касым-Жомарт Токаев принял посла.",
+     {("Касым-Жомарт Токаев", "глава государства", None)}),
+    ("По данным пресс-службы губернатора, Иван Орлов, директор завода, уволен.", set()),
+])
+def test_the_holder_a_press_service_reports_on(make_doc, text, expected):
+    assert officials(make_doc, text) == expected
