@@ -103,7 +103,9 @@ def bodies_from(doc: Doc, j: int, inside_region: set[int], starts: dict[int, Men
             break
         part, stop = body
         if part.scope != "national":  # `Октябрьского райисполкома`: the adjective names a place
-            place_words.update(t for t in range(j, k) if doc.tokens[t].text[:1].isupper())
+            # (not `Великого национального собрания`, `Верховного совета`)
+            place_words.update(t for t in range(j, k) if doc.tokens[t].text[:1].isupper()
+                               and (t in inside_region or DEMONYM.search(doc.tokens[t].text)))
         place_words.update(t for t in range(j, k) if _demonym(doc.tokens[t]))  # `российского МИД`
         if part.complement:
             complement = complement_end(doc, stop, inside_region)

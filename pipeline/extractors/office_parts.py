@@ -89,9 +89,26 @@ def bodies() -> PhraseIndex:
 
 
 @lru_cache(maxsize=1)
-def non_state_words() -> frozenset[str]:
+def _non_state_entries() -> list[str]:
     lines = (RULES / "non_state_organisations.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def non_state_words() -> frozenset[str]:
+    return frozenset(w for w in _non_state_entries() if w.islower())
+
+
+@lru_cache(maxsize=1)
+def non_state_name_words() -> frozenset[str]:
+    """Entries written capitalised (`Европейский`): they mark an organisation only as a word of
+    its name (`Европейского парламента`, not `министр по европейским делам`)."""
+    return frozenset(w.lower() for w in _non_state_entries() if not w.islower())
+
+
+def _non_state(word: str) -> bool:
+    found = lemmas(word)
+    return bool(found & non_state_words() or word[:1].isupper() and found & non_state_name_words())
 
 
 @lru_cache(maxsize=1)
@@ -108,8 +125,7 @@ def names_non_state(doc: Doc, first: int, end: int, places: set[int], state: set
     the office phrase (tokens first..end) or the words right after it name a business,
     party, church or other non-state body. Words of a state body (`Национального банка`)
     do not count; the words after the phrase end at a name, a verb or a punctuation mark."""
-    words = non_state_words()
-    if any(lemmas(doc.tokens[k].text) & words for k in range(first, end) if k not in places | state):
+    if any(_non_state(doc.tokens[k].text) for k in range(first, end) if k not in places | state):
         return True
     k, seen = end, 0
     while k < len(doc.tokens) and seen < FOLLOWING_WORDS:
@@ -117,12 +133,12 @@ def names_non_state(doc: Doc, first: int, end: int, places: set[int], state: set
         k += 1
         # `председатель [Алматинского] областного филиала партии`; but `посол [ЕС]`: NER's place
         # may be an international organisation's abbreviation
-        if k - 1 in places and not (token.text.isupper() and lemmas(token.text) & words):
+        if k - 1 in places and not (token.text.isupper() and _non_state(token.text)):
             continue
         if doc.spans_covering(token.start, token.end, "PER") or not (
                 token.text in QUOTES or token.text.isalpha() and parse(token.text)[0].tag.POS in PHRASE_POS):
             return False
-        if lemmas(token.text) & words or k - 1 == end and not state and _unknown_organisation(doc, end):
+        if _non_state(token.text) or k - 1 == end and not state and _unknown_organisation(doc, end):
             return True
         seen += 1
     return False
