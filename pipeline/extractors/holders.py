@@ -297,7 +297,9 @@ def _office_verb(doc: Doc, syntax: SentenceSyntax, office_word: int) -> int | No
         # A decree's capitalised `Назначить` the tagger takes for a proper noun.
         if syntax.words[head].pos not in ("VERB", "AUX") and not lemmas(doc.tokens[head].text) & APPOINTMENT_VERBS:
             return None
-        seat = rel in ("obl", "obj") and doc.tokens[k].lemma in OFFICE_SEATS
+        # (the tree may hang `обязанности` from `исполняющим` as a modifier)
+        seat = (rel in ("obl", "obj") or rel == "nmod" and doc.tokens[head].lemma in ACTING_VERBS) \
+            and doc.tokens[k].lemma in OFFICE_SEATS
         # An instrumental without a preposition after a verb of appointment: not `встретился с
         # губернатором`, nor the agent of `приглашён губернатором`.
         predicate = rel == "xcomp" or (rel in ("obl", "obl:agent") and lemmas(doc.tokens[head].text)

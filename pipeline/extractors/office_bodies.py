@@ -16,6 +16,11 @@ from .office_parts import bodies, macro_regions
 # A first-level unit's kind in each country: `хяким велаята`, `губернатор провинции`.
 GENERIC_PLACE_WORDS = {"город", "г", "область", "регион", "край", "республика", "округ",
                        "провинция", "велаят", "вилоят", "аймак"}
+# The kinds of region (rules/regions.csv) each of those words names: `хоким области` is no city's.
+PLACE_WORD_KINDS = {"город": {"city"}, "г": {"city"}, "область": {"oblast", "autonomous_oblast"},
+                    "край": {"krai"}, "республика": {"republic"}, "округ": {"autonomous_okrug"},
+                    "провинция": {"province"}, "велаят": {"velayat"}, "вилоят": {"oblast"},
+                    "аймак": {"aimag"}}
 # After a head that needs a body or a place: `председатель области`, `хяким велаята`; the
 # other places have offices without a region: `глава страны`, `глава района`, `хяким этрапа`.
 OTHER_PLACE_WORDS = {"страна", "район", "этрап", "сомон", "село", "поселок", "аул", "кишлак"}

@@ -35,6 +35,7 @@ class OfficeMention:
     plural: bool
     region: Unit | None
     names_other_place: bool  # `аким Усть-Каменогорска`: a place that is not a region
+    place_word: str | None = None  # `хоким области`: the kind of region a bare office names
 
 
 def _region_starts(mentions: list[Mention]) -> dict[int, Mention]:
@@ -157,6 +158,18 @@ def _appointed_before(doc: Doc, i: int) -> frozenset[str]:
                      if p.tag.POS == "PRTF" and p.normal_form in APPOINTED)
 
 
+def _successor_office(doc: Doc, i: int, row: OfficeRow, position: str,
+                      found: list[OfficeMention]) -> tuple[str, Unit | None] | None:
+    """`... освободил от должности министра энергетики. Новым министром назначен Умаров`: a bare
+    title after `новый` is the office of that title just named, with its words and region."""
+    if i == 0 or doc.tokens[i - 1].lemma != "новый" or position != row.office:
+        return None
+    here = doc.sentence_index(doc.tokens[i].start)
+    previous = next((o for o in reversed(found) if doc.sentence_index(o.start) >= here - 1
+                     and o.row.office == row.office), None)
+    return (previous.position, previous.region) if previous else None
+
+
 POSSESSIVES = {"его", "ее", "её", "их"}
 
 
@@ -225,9 +238,10 @@ def find_offices(doc: Doc) -> list[OfficeMention]:
             continue
         region = next((starts[t].unit for t in range(i, end) if t in starts), None) or \
             _city_of_adjective(doc, i, end)
-        k = end
+        k, place_word = end, None
         while k < len(doc.tokens) and k not in starts and (doc.tokens[k].lemma in GENERIC_PLACE_WORDS or
                                        doc.tokens[k].text == "." and doc.tokens[k - 1].text == "г"):
+            place_word = place_word or doc.tokens[k].lemma
             k += 1
         if region is None and row.complement and not row.countries and k > end and k not in starts:
             # `министр образования региона`: a national title made a region's by a bare place word,
@@ -267,11 +281,13 @@ def find_offices(doc: Doc) -> list[OfficeMention]:
                 i += 1
                 continue
             row, position = previous.row, previous.position
+        if region is None and not other_place:
+            position, region = _successor_office(doc, i, row, position, found) or (position, region)
         cases, plural = _head_grammar(doc, taken, row)
         if ACTING.search(doc.text[max(0, doc.tokens[i].start - 20):doc.tokens[i].start]):
             cases = frozenset()
         cases = _appointed_before(doc, i) or cases
         found.append(OfficeMention(row, position, doc.tokens[i].start, doc.tokens[end - 1].end, i, max(k, end),
-                                   cases, plural, region, other_place))
+                                   cases, plural, region, other_place, place_word))
         i = end
     return found

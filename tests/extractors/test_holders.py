@@ -230,3 +230,15 @@ def test_a_name_after_an_appointing_participle(make_doc, text, expected):
 ])
 def test_the_holder_a_press_service_reports_on(make_doc, text, expected):
     assert officials(make_doc, text) == expected
+
+
+# `Исполняющим обязанности губернатора назначен`: the acting office through its seat, however the
+# tree hangs `обязанности`.
+@pytest.mark.parametrize("text, expected", [
+    ("Временно исполняющим обязанности губернатора Курганской области назначен Иван Петров.",
+     {("Иван Петров", "губернатор", "Курганская область")}),
+    ("Исполняющим обязанности министра финансов назначена Ольга Смирнова.",
+     {("Ольга Смирнова", "министр финансов", None)}),
+])
+def test_appointed_acting_holder(make_doc, text, expected):
+    assert officials(make_doc, text) == expected
