@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 
 from ..nlp import Doc
 from ..records import Official
-from .gazetteer import Mention, Unit
+from .gazetteer import Mention, Unit, gazetteer
 from .holders import link
 from .persons import PersonMention, find_persons, name_cases
 from .names import NameParts, full_name, gender_votes, surname_key
 from .office_bodies import PLACE_WORD_KINDS
 from .offices import OfficeMention
+from .places import nominative, regional_centres
 
 VENUE_PREPOSITIONS = {"в", "во"}
 
@@ -102,7 +103,20 @@ def _default_region(doc: Doc, office: OfficeMention, taken: set[str],
         return nearby[-1].unit
     counts = Counter(m.unit for m in candidates)
     return max(counts, key=lambda u: (counts[u], -next(m.start for m in candidates if m.unit == u)),
-               default=None)
+               default=None) or (_region_of_centre(doc, office, taken, kinds) if office.place_word else None)
+
+
+def _region_of_centre(doc: Doc, office: OfficeMention, taken: set[str], kinds: set[str] | None) -> Unit | None:
+    """`Кызылорда. Аким области ...`: where the text names no region of the country of an office
+    that says it is a region's, the region whose administrative centre the text names first (a
+    dateline, `в Кызылорде`; rules/centres.csv). A bare `аким` may be the city's own."""
+    centres, units = regional_centres(), gazetteer().by_name
+    for span in doc.spans:
+        name = centres.get(nominative(span.text.split()).lower().replace("ё", "е")) if span.type == "LOC" else None
+        unit = units.get(name) if name else None
+        if unit and unit.country in office.row.countries and unit.name not in taken and (not kinds or unit.kind in kinds):
+            return unit
+    return None
 
 
 def _venue(doc: Doc, mention: Mention) -> bool:

@@ -166,3 +166,14 @@ def test_a_bare_office_takes_a_region_of_the_kind_it_names(make_doc, text, expec
 ])
 def test_a_new_holder_takes_the_office_just_named(make_doc, text, expected):
     assert expected in officials(make_doc, text)
+
+
+# No region of the office's country named: an office that says it is a region's takes the region
+# whose centre the text names (a dateline); a bare `аким` may be the city's own.
+@pytest.mark.parametrize("text, expected", [
+    ("Актобе. Аким области Асхат Шахаров провел совещание.", ("Асхат Шахаров", "аким", "Актюбинская область")),
+    ("Прием прошел в Кургане. Глава региона Иван Петров выступил.", ("Иван Петров", "глава", "Курганская область")),
+    ("Встреча прошла в Таразе. Аким Иван Петров выступил.", ("Иван Петров", "аким", None)),
+])
+def test_a_regional_office_takes_the_region_of_the_centre_named(make_doc, text, expected):
+    assert expected in officials(make_doc, text)
