@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from ..nlp import Doc, SentenceSyntax, lemmas, parse
 from .holders_across import COORDINATION, link_across_sentences
+from .office_parts import rank_end
 from .offices import OfficeMention
 from .persons import PersonMention, name_cases
 
@@ -52,20 +53,17 @@ def _agree(office: OfficeMention, person: PersonMention) -> bool:
     return not cases or not office.cases or bool(cases & office.cases)
 
 
-# A title of rank between an office and the name: `премьер-министр Катара шейх Мухаммед ...`.
-HONORIFICS = {"шейх", "принц", "принцесса", "эмир"}
-
-
 def _gap_is_filler(doc: Doc, start: int, stop: int, place_tokens: set[int]) -> bool:
     """Tokens between an office and its holder: places (`Республики Беларусь в Казахстане`),
     countries joined (`России и Казахстана`; joined regions are each a name's, which the tree
-    tells) and a title of rank (`шейх`) only."""
+    tells) and a title of rank (`шейх`, `генерал армии`: rules/titles_of_rank.txt) only."""
     if stop - start > APPOSITION_GAP:
         return False
     regions = {t for m in doc.regions for t in range(m.first_token, m.last_token)}
+    ranks = {t for k in range(start, stop) for t in range(k, rank_end(doc, k))}
     for k in range(start, stop):
         token = doc.tokens[k]
-        if k in place_tokens or token.text in {"в", "РК", "РФ"} or token.lemma in HONORIFICS:
+        if k in place_tokens | ranks or token.text in {"в", "РК", "РФ"}:
             continue
         if token.text in {"и", ","} and {k - 1, k + 1} <= place_tokens and not {k - 1, k + 1} & regions:
             continue

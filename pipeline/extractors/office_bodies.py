@@ -10,7 +10,7 @@ import re
 
 from ..nlp import Doc, parse
 from .gazetteer import Mention, gazetteer
-from .office_parts import bodies, macro_regions
+from .office_parts import bodies, macro_regions, phrase_end, rank_end
 
 # Words between an office and its region or holder that carry no meaning of their own.
 # A first-level unit's kind in each country: `хяким велаята`, `губернатор провинции`.
@@ -42,8 +42,7 @@ def country_end(doc: Doc, k: int) -> int:
 
 def _macro_region_end(doc: Doc, k: int) -> int:
     """After an area larger than a region at token k (`Северного Кавказа`, `Арктики`), else k."""
-    return next((k + len(words) for words in macro_regions() if k + len(words) <= len(doc.tokens)
-                 and all(w == t.lemma for w, t in zip(words, doc.tokens[k:]))), k)
+    return phrase_end(doc, k, macro_regions())
 
 
 def complement_end(doc: Doc, j: int, inside_region: set[int]) -> int:
@@ -65,6 +64,8 @@ def complement_end(doc: Doc, j: int, inside_region: set[int]) -> int:
         if not text.isalpha() or not (text.islower() or field_abbreviation) or owner_end(doc, k) > k:
             break
         if k > j and doc.tokens[k].lemma in PLACE_WORDS:  # `министр образования [региона]`
+            break
+        if rank_end(doc, k) > k:  # `министр обороны [генерал армии] ...`
             break
         if k == j and text != "по" and (parse(text)[0].tag.POS == "PREP" or
                                         not any(p.tag.case == "gent" for p in parse(text))):

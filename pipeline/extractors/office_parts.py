@@ -111,13 +111,34 @@ def _non_state(word: str) -> bool:
     return bool(found & non_state_words() or word[:1].isupper() and found & non_state_name_words())
 
 
+def _lemma_phrases(file: str) -> list[tuple[str, ...]]:
+    """A rules file's phrases, one a line, as lemma sequences, the longest first."""
+    lines = (RULES / file).read_text(encoding="utf-8").splitlines()
+    return sorted((tuple(lemma(t.text) for t in tokenize(line)) for line in lines
+                   if line.strip() and not line.startswith("#")), key=len, reverse=True)
+
+
 @lru_cache(maxsize=1)
 def macro_regions() -> list[tuple[str, ...]]:
     """Areas larger than a region that a federal office's complement names
-    (rules/macro_regions.txt: `по делам Северного Кавказа`), as lemma sequences."""
-    lines = (RULES / "macro_regions.txt").read_text(encoding="utf-8").splitlines()
-    return [tuple(lemma(t.text) for t in tokenize(line)) for line in lines
-            if line.strip() and not line.startswith("#")]
+    (rules/macro_regions.txt: `по делам Северного Кавказа`)."""
+    return _lemma_phrases("macro_regions.txt")
+
+
+@lru_cache(maxsize=1)
+def _ranks() -> list[tuple[str, ...]]:
+    return _lemma_phrases("titles_of_rank.txt")
+
+
+def phrase_end(doc: Doc, k: int, phrases: list[tuple[str, ...]]) -> int:
+    """After the first of the phrases that starts at token k, else k."""
+    return next((k + len(words) for words in phrases if k + len(words) <= len(doc.tokens)
+                 and all(w == t.lemma for w, t in zip(words, doc.tokens[k:]))), k)
+
+
+def rank_end(doc: Doc, k: int) -> int:
+    """After a title of rank at token k (rules/titles_of_rank.txt: `генерал армии`, `г-н`), else k."""
+    return phrase_end(doc, k, _ranks())
 
 
 def names_non_state(doc: Doc, first: int, end: int, places: set[int], state: set[int]) -> bool:
