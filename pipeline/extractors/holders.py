@@ -304,7 +304,9 @@ def _office_verb(doc: Doc, syntax: SentenceSyntax, office_word: int) -> int | No
                                        & APPOINTMENT_VERBS and not _has_preposition(syntax, k))
         if not (seat or predicate):
             return None
-        if doc.tokens[head].lemma not in ACTING_VERBS:
+        # `назначен исполняющим обязанности`: the verb of appointment above the participle; but
+        # `обязанности акима исполняет Петров`: the acting verb is the predicate itself
+        if doc.tokens[head].lemma not in ACTING_VERBS or syntax.head(head) is None:
             return head
         k = head
     return None

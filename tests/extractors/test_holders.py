@@ -245,6 +245,8 @@ def test_the_holder_a_press_service_reports_on(make_doc, text, expected):
      {("Иван Петров", "губернатор", "Курганская область")}),
     ("Исполняющим обязанности министра финансов назначена Ольга Смирнова.",
      {("Ольга Смирнова", "министр финансов", None)}),
+    ("Обязанности акима Жамбылской области временно исполняет Ерлан Нуров.",
+     {("Ерлан Нуров", "аким", "Жамбылская область")}),
 ])
 def test_appointed_acting_holder(make_doc, text, expected):
     assert officials(make_doc, text) == expected
