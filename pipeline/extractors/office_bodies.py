@@ -97,6 +97,7 @@ def bodies_from(doc: Doc, j: int, inside_region: set[int], starts: dict[int, Men
     body and its end (the position's), the end of them all (`Мажилиса Парламента`), the body
     tokens and the place adjectives, which the position leaves out."""
     first, first_end, body_tokens, place_words = None, j, set(), set()
+    first_own_end = None  # the end of the first body's own words, before any complement
     while j < len(doc.tokens):
         k = j
         if j in starts:  # `Гомельского облисполкома`, `[Минского горисполкома]`: the body after the adjective
@@ -119,11 +120,19 @@ def bodies_from(doc: Doc, j: int, inside_region: set[int], starts: dict[int, Men
             if part.complement == "required" and complement == stop and bodies().longest(doc, stop) is None:
                 break
             body_tokens.update(range(k, stop))
+            first_own_end = first_own_end if first else stop
             stop = complement
         else:
             body_tokens.update(range(k, stop))
         if first is None:
             first, first_end = part, stop
+        elif first.complement == "required" and first_end == first_own_end and stop < len(doc.tokens) \
+                and doc.tokens[stop].text == "по":
+            # `комитета Сената [по международным отношениям]`: the committee's field after the
+            # chamber it belongs to; the chamber is left out of the position
+            complement = complement_end(doc, stop, inside_region)
+            place_words.update(range(first_end, stop))
+            first_end = stop = complement
         j = stop
     return first, first_end, j, body_tokens, place_words
 
