@@ -35,6 +35,7 @@ APPOSITION = {"appos", "flat", "flat:name", "parataxis"}
 # `освобождён от поста министра`, `исполняющим обязанности губернатора`.
 OFFICE_SEATS = {"должность", "пост", "обязанность", "врио", "ио"}
 ACTING_VERBS = {"исполнять", "исполняющий"}
+ACTING_SEATS = {"врио", "ио"}
 APPOINTMENT_VERBS = {"назначить", "назначать", "избрать", "избирать", "переизбрать", "утвердить",
                      "утверждать", "выбрать", "стать", "становиться", "являться", "быть", "работать",
                      "служить", "остаться", "оставаться", "трудиться"}
@@ -295,9 +296,11 @@ def _office_verb(doc: Doc, syntax: SentenceSyntax, office_word: int) -> int | No
         # A decree's capitalised `Назначить` the tagger takes for a proper noun.
         if syntax.words[head].pos not in ("VERB", "AUX") and not lemmas(doc.tokens[head].text) & APPOINTMENT_VERBS:
             return None
-        # (the tree may hang `обязанности` from `исполняющим` as a modifier)
+        # (the tree may hang `обязанности` from `исполняющим` as a modifier, and make `Врио
+        # губернатора назначен Петров` a second subject of the passive)
         seat = (rel in ("obl", "obj") or rel == "nmod" and doc.tokens[head].lemma in ACTING_VERBS) \
-            and doc.tokens[k].lemma in OFFICE_SEATS
+            and doc.tokens[k].lemma in OFFICE_SEATS or doc.tokens[k].lemma in ACTING_SEATS \
+            and rel in ("nsubj", "nsubj:pass") and bool(lemmas(doc.tokens[head].text) & APPOINTMENT_VERBS)
         # An instrumental without a preposition after a verb of appointment: not `встретился с
         # губернатором`, nor the agent of `приглашён губернатором`.
         predicate = rel == "xcomp" or (rel in ("obl", "obl:agent") and lemmas(doc.tokens[head].text)

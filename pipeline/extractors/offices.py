@@ -36,6 +36,7 @@ class OfficeMention:
     region: Unit | None
     names_other_place: bool  # `аким Усть-Каменогорска`: a place that is not a region
     place_word: str | None = None  # `хоким области`: the kind of region a bare office names
+    acting: bool = False  # `врио губернатора`: often of the region whose holder just left
 
 
 def _region_starts(mentions: list[Mention]) -> dict[int, Mention]:
@@ -284,10 +285,9 @@ def find_offices(doc: Doc) -> list[OfficeMention]:
         if region is None and not other_place:
             position, region = _successor_office(doc, i, row, position, found) or (position, region)
         cases, plural = _head_grammar(doc, taken, row)
-        if ACTING.search(doc.text[max(0, doc.tokens[i].start - 20):doc.tokens[i].start]):
-            cases = frozenset()
-        cases = _appointed_before(doc, i) or cases
+        acting = bool(ACTING.search(doc.text[max(0, doc.tokens[i].start - 20):doc.tokens[i].start]))
+        cases = _appointed_before(doc, i) or (frozenset() if acting else cases)
         found.append(OfficeMention(row, position, doc.tokens[i].start, doc.tokens[end - 1].end, i, max(k, end),
-                                   cases, plural, region, other_place, place_word))
+                                   cases, plural, region, other_place, place_word, acting))
         i = end
     return found

@@ -138,8 +138,10 @@ def extract_officials(doc: Doc) -> list[Official]:
     officials = []
     for person in people:
         office = chosen[id(person)]
+        # an acting holder's bare office may be that of the region another holder of it left
         region = named[id(office)] or _default_region(
-            doc, office, {name for kind, name in taken if kind == office.row.office}, unheld)
+            doc, office, set() if office.acting else {name for kind, name in taken if kind == office.row.office},
+            unheld)
         first = person.mentions[0]
         forms = tuple(dict.fromkeys(doc.text[m.start:m.end] for m in person.mentions))
         officials.append(Official(_name(person), office.position, None, region.name if region else None,

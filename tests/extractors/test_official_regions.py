@@ -177,3 +177,10 @@ def test_a_new_holder_takes_the_office_just_named(make_doc, text, expected):
 ])
 def test_a_regional_office_takes_the_region_of_the_centre_named(make_doc, text, expected):
     assert expected in officials(make_doc, text)
+
+
+def test_an_acting_holder_may_take_the_region_another_holder_left(make_doc):
+    text = ("Губернатор Псковской области Иван Петров ушел в отставку. Врио губернатора назначен "
+            "Марат Ахметов.")
+    assert officials(make_doc, text) == {("Иван Петров", "губернатор", "Псковская область"),
+                                         ("Марат Ахметов", "губернатор", "Псковская область")}
