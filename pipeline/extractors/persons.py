@@ -93,3 +93,9 @@ def name_cases(parts: NameParts) -> frozenset[str]:
     """Cases the name can stand in: its surname's ending, or a first name pymorphy3 knows."""
     known = frozenset(p.tag.case for p in parse(parts.first or "") if "Name" in p.tag and p.is_known)
     return surname_cases(parts.surname) | known
+
+
+def agrees(office: OfficeMention, person: PersonMention) -> bool:
+    """The name can stand in a case of the office beside it (either unknown: no objection)."""
+    cases = name_cases(person.parts)
+    return not cases or not office.cases or bool(cases & office.cases)
