@@ -51,12 +51,24 @@ def link_across_sentences(doc: Doc, offices: list[OfficeMention], persons: list[
                           and p.parts.key not in holders
                           and (office in subjects or opens_sentence(p))]
             if candidates:
-                person = candidates[0] if target > here else candidates[-1]
                 syntax = doc.syntax(target)
-                case = syntax.words[syntax.root(person.first_token, person.last_token)].case
+
+                def case_of(p: PersonMention) -> str | None:
+                    return syntax.words[syntax.root(p.first_token, p.last_token)].case if syntax.words else None
+                # the sentence before: its subject (`Зеленский провел переговоры с Трампом.
+                # Президент Украины ...`), else the name nearest the office
+                subjects_before = [p for p in candidates if case_of(p) == "nomn" and _subject(syntax, p)]
+                person = candidates[0] if target > here else (subjects_before or candidates[-1:])[0]
+                case = case_of(person)
                 person.hold(office, frozenset({case}) if case else frozenset())
                 holders.add(person.parts.key)
                 break
+
+
+def _subject(syntax, person: PersonMention) -> bool:
+    """The name is a subject in the tree (or its first conjunct: `Пашинян и Алиев провели`)."""
+    word = syntax.root(person.first_token, person.last_token)
+    return syntax.rel(word) in ("nsubj", "nsubj:pass")
 
 
 PRESS_SERVICES = {"пресс-служба", "пресс-центр"}

@@ -254,3 +254,15 @@ def test_the_holder_a_press_service_reports_on(make_doc, text, expected):
 ])
 def test_appointed_acting_holder(make_doc, text, expected):
     assert officials(make_doc, text) == expected
+
+
+# A subject office with no name looks in the sentence before for its subject, not the name
+# nearest to it.
+@pytest.mark.parametrize("text, expected", [
+    ("Сегодня Владимир Зеленский провел переговоры с Дональдом Трампом. Президент Украины назвал "
+     "встречу полезной.", {("Владимир Зеленский", "президент", None)}),
+    ("На форуме Архимед Мухамбетов выступил перед участниками. Глава региона пригласил инвесторов.",
+     {("Архимед Мухамбетов", "глава", None)}),
+])
+def test_a_subject_office_takes_the_subject_before(make_doc, text, expected):
+    assert officials(make_doc, text) == expected
