@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..nlp import Doc, parse
+from ..nlp import Doc, SentenceSyntax, parse
 from .offices import OfficeMention
 from .persons import PersonMention
 
@@ -52,23 +52,26 @@ def link_across_sentences(doc: Doc, offices: list[OfficeMention], persons: list[
                           and (office in subjects or opens_sentence(p))]
             if candidates:
                 syntax = doc.syntax(target)
-
-                def case_of(p: PersonMention) -> str | None:
-                    return syntax.words[syntax.root(p.first_token, p.last_token)].case if syntax.words else None
                 # the sentence before: its subject (`Зеленский провел переговоры с Трампом.
                 # Президент Украины ...`), else the name nearest the office
-                subjects_before = [p for p in candidates if case_of(p) == "nomn" and _subject(syntax, p)]
+                subjects_before = [p for p in candidates if _tagged_case(syntax, p) == "nomn"
+                                   and _subject(syntax, p)]
                 person = candidates[0] if target > here else (subjects_before or candidates[-1:])[0]
-                case = case_of(person)
+                case = _tagged_case(syntax, person)
                 person.hold(office, frozenset({case}) if case else frozenset())
                 holders.add(person.parts.key)
                 break
 
 
-def _subject(syntax, person: PersonMention) -> bool:
-    """The name is a subject in the tree (or its first conjunct: `Пашинян и Алиев провели`)."""
-    word = syntax.root(person.first_token, person.last_token)
-    return syntax.rel(word) in ("nsubj", "nsubj:pass")
+def _tagged_case(syntax: SentenceSyntax, person: PersonMention) -> str | None:
+    """The case natasha's tagger reads on the name in its own sentence."""
+    word = syntax.words.get(syntax.root(person.first_token, person.last_token))
+    return word.case if word else None
+
+
+def _subject(syntax: SentenceSyntax, person: PersonMention) -> bool:
+    """The name is a subject in the tree (the first of coordinated ones: `Пашинян и Алиев провели`)."""
+    return syntax.rel(syntax.root(person.first_token, person.last_token)) in ("nsubj", "nsubj:pass")
 
 
 PRESS_SERVICES = {"пресс-служба", "пресс-центр"}

@@ -32,7 +32,7 @@ NOMINAL_APPOINTMENTS = {"назначение", "переназначение", 
 
 
 def link_by_syntax(doc: Doc, offices: list[OfficeMention], persons: list[PersonMention],
-                    linked: set[int]) -> None:
+                   linked: set[int]) -> None:
     """Tie offices and names the tree relates, in sentences that hold both still apart."""
     for office in offices:
         here = doc.sentence_index(office.start)
