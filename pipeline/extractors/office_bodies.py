@@ -52,8 +52,9 @@ def complement_end(doc: Doc, j: int, inside_region: set[int]) -> int:
     k = j
     while k < len(doc.tokens) and k - j < COMPLEMENT_WORDS and k not in inside_region:
         text = doc.tokens[k].text
-        if k > j and doc.tokens[j].text == "по" and _macro_region_end(doc, k) > k:
-            k = _macro_region_end(doc, k)  # `по делам Северного Кавказа`, `по развитию ... Арктики`
+        area_end = _macro_region_end(doc, k) if k > j and doc.tokens[j].text == "по" else k
+        if area_end > k:  # `по делам Северного Кавказа`, `по развитию ... Арктики`
+            k = area_end
             continue
         if text == "," and k > j and k + 1 < len(doc.tokens) and doc.tokens[k + 1].text.isalpha() \
                 and doc.tokens[k + 1].text.islower():  # `цифрового развития, инноваций и ...`

@@ -111,10 +111,10 @@ def _region_of_centre(doc: Doc, office: OfficeMention, taken: set[str], kinds: s
     that says it is a region's, the region whose administrative centre the text names first (a
     dateline, `в Кызылорде`; rules/centres.csv). A bare `аким` may be the city's own."""
     centres, units = regional_centres(), gazetteer().by_name
-    for span in doc.spans:
-        name = centres.get(nominative(span.text.split()).lower().replace("ё", "е")) if span.type == "LOC" else None
-        unit = units.get(name) if name else None
-        if unit and unit.country in office.row.countries and unit.name not in taken and (not kinds or unit.kind in kinds):
+    for span in (s for s in doc.spans if s.type == "LOC"):
+        unit = units.get(centres.get(nominative(span.text.split()).lower().replace("ё", "е"), ""))
+        if unit and unit.country in office.row.countries and unit.name not in taken \
+                and (not kinds or unit.kind in kinds):
             return unit
     return None
 
