@@ -149,8 +149,11 @@ APPOINTED = {"назначить", "избрать", "переизбрать", "
 
 
 def _appointed_before(doc: Doc, i: int) -> frozenset[str]:
-    """The cases of such a participle before the office at token i (an adverb may stand between)."""
+    """The cases of such a participle before the office at token i (an adverb, `на пост`, `на
+    должность` may stand between)."""
     k = i - 1
+    if k > 0 and doc.tokens[k].lemma in {"пост", "должность"} and doc.tokens[k - 1].text == "на":
+        k -= 2
     if k >= 0 and any(p.tag.POS == "ADVB" for p in parse(doc.tokens[k].text)[:1]):
         k -= 1
     if k < 0 or k > 0 and doc.tokens[k - 1].text == ",":  # `Иванова, назначенного акимом`: the tree's

@@ -220,6 +220,8 @@ def test_offices_and_names_joined_respectively(make_doc, text, expected):
      {("Сергей Манасарян", "посол", None)}),
     ("Избранный спикером парламента Бакыт Торобаев провел первое заседание.",
      {("Бакыт Торобаев", "спикер парламента", None)}),
+    ("Назначенный на должность министра транспорта Иван Петров провел совещание.",
+     {("Иван Петров", "министр транспорта", None)}),
 ])
 def test_a_name_after_an_appointing_participle(make_doc, text, expected):
     assert officials(make_doc, text) == expected
