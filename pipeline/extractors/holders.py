@@ -12,7 +12,7 @@ Links, in order of trust:
    акимом`, `назначил Иванова акимом`, `освобождён от должности губернатора`,
    `Петров, который стал послом`, `указ о назначении Иванова акимом`), and an office and a name that are subjects
    of one verb with a clause between them (`губернатор, который ..., Иван Петров
-   открыл`).
+   открыл`): holders_syntax.py.
 3. An office still without a name, tied to the nearest free person in the next
    or the previous sentence (`Премьер-Министр РК ...` / `С.Ахметов отметил`):
    holders_across.py.
@@ -21,51 +21,31 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..nlp import Doc, SentenceSyntax, lemmas, parse
+from ..nlp import Doc, lemmas, parse
 from .holders_across import COORDINATION, link_across_sentences
+from .holders_syntax import OFFICE_SEATS, link_by_syntax
+from .office_parts import rank_end
 from .offices import OfficeMention
-from .persons import PersonMention, name_cases
+from .persons import PersonMention, agrees
 
 APPOSITION_GAP = 8
 LINKING_PUNCTUATION = {",", "—", "–", "-"}
-# A name hangs from its office (or the office from the name) by these relations in the tree.
-APPOSITION = {"appos", "flat", "flat:name", "parataxis"}
-# Nouns an office depends on when a person takes or leaves it: `на должность акима`,
-# `освобождён от поста министра`, `исполняющим обязанности губернатора`.
-OFFICE_SEATS = {"должность", "пост", "обязанность", "врио", "ио"}
-ACTING_VERBS = {"исполнять", "исполняющий"}
-APPOINTMENT_VERBS = {"назначить", "назначать", "избрать", "избирать", "переизбрать", "утвердить",
-                     "утверждать", "выбрать", "стать", "становиться", "являться", "быть", "работать",
-                     "служить", "остаться", "оставаться", "трудиться"}
 # `Клычков сменил на посту губернатора Потомского`: the name after the office left it, the
 # subject before the verb holds it.
 SUCCESSION_VERBS = {"сменить", "сменять", "заменить", "заменять"}
-# The person an office is predicated of: `назначил Иванова акимом`, `Иванов назначен`, `Иванов стал`.
-HOLDER_RELATIONS = ("obj", "nsubj:pass", "nsubj")
-# `указ о назначении Иванова министром`, `об освобождении Петрова от должности акима`: the
-# appointment as a noun, its person a genitive beside the office.
-NOMINAL_APPOINTMENTS = {"назначение", "переназначение", "избрание", "утверждение", "освобождение"}
-
-
-def _agree(office: OfficeMention, person: PersonMention) -> bool:
-    cases = name_cases(person.parts)
-    return not cases or not office.cases or bool(cases & office.cases)
-
-
-# A title of rank between an office and the name: `премьер-министр Катара шейх Мухаммед ...`.
-HONORIFICS = {"шейх", "принц", "принцесса", "эмир"}
 
 
 def _gap_is_filler(doc: Doc, start: int, stop: int, place_tokens: set[int]) -> bool:
     """Tokens between an office and its holder: places (`Республики Беларусь в Казахстане`),
     countries joined (`России и Казахстана`; joined regions are each a name's, which the tree
-    tells) and a title of rank (`шейх`) only."""
+    tells) and a title of rank (`шейх`, `генерал армии`: rules/titles_of_rank.txt) only."""
     if stop - start > APPOSITION_GAP:
         return False
     regions = {t for m in doc.regions for t in range(m.first_token, m.last_token)}
+    ranks = {t for k in range(start, stop) for t in range(k, rank_end(doc, k))}
     for k in range(start, stop):
         token = doc.tokens[k]
-        if k in place_tokens or token.text in {"в", "РК", "РФ"} or token.lemma in HONORIFICS:
+        if k in place_tokens | ranks or token.text in {"в", "РК", "РФ"}:
             continue
         if token.text in {"и", ","} and {k - 1, k + 1} <= place_tokens and not {k - 1, k + 1} & regions:
             continue
@@ -76,7 +56,7 @@ def _gap_is_filler(doc: Doc, start: int, stop: int, place_tokens: set[int]) -> b
 def link(doc: Doc, offices: list[OfficeMention], persons: list[PersonMention]) -> None:
     """Give each person the office the text ties to them (`person.office`), in the order above."""
     linked = _link_side_by_side(doc, offices, persons)
-    _link_by_syntax(doc, [o for o in offices if id(o) not in linked], persons, linked)
+    link_by_syntax(doc, [o for o in offices if id(o) not in linked], persons, linked)
     link_across_sentences(doc, [o for o in offices if id(o) not in linked], persons)
 
 
@@ -95,7 +75,11 @@ def _link_side_by_side(doc: Doc, offices: list[OfficeMention], persons: list[Per
             continue
         following = next((p for p in persons if p.first_token >= office.last_token), None)
         if following and _gap_is_filler(doc, office.last_token, following.first_token, place_tokens) \
-                and _agree(office, following):
+                and agrees(office, following):
+            respective = _respective(doc, office, offices, following, by_first)
+            if respective:
+                linked |= {id(o) for o in respective}
+                continue
             following.hold(_first_of_joined(doc, office, offices))
             linked.add(id(office))
             if office.plural:
@@ -104,10 +88,33 @@ def _link_side_by_side(doc: Doc, offices: list[OfficeMention], persons: list[Per
         if before >= 0 and doc.tokens[before].text in LINKING_PUNCTUATION and before in by_last \
                 and not _opens_clause(doc, office.last_token):
             person = by_last[before]
-            if person.office is None and _agree(office, person):
+            if person.office is None and agrees(office, person):
                 person.hold(office)
                 linked.add(id(office))
     return linked
+
+
+def _respective(doc: Doc, office: OfficeMention, offices: list[OfficeMention], first: PersonMention,
+                by_first: dict[int, PersonMention]) -> list[OfficeMention]:
+    """`министр финансов и министр экономики Иван Петров и Петр Сидоров`: offices joined by
+    `и` before as many names joined by `и` give each name the office in its place; the
+    offices so held (none unless the counts match)."""
+    joined = [office]
+    while (k := joined[0].first_token - 1) > 0 and doc.tokens[k].text in COORDINATION:
+        previous = next((o for o in offices if o.last_token == k), None)
+        if previous is None:
+            break
+        joined.insert(0, previous)
+    names, k = [first], first.last_token
+    while len(names) < len(joined) and k + 1 < len(doc.tokens) and doc.tokens[k].text in COORDINATION \
+            and k + 1 in by_first:
+        names.append(by_first[k + 1])
+        k = names[-1].last_token
+    if len(joined) < 2 or len(names) != len(joined) or not all(map(agrees, joined, names)):
+        return []
+    for held, person in zip(joined, names):
+        person.hold(held)
+    return joined
 
 
 def _opens_clause(doc: Doc, k: int) -> bool:
@@ -152,167 +159,3 @@ def _share_plural_office(doc: Doc, office: OfficeMention, first: PersonMention,
             return
         by_first[k].hold(replace(office, region=region) if region else office)
         k = by_first[k].last_token
-
-
-def _link_by_syntax(doc: Doc, offices: list[OfficeMention], persons: list[PersonMention],
-                    linked: set[int]) -> None:
-    """Tie offices and names the tree relates, in sentences that hold both still apart."""
-    for office in offices:
-        here = doc.sentence_index(office.start)
-        free = [p for p in persons if p.office is None and doc.sentence_index(p.start) == here]
-        if not free:
-            continue
-        syntax = doc.syntax(here)
-        holders = _holders(doc, syntax, office, free, persons)
-        for person, cases, held in holders:
-            person.hold(held, cases)
-        if holders:
-            linked.add(id(office))
-
-
-def _holders(doc: Doc, syntax: SentenceSyntax, office: OfficeMention, free: list[PersonMention],
-             persons: list[PersonMention]) -> list[tuple[PersonMention, frozenset[str], OfficeMention]]:
-    """The persons the tree gives this office, with the case of each name (the office's own
-    case for an apposition, the case natasha's tagger reads on the name otherwise) and the
-    office each holds (a plural office gives each name its own region, if it names them)."""
-    office_tokens = range(office.first_token, office.last_token)
-    office_word = syntax.root(office.first_token, office.last_token)
-    roots = {syntax.root(p.first_token, p.last_token): p for p in free}
-
-    def tagged(person: PersonMention) -> frozenset[str]:
-        case = syntax.words[syntax.root(person.first_token, person.last_token)].case
-        return frozenset({case}) if case else frozenset()
-
-    # An apposition agrees in case (not `с послом Арман Абенов`), by pymorphy3's reading of
-    # the office or by the tagger's (`главы регионов — Иван Сидоров`: a nominative plural).
-    office_case = syntax.words[office_word].case
-    first = None
-    for word, person in roots.items():
-        person_tokens = range(person.first_token, person.last_token)
-        if (syntax.head(word) in office_tokens and syntax.rel(word) in APPOSITION) or \
-                (syntax.head(office_word) in person_tokens and syntax.rel(office_word) in APPOSITION):
-            if _agree(office, person):
-                first = (person, office.cases)
-            elif office_case in name_cases(person.parts) or (
-                    office_case == "nomn" and "nomn" in office.cases and syntax.words[word].case == "nomn"):
-                # or a subject by the tagger's reading of both (`Гэвин Ньюсом`: no instrumental)
-                first = (person, frozenset({office_case}))
-            else:
-                continue
-            break
-    if first is None:
-        person = _predicated(doc, syntax, office_word, roots, persons) or \
-            _fellow_subject(syntax, office_word, roots)
-        first = (person, tagged(person)) if person else None
-    if first is None:
-        return []
-    if not (office.plural or syntax.words[office_word].plural):
-        return [(*first, office)]
-    # `президенты двух стран Иванов и Петров`: every name coordinated with the first
-    anchor = syntax.root(first[0].first_token, first[0].last_token)
-    found = sorted([first] + [(p, first[1]) for word, p in roots.items() if p is not first[0]
-                              and syntax.rel(word) == "conj" and syntax.head(word) in (anchor, office_word)],
-                   key=lambda found: found[0].start)
-    # `акимы Павлодарской и Костанайской областей Ахметов и Нуров`: the regions, respectively
-    regions = [m.unit for m in doc.regions if office.first_token <= m.first_token < found[0][0].first_token]
-    if len(found) > 1 and len(regions) == len(found):
-        return [(p, cases, replace(office, region=region)) for (p, cases), region in zip(found, regions)]
-    return [(p, cases, office) for p, cases in found]
-
-
-def _predicated(doc: Doc, syntax: SentenceSyntax, office_word: int, roots: dict[int, PersonMention],
-                persons: list[PersonMention]) -> PersonMention | None:
-    """The person made, elected or relieved of the office (`назначил Иванова акимом`,
-    `Иванов назначен на должность акима`, `Иванова, назначенного акимом`), or whom the
-    office is said of (`Иванов был депутатом`)."""
-    verb = _office_verb(doc, syntax, office_word) or _appointing_verb(doc, syntax, office_word)
-    if verb is None:
-        verb = office_word
-    elif syntax.rel(verb) == "acl" and syntax.head(verb) in roots:
-        return roots[syntax.head(verb)]
-    children = syntax.children(verb)
-    nominal = doc.tokens[verb].lemma in NOMINAL_APPOINTMENTS
-    for relation in HOLDER_RELATIONS + (("nmod",) if nominal else ()):
-        for word in children:
-            if syntax.rel(word) != relation or relation == "nmod" and syntax.words[word].case != "gent":
-                continue
-            if word in roots:
-                return roots[word]
-            if doc.tokens[word].lemma == "который":
-                return _antecedent(doc, word, roots, persons)
-            named = [roots[k] for k in syntax.children(word) if k in roots and syntax.rel(k) == "appos"]
-            if len(named) == 1:  # `бывший министр Иванов назначен послом`: the name beside the subject
-                return named[0]
-    if verb == office_word or any(syntax.rel(word) in HOLDER_RELATIONS for word in children):
-        return None
-    # The tree often misplaces the subject of a passive (`Указом президента Иванов назначен
-    # министром`): a main verb without one goes to the sentence's one name in the nominative.
-    nominative = [p for word, p in roots.items() if syntax.words[word].case == "nomn"]
-    return nominative[0] if syntax.head(verb) is None and len(nominative) == 1 else None
-
-
-def _office_verb(doc: Doc, syntax: SentenceSyntax, office_word: int) -> int | None:
-    """The verb an office is the predicate of (`назначен акимом`, `стал послом`, `назначен
-    послом`), or whose seat it names (`освобождён от должности губернатора`, `назначен
-    исполняющим обязанности губернатора`, `вступил в должность акима`)."""
-    k = office_word
-    for _ in range(4):
-        rel, head = syntax.rel(k), syntax.head(k)
-        if head is None:
-            return None
-        if rel == "nmod" and doc.tokens[head].lemma in OFFICE_SEATS:
-            k = head
-            continue
-        if doc.tokens[head].lemma in NOMINAL_APPOINTMENTS and rel == "nmod" and (
-                doc.tokens[k].lemma in OFFICE_SEATS or syntax.words[k].case == "ablt" and
-                not _has_preposition(syntax, k)):
-            return head
-        # A decree's capitalised `Назначить` the tagger takes for a proper noun.
-        if syntax.words[head].pos not in ("VERB", "AUX") and not lemmas(doc.tokens[head].text) & APPOINTMENT_VERBS:
-            return None
-        seat = rel in ("obl", "obj") and doc.tokens[k].lemma in OFFICE_SEATS
-        # An instrumental without a preposition after a verb of appointment: not `встретился с
-        # губернатором`, nor the agent of `приглашён губернатором`.
-        predicate = rel == "xcomp" or (rel in ("obl", "obl:agent") and lemmas(doc.tokens[head].text)
-                                       & APPOINTMENT_VERBS and not _has_preposition(syntax, k))
-        if not (seat or predicate):
-            return None
-        if doc.tokens[head].lemma not in ACTING_VERBS:
-            return head
-        k = head
-    return None
-
-
-def _appointing_verb(doc: Doc, syntax: SentenceSyntax, office_word: int) -> int | None:
-    """`Указом президента хокимом области назначен Иванов`, where the tree hangs the
-    instrumental office elsewhere: the sentence's one verb of appointment, for an office
-    word that can only be an instrumental."""
-    readings = [p for p in parse(doc.tokens[office_word].text) if p.tag.POS == "NOUN"]
-    if not readings or any(p.tag.case != "ablt" for p in readings) or _has_preposition(syntax, office_word):
-        return None
-    verbs = [k for k, w in syntax.words.items() if w.pos in ("VERB", "AUX")
-             and lemmas(doc.tokens[k].text) & APPOINTMENT_VERBS - {"быть", "являться", "работать", "служить"}]
-    return verbs[0] if len(verbs) == 1 else None
-
-
-def _has_preposition(syntax: SentenceSyntax, word: int) -> bool:
-    return any(syntax.rel(child) == "case" for child in syntax.children(word))
-
-
-def _antecedent(doc: Doc, relative: int, roots: dict[int, PersonMention],
-                persons: list[PersonMention]) -> PersonMention | None:
-    """`Иван Петров, который стал губернатором`: the name right before the relative pronoun."""
-    person = next((p for p in persons if p.last_token == relative - 1 and doc.tokens[relative - 1].text == ","),
-                  None)
-    return person if person in roots.values() else None
-
-
-def _fellow_subject(syntax: SentenceSyntax, office_word: int,
-                    roots: dict[int, PersonMention]) -> PersonMention | None:
-    """`Губернатор области, который прибыл накануне, Иван Петров открыл выставку`: the tree
-    makes both subjects of one verb, which only one person can be."""
-    if syntax.rel(office_word) != "nsubj":
-        return None
-    verb = syntax.head(office_word)
-    fellows = [p for word, p in roots.items() if syntax.rel(word) == "nsubj" and syntax.head(word) == verb]
-    return fellows[0] if len(fellows) == 1 else None

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..nlp import Doc, parse
+from ..nlp import Doc, SentenceSyntax, parse
 from .offices import OfficeMention
 from .persons import PersonMention
 
@@ -41,17 +41,54 @@ def link_across_sentences(doc: Doc, offices: list[OfficeMention], persons: list[
         if office.plural or (office.row in held and bare(office)):
             continue
         here = doc.sentence_index(office.start)
+        reported = _reported_by_press_service(doc, office, [p for p in persons if p.parts.key not in holders])
+        if reported:
+            reported.hold(office, frozenset({"nomn"}))
+            holders.add(reported.parts.key)
+            continue
         for target in (here + 1, here - 1) if office in subjects else (here + 1,):
             candidates = [p for p in persons if doc.sentence_index(p.start) == target
                           and p.parts.key not in holders
                           and (office in subjects or opens_sentence(p))]
             if candidates:
-                person = candidates[0] if target > here else candidates[-1]
                 syntax = doc.syntax(target)
-                case = syntax.words[syntax.root(person.first_token, person.last_token)].case
+                # the sentence before: its subject (`Зеленский провел переговоры с Трампом.
+                # Президент Украины ...`), else the name nearest the office
+                subjects_before = [p for p in candidates if _tagged_case(syntax, p) == "nomn"
+                                   and _subject(syntax, p)]
+                person = candidates[0] if target > here else (subjects_before or candidates[-1:])[0]
+                case = _tagged_case(syntax, person)
                 person.hold(office, frozenset({case}) if case else frozenset())
                 holders.add(person.parts.key)
                 break
+
+
+def _tagged_case(syntax: SentenceSyntax, person: PersonMention) -> str | None:
+    """The case natasha's tagger reads on the name in its own sentence."""
+    word = syntax.words.get(syntax.root(person.first_token, person.last_token))
+    return word.case if word else None
+
+
+def _subject(syntax: SentenceSyntax, person: PersonMention) -> bool:
+    """The name is a subject in the tree (the first of coordinated ones: `Пашинян и Алиев провели`)."""
+    return syntax.rel(syntax.root(person.first_token, person.last_token)) in ("nsubj", "nsubj:pass")
+
+
+PRESS_SERVICES = {"пресс-служба", "пресс-центр"}
+
+
+def _reported_by_press_service(doc: Doc, office: OfficeMention,
+                               free: list[PersonMention]) -> PersonMention | None:
+    """`Как сообщила пресс-служба президента Узбекистана, Шавкат Мирзиёев провел ...`: the
+    press service of an office reports on its holder, the name that opens the main clause."""
+    k = office.first_token - 1
+    if k < 0 or doc.tokens[k].lemma not in PRESS_SERVICES:
+        return None
+    sentence = doc.sentence_at(office.start)
+    comma = next((t for t in range(office.last_token, len(doc.tokens))
+                  if doc.tokens[t].start >= sentence.end or doc.tokens[t].text == ","), None)
+    return next((p for p in free if comma is not None and p.first_token == comma + 1
+                 and p.start < sentence.end), None)
 
 
 def _with_other_roles(doc: Doc, persons: list[PersonMention]) -> set[str]:

@@ -9,13 +9,18 @@ from __future__ import annotations
 import re
 
 from ..nlp import Doc, parse
-from .gazetteer import Mention
-from .office_parts import bodies
+from .gazetteer import Mention, gazetteer
+from .office_parts import bodies, macro_regions, phrase_end, rank_end
 
 # Words between an office and its region or holder that carry no meaning of their own.
 # A first-level unit's kind in each country: `хяким велаята`, `губернатор провинции`.
 GENERIC_PLACE_WORDS = {"город", "г", "область", "регион", "край", "республика", "округ",
                        "провинция", "велаят", "вилоят", "аймак"}
+# The kinds of region (rules/regions.csv) each of those words names: `хоким области` is no city's.
+PLACE_WORD_KINDS = {"город": {"city"}, "г": {"city"}, "область": {"oblast", "autonomous_oblast"},
+                    "край": {"krai"}, "республика": {"republic"}, "округ": {"autonomous_okrug"},
+                    "провинция": {"province"}, "велаят": {"velayat"}, "вилоят": {"oblast"},
+                    "аймак": {"aimag"}}
 # After a head that needs a body or a place: `председатель области`, `хяким велаята`; the
 # other places have offices without a region: `глава страны`, `глава района`, `хяким этрапа`.
 OTHER_PLACE_WORDS = {"страна", "район", "этрап", "сомон", "село", "поселок", "аул", "кишлак"}
@@ -28,6 +33,18 @@ COMPLEMENT_WORDS = 10  # `по чрезвычайным ситуациям, гр
 COMPLEMENT_POS = {"NOUN", "ADJF", "PRTF", "PREP", "CONJ"}  # `по инвестициям и развитию`
 
 
+def country_end(doc: Doc, k: int) -> int:
+    """After a country's name at token k (`России`, `Российской Федерации`), else k."""
+    names = gazetteer().country_names
+    return next((k + n for n in (2, 1) if k + n <= len(doc.tokens)
+                 and " ".join(t.lemma for t in doc.tokens[k:k + n]) in names), k)
+
+
+def _macro_region_end(doc: Doc, k: int) -> int:
+    """After an area larger than a region at token k (`Северного Кавказа`, `Арктики`), else k."""
+    return phrase_end(doc, k, macro_regions())
+
+
 def complement_end(doc: Doc, j: int, inside_region: set[int]) -> int:
     """End of a ministry complement: `по инвестициям и развитию`, `иностранных дел`; a
     region's executive after it owns the body and is no part of it (`управления
@@ -35,6 +52,10 @@ def complement_end(doc: Doc, j: int, inside_region: set[int]) -> int:
     k = j
     while k < len(doc.tokens) and k - j < COMPLEMENT_WORDS and k not in inside_region:
         text = doc.tokens[k].text
+        area_end = _macro_region_end(doc, k) if k > j and doc.tokens[j].text == "по" else k
+        if area_end > k:  # `по делам Северного Кавказа`, `по развитию ... Арктики`
+            k = area_end
+            continue
         if text == "," and k > j and k + 1 < len(doc.tokens) and doc.tokens[k + 1].text.isalpha() \
                 and doc.tokens[k + 1].text.islower():  # `цифрового развития, инноваций и ...`
             k += 1
@@ -44,6 +65,8 @@ def complement_end(doc: Doc, j: int, inside_region: set[int]) -> int:
         if not text.isalpha() or not (text.islower() or field_abbreviation) or owner_end(doc, k) > k:
             break
         if k > j and doc.tokens[k].lemma in PLACE_WORDS:  # `министр образования [региона]`
+            break
+        if rank_end(doc, k) > k:  # `министр обороны [генерал армии] ...`
             break
         if k == j and text != "по" and (parse(text)[0].tag.POS == "PREP" or
                                         not any(p.tag.case == "gent" for p in parse(text))):
@@ -75,6 +98,7 @@ def bodies_from(doc: Doc, j: int, inside_region: set[int], starts: dict[int, Men
     body and its end (the position's), the end of them all (`Мажилиса Парламента`), the body
     tokens and the place adjectives, which the position leaves out."""
     first, first_end, body_tokens, place_words = None, j, set(), set()
+    first_own_end = None  # the end of the first body's own words, before any complement
     while j < len(doc.tokens):
         k = j
         if j in starts:  # `Гомельского облисполкома`, `[Минского горисполкома]`: the body after the adjective
@@ -87,7 +111,9 @@ def bodies_from(doc: Doc, j: int, inside_region: set[int], starts: dict[int, Men
             break
         part, stop = body
         if part.scope != "national":  # `Октябрьского райисполкома`: the adjective names a place
-            place_words.update(t for t in range(j, k) if doc.tokens[t].text[:1].isupper())
+            # (not `Великого национального собрания`, `Верховного совета`)
+            place_words.update(t for t in range(j, k) if doc.tokens[t].text[:1].isupper()
+                               and (t in inside_region or DEMONYM.search(doc.tokens[t].text)))
         place_words.update(t for t in range(j, k) if _demonym(doc.tokens[t]))  # `российского МИД`
         if part.complement:
             complement = complement_end(doc, stop, inside_region)
@@ -95,11 +121,19 @@ def bodies_from(doc: Doc, j: int, inside_region: set[int], starts: dict[int, Men
             if part.complement == "required" and complement == stop and bodies().longest(doc, stop) is None:
                 break
             body_tokens.update(range(k, stop))
+            first_own_end = first_own_end if first else stop
             stop = complement
         else:
             body_tokens.update(range(k, stop))
         if first is None:
             first, first_end = part, stop
+        elif first.complement == "required" and first_end == first_own_end and stop < len(doc.tokens) \
+                and doc.tokens[stop].text == "по":
+            # `комитета Сената [по международным отношениям]`: the committee's field after the
+            # chamber it belongs to; the chamber is left out of the position
+            complement = complement_end(doc, stop, inside_region)
+            place_words.update(range(first_end, stop))
+            first_end = stop = complement
         j = stop
     return first, first_end, j, body_tokens, place_words
 

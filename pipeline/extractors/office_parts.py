@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from razdel import tokenize
 
-from ..nlp import Doc, lemmas, parse
+from ..nlp import Doc, lemma, lemmas, parse
 from .gazetteer import RULES, gazetteer
 
 FOLLOWING_WORDS = 3  # `президент крупнейшей нефтяной компании`
@@ -89,9 +89,56 @@ def bodies() -> PhraseIndex:
 
 
 @lru_cache(maxsize=1)
-def non_state_words() -> frozenset[str]:
+def _non_state_entries() -> list[str]:
     lines = (RULES / "non_state_organisations.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def non_state_words() -> frozenset[str]:
+    return frozenset(w for w in _non_state_entries() if w.islower())
+
+
+@lru_cache(maxsize=1)
+def non_state_name_words() -> frozenset[str]:
+    """Entries written capitalised (`Европейский`): they mark an organisation only as a word of
+    its name (`Европейского парламента`, not `министр по европейским делам`)."""
+    return frozenset(w.lower() for w in _non_state_entries() if not w.islower())
+
+
+def _non_state(word: str) -> bool:
+    found = lemmas(word)
+    return bool(found & non_state_words() or word[:1].isupper() and found & non_state_name_words())
+
+
+def _lemma_phrases(file: str) -> list[tuple[str, ...]]:
+    """A rules file's phrases, one a line, as lemma sequences, the longest first."""
+    lines = (RULES / file).read_text(encoding="utf-8").splitlines()
+    return sorted((tuple(lemma(t.text) for t in tokenize(line)) for line in lines
+                   if line.strip() and not line.startswith("#")), key=len, reverse=True)
+
+
+@lru_cache(maxsize=1)
+def macro_regions() -> list[tuple[str, ...]]:
+    """Areas larger than a region that a federal office's complement names
+    (rules/macro_regions.txt: `по делам Северного Кавказа`)."""
+    return _lemma_phrases("macro_regions.txt")
+
+
+@lru_cache(maxsize=1)
+def _ranks() -> list[tuple[str, ...]]:
+    return _lemma_phrases("titles_of_rank.txt")
+
+
+def phrase_end(doc: Doc, k: int, phrases: list[tuple[str, ...]]) -> int:
+    """After the first of the phrases that starts at token k, else k."""
+    return next((k + len(words) for words in phrases if k + len(words) <= len(doc.tokens)
+                 and all(w == t.lemma for w, t in zip(words, doc.tokens[k:]))), k)
+
+
+def rank_end(doc: Doc, k: int) -> int:
+    """After a title of rank at token k (rules/titles_of_rank.txt: `генерал армии`, `г-н`), else k."""
+    return phrase_end(doc, k, _ranks())
 
 
 def names_non_state(doc: Doc, first: int, end: int, places: set[int], state: set[int]) -> bool:
@@ -99,8 +146,7 @@ def names_non_state(doc: Doc, first: int, end: int, places: set[int], state: set
     the office phrase (tokens first..end) or the words right after it name a business,
     party, church or other non-state body. Words of a state body (`Национального банка`)
     do not count; the words after the phrase end at a name, a verb or a punctuation mark."""
-    words = non_state_words()
-    if any(lemmas(doc.tokens[k].text) & words for k in range(first, end) if k not in places | state):
+    if any(_non_state(doc.tokens[k].text) for k in range(first, end) if k not in places | state):
         return True
     k, seen = end, 0
     while k < len(doc.tokens) and seen < FOLLOWING_WORDS:
@@ -108,12 +154,12 @@ def names_non_state(doc: Doc, first: int, end: int, places: set[int], state: set
         k += 1
         # `председатель [Алматинского] областного филиала партии`; but `посол [ЕС]`: NER's place
         # may be an international organisation's abbreviation
-        if k - 1 in places and not (token.text.isupper() and lemmas(token.text) & words):
+        if k - 1 in places and not (token.text.isupper() and _non_state(token.text)):
             continue
         if doc.spans_covering(token.start, token.end, "PER") or not (
                 token.text in QUOTES or token.text.isalpha() and parse(token.text)[0].tag.POS in PHRASE_POS):
             return False
-        if lemmas(token.text) & words or k - 1 == end and not state and _unknown_organisation(doc, end):
+        if _non_state(token.text) or k - 1 == end and not state and _unknown_organisation(doc, end):
             return True
         seen += 1
     return False

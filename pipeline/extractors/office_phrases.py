@@ -18,7 +18,7 @@ from razdel import tokenize
 
 from ..nlp import Doc, lemmas, parse
 from .gazetteer import RULES, Mention
-from .office_bodies import OTHER_PLACE_WORDS, PLACE_WORDS, bodies_from, complement_end, owner_end
+from .office_bodies import OTHER_PLACE_WORDS, PLACE_WORDS, bodies_from, complement_end, country_end, owner_end
 from .office_parts import Part, deputies, heads, names_non_state
 
 GLUED_DEPUTY = "зам"  # `замминистра`, `замакима`: a deputy glued to the head's genitive
@@ -103,12 +103,23 @@ def _fixed(doc: Doc, i: int, inside_region: set[int]) -> Found | None:
     row, taken = match
     end, position, owner = taken[-1] + 1, row.office, frozenset()
     if row.complement:
-        stop = complement_end(doc, end, inside_region)
-        if stop > end:
+        after = country_end(doc, end)  # `министр Российской Федерации по делам ...`
+        if after > end and not (after < len(doc.tokens) and doc.tokens[after].text == "по"):
+            after = end
+        stop = _before_next_office(doc, after, complement_end(doc, after, inside_region))
+        if stop > after:
+            end = after
             position += " " + doc.text[doc.tokens[end].start:doc.tokens[stop - 1].end].lower()
             end = owner_end(doc, stop)
             owner = frozenset(range(stop, end))
     return Found(row, position, taken, end, owner)
+
+
+def _before_next_office(doc: Doc, j: int, stop: int) -> int:
+    """`министр финансов [и министр экономики]`: a complement ends where a second office
+    joined by `и` begins."""
+    return next((k for k in range(j, stop - 1) if doc.tokens[k].text == "и"
+                 and lemmas(doc.tokens[k + 1].text) & _first_words()), stop)
 
 
 def _head_at(doc: Doc, j: int, inside_region: set[int]) -> tuple[Part | OfficeRow, int, int] | None:

@@ -35,6 +35,8 @@ class OfficeMention:
     plural: bool
     region: Unit | None
     names_other_place: bool  # `аким Усть-Каменогорска`: a place that is not a region
+    place_word: str | None = None  # `хоким области`: the kind of region a bare office names
+    acting: bool = False  # `врио губернатора`: often of the region whose holder just left
 
 
 def _region_starts(mentions: list[Mention]) -> dict[int, Mention]:
@@ -141,6 +143,37 @@ def _head_grammar(doc: Doc, taken: list[int], row: OfficeRow):
     return cases, number == "plur"
 
 
+# `Назначенный недавно послом Дархан Калетаев`: a clause opened by the participle of an
+# appointment; the name after the office agrees with the participle, not with the office.
+APPOINTED = {"назначить", "избрать", "переизбрать", "утвердить", "назначать", "избирать"}
+
+
+def _appointed_before(doc: Doc, i: int) -> frozenset[str]:
+    """The cases of such a participle before the office at token i (an adverb, `на пост`, `на
+    должность` may stand between)."""
+    k = i - 1
+    if k > 0 and doc.tokens[k].lemma in {"пост", "должность"} and doc.tokens[k - 1].text == "на":
+        k -= 2
+    if k >= 0 and any(p.tag.POS == "ADVB" for p in parse(doc.tokens[k].text)[:1]):
+        k -= 1
+    if k < 0 or k > 0 and doc.tokens[k - 1].text == ",":  # `Иванова, назначенного акимом`: the tree's
+        return frozenset()
+    return frozenset(p.tag.case for p in parse(doc.tokens[k].text)
+                     if p.tag.POS == "PRTF" and p.normal_form in APPOINTED)
+
+
+def _successor_office(doc: Doc, i: int, row: OfficeRow, position: str,
+                      found: list[OfficeMention]) -> tuple[str, Unit | None] | None:
+    """`... освободил от должности министра энергетики. Новым министром назначен Умаров`: a bare
+    title after `новый` is the office of that title just named, with its words and region."""
+    if i == 0 or doc.tokens[i - 1].lemma != "новый" or position != row.office:
+        return None
+    here = doc.sentence_index(doc.tokens[i].start)
+    previous = next((o for o in reversed(found) if doc.sentence_index(o.start) >= here - 1
+                     and o.row.office == row.office), None)
+    return (previous.position, previous.region) if previous else None
+
+
 POSSESSIVES = {"его", "ее", "её", "их"}
 
 
@@ -209,9 +242,10 @@ def find_offices(doc: Doc) -> list[OfficeMention]:
             continue
         region = next((starts[t].unit for t in range(i, end) if t in starts), None) or \
             _city_of_adjective(doc, i, end)
-        k = end
+        k, place_word = end, None
         while k < len(doc.tokens) and k not in starts and (doc.tokens[k].lemma in GENERIC_PLACE_WORDS or
                                        doc.tokens[k].text == "." and doc.tokens[k - 1].text == "г"):
+            place_word = place_word or doc.tokens[k].lemma
             k += 1
         if region is None and row.complement and not row.countries and k > end and k not in starts:
             # `министр образования региона`: a national title made a region's by a bare place word,
@@ -251,10 +285,12 @@ def find_offices(doc: Doc) -> list[OfficeMention]:
                 i += 1
                 continue
             row, position = previous.row, previous.position
+        if region is None and not other_place:
+            position, region = _successor_office(doc, i, row, position, found) or (position, region)
         cases, plural = _head_grammar(doc, taken, row)
-        if ACTING.search(doc.text[max(0, doc.tokens[i].start - 20):doc.tokens[i].start]):
-            cases = frozenset()
+        acting = bool(ACTING.search(doc.text[max(0, doc.tokens[i].start - 20):doc.tokens[i].start]))
+        cases = _appointed_before(doc, i) or (frozenset() if acting else cases)
         found.append(OfficeMention(row, position, doc.tokens[i].start, doc.tokens[end - 1].end, i, max(k, end),
-                                   cases, plural, region, other_place))
+                                   cases, plural, region, other_place, place_word, acting))
         i = end
     return found

@@ -12,11 +12,13 @@ from dataclasses import dataclass, field
 
 from ..nlp import Doc
 from ..records import Official
-from .gazetteer import Mention, Unit
+from .gazetteer import Mention, Unit, gazetteer
 from .holders import link
 from .persons import PersonMention, find_persons, name_cases
-from .names import full_name, gender_votes
+from .names import NameParts, full_name, gender_votes, surname_key
+from .office_bodies import PLACE_WORD_KINDS
 from .offices import OfficeMention
+from .places import nominative, regional_centres
 
 VENUE_PREPOSITIONS = {"в", "во"}
 
@@ -30,13 +32,21 @@ class Person:
         return [m.office for m in self.mentions if m.office]
 
 
+def _same_person(a: NameParts, b: NameParts) -> bool:
+    """Same surname key, compatible initials (Ю.Берг, Юрий Берг, Берг); East Asian names
+    keyed by their surname also by their given names (`Ван И` is not `Ван Вэньтао`)."""
+    if a.key != b.key or a.initial and b.initial and a.initial != b.initial:
+        return False
+    return not (a.east_asian and b.east_asian and a.first and b.first
+                and surname_key(a.surname) != surname_key(b.surname))
+
+
 def _cluster(persons: list[PersonMention]) -> list[Person]:
-    """Mentions of one person: same surname key, compatible initials (Ю.Берг, Юрий Берг, Берг)."""
+    """Mentions of one person (`_same_person`)."""
     people: list[Person] = []
     for mention in persons:
         home = next((p for p in people if p.mentions[0].parts.key == mention.parts.key and
-                     all(not m.parts.initial or not mention.parts.initial or
-                         m.parts.initial == mention.parts.initial for m in p.mentions)), None)
+                     all(_same_person(m.parts, mention.parts) for m in p.mentions)), None)
         if home is None:
             home = Person()
             people.append(home)
@@ -77,13 +87,15 @@ def _default_region(doc: Doc, office: OfficeMention, taken: set[str],
     of the country is named."""
     if not office.row.countries or office.names_other_place or office.row.scope == "diplomatic":
         return None
+    kinds = PLACE_WORD_KINDS.get(office.place_word)
     here = doc.sentence_index(office.start)
     spoken_of = [o.region for o in unheld if o.start < office.start and o.region.country in office.row.countries
-                 and here - 1 <= doc.sentence_index(o.start) <= here]
+                 and here - 1 <= doc.sentence_index(o.start) <= here and (not kinds or o.region.kind in kinds)]
     if spoken_of:
         return spoken_of[-1]
     candidates = [m for m in doc.regions if m.unit.country in office.row.countries
                   and m.unit.name not in taken]
+    candidates = [m for m in candidates if not kinds or m.unit.kind in kinds] or candidates
     candidates = [m for m in candidates if not _venue(doc, m)] or candidates
     sentence = doc.sentence_at(office.start)
     nearby = [m for m in candidates if sentence.start <= m.start < office.start]
@@ -91,7 +103,20 @@ def _default_region(doc: Doc, office: OfficeMention, taken: set[str],
         return nearby[-1].unit
     counts = Counter(m.unit for m in candidates)
     return max(counts, key=lambda u: (counts[u], -next(m.start for m in candidates if m.unit == u)),
-               default=None)
+               default=None) or (_region_of_centre(doc, office, taken, kinds) if office.place_word else None)
+
+
+def _region_of_centre(doc: Doc, office: OfficeMention, taken: set[str], kinds: set[str] | None) -> Unit | None:
+    """`Кызылорда. Аким области ...`: where the text names no region of the country of an office
+    that says it is a region's, the region whose administrative centre the text names first (a
+    dateline, `в Кызылорде`; rules/centres.csv). A bare `аким` may be the city's own."""
+    centres, units = regional_centres(), gazetteer().by_name
+    for span in (s for s in doc.spans if s.type == "LOC"):
+        unit = units.get(centres.get(nominative(span.text.split()).lower().replace("ё", "е"), ""))
+        if unit and unit.country in office.row.countries and unit.name not in taken \
+                and (not kinds or unit.kind in kinds):
+            return unit
+    return None
 
 
 def _venue(doc: Doc, mention: Mention) -> bool:
@@ -113,8 +138,10 @@ def extract_officials(doc: Doc) -> list[Official]:
     officials = []
     for person in people:
         office = chosen[id(person)]
+        # an acting holder's bare office may be that of the region another holder of it left
         region = named[id(office)] or _default_region(
-            doc, office, {name for kind, name in taken if kind == office.row.office}, unheld)
+            doc, office, set() if office.acting else {name for kind, name in taken if kind == office.row.office},
+            unheld)
         first = person.mentions[0]
         forms = tuple(dict.fromkeys(doc.text[m.start:m.end] for m in person.mentions))
         officials.append(Official(_name(person), office.position, None, region.name if region else None,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ..nlp import Doc, NerSpan, parse
 from .name_reader import name_after
 from .names import PATRONYMIC, SEPARATE_PATRONYMIC, NameParts, split_name, surname_cases
+from .office_parts import rank_end
 from .offices import OfficeMention
 
 
@@ -61,6 +62,9 @@ def find_persons(doc: Doc, offices: list[OfficeMention]) -> list[PersonMention]:
             office_end = doc.tokens[office.last_token - 1].end
             if office.start <= start < office_end or (start <= office.start < span.end):
                 start = max(start, office_end)
+        first = doc.token_index(start)  # `[Шейх] Мухаммед ...`: a title of rank is no part of the name
+        if first < len(doc.tokens) and first < rank_end(doc, first) < doc.token_index(span.end):
+            start = doc.tokens[rank_end(doc, first)].start
         # NER spans sometimes run across a paragraph break: the name is on the first line.
         text = doc.text[start:span.end].split("\n")[0]
         for offset, name in _names_in(text):
@@ -89,3 +93,9 @@ def name_cases(parts: NameParts) -> frozenset[str]:
     """Cases the name can stand in: its surname's ending, or a first name pymorphy3 knows."""
     known = frozenset(p.tag.case for p in parse(parts.first or "") if "Name" in p.tag and p.is_known)
     return surname_cases(parts.surname) | known
+
+
+def agrees(office: OfficeMention, person: PersonMention) -> bool:
+    """The name can stand in a case of the office beside it (either unknown: no objection)."""
+    cases = name_cases(person.parts)
+    return not cases or not office.cases or bool(cases & office.cases)

@@ -16,6 +16,12 @@ def officials(make_doc, text):
      {("Мишаль ас-Сабах", "эмир", None)}),
     ("Министр обороны Саудовской Аравии принц Халид бен Салман провел встречу.",
      {("Халид Салман", "министр обороны", None)}),
+    # military ranks and courtesy titles (rules/titles_of_rank.txt), no part of office or name
+    ("Министр обороны Армении генерал-лейтенант Сурен Папикян провел учения.",
+     {("Сурен Папикян", "министр обороны", None)}),
+    ("Посол Франции г-н Пьер Дюран вручил награды.", {("Пьер Дюран", "посол", None)}),
+    ("Шейх Халид бен Салман, министр обороны Саудовской Аравии, провел встречу.",
+     {("Халид Салман", "министр обороны", None)}),
 ])
 def test_gap_between_office_and_holder(make_doc, text, expected):
     assert officials(make_doc, text) == expected
@@ -189,4 +195,76 @@ def test_holders_beyond_adjacency(make_doc, text, expected):
     ("Вице-премьер — министр финансов Олег Сидоров выступил.", {("Олег Сидоров", "вице-премьер", None)}),
 ])
 def test_cross_sentence_links_and_joined_offices(make_doc, text, expected):
+    assert officials(make_doc, text) == expected
+
+
+# Offices joined by `и` before as many names joined by `и`: each name holds the office in its
+# place; a single name after them holds the nearest.
+@pytest.mark.parametrize("text, expected", [
+    ("Министр юстиции и министр внутренних дел Армении Карен Оганян и Гурген Симонян выступили.",
+     {("Карен Оганян", "министр юстиции", None), ("Гурген Симонян", "министр внутренних дел", None)}),
+    ("Посол Японии и посол Кореи Такаси Ямада и Пак Чон Хо посетили выставку.",
+     {("Такаси Ямада", "посол", None), ("Пак Чон Хо", "посол", None)}),
+    ("Аким Атырауской области и глава Минэнерго Серик Шапкенов и Ерлан Нуров открыли завод.",
+     {("Серик Шапкенов", "аким", "Атырауская область"), ("Ерлан Нуров", "глава минэнерго", None)}),
+    ("Министр финансов и министр экономики Иван Петров выступил.",
+     {("Иван Петров", "министр экономики", None)}),
+])
+def test_offices_and_names_joined_respectively(make_doc, text, expected):
+    assert officials(make_doc, text) == expected
+
+
+# A clause opened by the participle of an appointment: the name agrees with the participle.
+@pytest.mark.parametrize("text, expected", [
+    ("Назначенный вчера послом Армении в Китае Сергей Манасарян прибыл в Пекин.",
+     {("Сергей Манасарян", "посол", None)}),
+    ("Избранный спикером парламента Бакыт Торобаев провел первое заседание.",
+     {("Бакыт Торобаев", "спикер парламента", None)}),
+    ("Назначенный на должность министра транспорта Иван Петров провел совещание.",
+     {("Иван Петров", "министр транспорта", None)}),
+])
+def test_a_name_after_an_appointing_participle(make_doc, text, expected):
+    assert officials(make_doc, text) == expected
+
+
+# The press service of an office reports on its holder: the name opening the main clause, unless
+# that name has a role of its own.
+@pytest.mark.parametrize("text, expected", [
+    ("Как сообщает пресс-служба губернатора Омской области, Виталий Хоценко осмотрел мост.",
+     {("Виталий Хоценко", "губернатор", "Омская область")}),
+    ("Как сообщила пресс-служба главы государства, Касым-Жомарт Токаев принял посла.",
+     {("Касым-Жомарт Токаев", "глава государства", None)}),
+    ("По данным пресс-службы губернатора, Иван Орлов, директор завода, уволен.", set()),
+])
+def test_the_holder_a_press_service_reports_on(make_doc, text, expected):
+    assert officials(make_doc, text) == expected
+
+
+# `Исполняющим обязанности губернатора назначен`: the acting office through its seat, however the
+# tree hangs `обязанности`.
+@pytest.mark.parametrize("text, expected", [
+    ("Временно исполняющим обязанности губернатора Курганской области назначен Иван Петров.",
+     {("Иван Петров", "губернатор", "Курганская область")}),
+    ("Исполняющим обязанности министра финансов назначена Ольга Смирнова.",
+     {("Ольга Смирнова", "министр финансов", None)}),
+    ("Обязанности акима Жамбылской области временно исполняет Ерлан Нуров.",
+     {("Ерлан Нуров", "аким", "Жамбылская область")}),
+    ("Врио главы Республики Коми стал Иван Петров.", {("Иван Петров", "глава", "Республика Коми")}),
+    ("Врио губернатора Курской области назначен Иван Петров.",
+     {("Иван Петров", "губернатор", "Курская область")}),
+    ("Врио губернатора заявил, что Иван Петров уволен.", set()),
+])
+def test_appointed_acting_holder(make_doc, text, expected):
+    assert officials(make_doc, text) == expected
+
+
+# A subject office with no name looks in the sentence before for its subject, not the name
+# nearest to it.
+@pytest.mark.parametrize("text, expected", [
+    ("Сегодня Владимир Зеленский провел переговоры с Дональдом Трампом. Президент Украины назвал "
+     "встречу полезной.", {("Владимир Зеленский", "президент", None)}),
+    ("На форуме Архимед Мухамбетов выступил перед участниками. Глава региона пригласил инвесторов.",
+     {("Архимед Мухамбетов", "глава", None)}),
+])
+def test_a_subject_office_takes_the_subject_before(make_doc, text, expected):
     assert officials(make_doc, text) == expected

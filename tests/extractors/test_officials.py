@@ -54,16 +54,6 @@ def test_office_and_name_together(make_doc, text, expected):
     assert expected in officials(make_doc, text)
 
 
-def test_shared_plural_office_gives_each_name_its_region(make_doc):
-    text = ("Делегации Акмолинской и Северо-Казахстанской областей встретились с участием акимов "
-            "областей Ермека Маржикпаева и Кумара Аксакалова. Аким Северо-Казахстанской области "
-            "Кумар Аксакалов отметил рост товарооборота.")
-    assert officials(make_doc, text) == {
-        ("Ермек Маржикпаев", "аким", "Акмолинская область"),
-        ("Кумар Аксакалов", "аким", "Северо-Казахстанская область"),
-    }
-
-
 def test_initials_and_full_name_are_one_person(make_doc):
     text = ("Губернатор Омской области Александр Бурков прибыл в Павлодар. "
             "«Мы рады встрече», - сказал А.Бурков.")
@@ -76,12 +66,6 @@ def test_office_in_one_sentence_and_name_in_the_next(make_doc):
     text = ("Под председательством Премьер-Министра РК прошло заседание правительства. "
             "Б.Сагинтаев поручил ускорить работу.")
     assert officials(make_doc, text) == {("Б. Сагинтаев", "премьер-министр", None)}
-
-
-def test_head_of_region_named_after_the_person(make_doc):
-    text = ("Форум прошел в Костанайской области. Архимед Мухамбетов выступил перед участниками. "
-            "«Мы готовы к сотрудничеству», - отметил глава региона.")
-    assert officials(make_doc, text) == {("Архимед Мухамбетов", "глава", "Костанайская область")}
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -150,15 +134,6 @@ def test_more_offices(make_doc, text, expected):
     assert expected in officials(make_doc, text)
 
 
-def test_plural_office_with_a_region_before_each_name(make_doc):
-    text = ("Соглашение подписали акимы Павлодарской области Абылкаир Скаков "
-            "и Костанайской области Архимед Мухамбетов.")
-    assert officials(make_doc, text) == {
-        ("Абылкаир Скаков", "аким", "Павлодарская область"),
-        ("Архимед Мухамбетов", "аким", "Костанайская область"),
-    }
-
-
 def test_two_offices_joined_by_and(make_doc):
     text = ("Аким Восточно-Казахстанской области Даниал Ахметов и губернатор Алтайского края "
             "Виктор Томенко подписали соглашение.")
@@ -180,53 +155,6 @@ def test_colleague_holds_the_office_named_before(make_doc):
 def test_an_office_spoken_of_is_no_holder_for_the_next_name(make_doc):
     text = "Реализуется Послание Президента. Затем выступил Бахыт Султанов."
     assert officials(make_doc, text) == set()
-
-
-def test_a_country_after_the_office_is_its_state_not_a_place(make_doc):
-    text = ("Полномочный представитель правительства Кыргызской Республики в Иссык-Кульской "
-            "области Эркин Бозгонбаев встретился с делегацией.")
-    assert officials(make_doc, text) == {
-        ("Эркин Бозгонбаев", "полномочный представитель правительства", "Иссык-Кульская область")}
-
-
-@pytest.mark.parametrize("text, expected", [
-    # the region in the office's words, whatever generic word stands before it
-    ("Президент Татарстана Рустам Минниханов посетил Астану.",
-     ("Рустам Минниханов", "президент", "Республика Татарстан")),
-    ("Глава Якутии Айсен Николаев провел совещание.", ("Айсен Николаев", "глава", "Республика Саха")),
-    ("Глава Республики Татарстан Рустам Минниханов прибыл в Казахстан.",
-     ("Рустам Минниханов", "глава", "Республика Татарстан")),
-    ("Министр сельского хозяйства Омской области Иван Петров открыл ярмарку.",
-     ("Иван Петров", "министр сельского хозяйства", "Омская область")),
-    # a bare regional office: the region of its country that the text is about
-    ("Делегация Омской области прибыла в Павлодар. Губернатор Виталий Кравченко провел переговоры.",
-     ("Виталий Кравченко", "губернатор", "Омская область")),
-    ("Делегацию Омской области возглавил губернатор Виталий Хоценко.",
-     ("Виталий Хоценко", "губернатор", "Омская область")),
-    # a minister of a bare `региона`, `области`: the region the text is about, no part of the position
-    ("В Омской области прошел форум. Министр образования региона Иван Петров выступил.",
-     ("Иван Петров", "министр образования", "Омская область")),
-    ("Прибыл губернатор Курской области. С министром финансов области Иваном Петровым обсудили бюджет.",
-     ("Иван Петров", "министр финансов", "Курская область")),
-    # a maslikhat is Kazakh: its bare deputy is the Kazakh region's the text is about
-    ("В Павлодарской области прошла сессия. Депутат маслихата Ерлан Ахметов выступил.",
-     ("Ерлан Ахметов", "депутат маслихата", "Павлодарская область")),
-    ("В Омской области прошла встреча. Депутат маслихата Ерлан Ахметов выступил.",
-     ("Ерлан Ахметов", "депутат маслихата", None)),
-    # a venue city is no governor's region while his own region is named
-    ("Делегация Омской области прибыла в Москву. В Москве губернатор Виталий Хоценко провел встречи.",
-     ("Виталий Хоценко", "губернатор", "Омская область")),
-    # a mayor of no named city, national offices and diplomats have no region
-    ("Встреча прошла в Москве. Мэр Иван Гордеев выступил.", ("Иван Гордеев", "мэр", None)),
-    ("Встреча прошла в Москве. Мэр Казани Иван Гордеев выступил.", ("Иван Гордеев", "мэр", None)),
-    ("Премьер-министр Беларуси Роман Головко прибыл в Гродненскую область.",
-     ("Роман Головко", "премьер-министр", None)),
-    ("Глава правительства Михаил Орлов прибыл в Оренбургскую область.",
-     ("Михаил Орлов", "глава правительства", None)),
-    ("Посол Казахстана в России Иван Петров посетил Омскую область.", ("Иван Петров", "посол", None)),
-])
-def test_office_region(make_doc, text, expected):
-    assert expected in officials(make_doc, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -296,32 +224,6 @@ def test_head_of_a_non_state_organisation_is_no_official(make_doc, text):
     assert officials(make_doc, text) == set()
 
 
-def test_a_district_head_takes_no_region_of_the_article(make_doc):
-    text = ("Делегация Ахалского велаята прибыла в Астану. Хяким этрапа Иван Петров выступил. "
-            "Хяким велаята Марат Ахметов выступил.")
-    assert officials(make_doc, text) == {("Иван Петров", "хяким", None),
-                                         ("Марат Ахметов", "хяким", "Ахалский велаят")}
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Делегация Павлодарской области прибыла в Омск. Аким района Иван Петров выступил.",
-     ("Иван Петров", "аким", None)),
-    ("Делегация Самаркандской области прибыла в Астану. Хоким района Иван Петров выступил.",
-     ("Иван Петров", "хоким", None)),
-    ("Делегация Павлодарской области прибыла в Омск. Аким области Марат Ахметов выступил.",
-     ("Марат Ахметов", "аким", "Павлодарская область")),
-    # rural and municipal units, and their own names, which are no part of the holder's
-    ("В Павлодарской области прошел сход. Аким сельского округа Аксу Иван Петров выступил.",
-     ("Иван Петров", "аким", None)),
-    ("В Павлодарской области прошел сход. Аким села Аксу Иван Петров выступил.",
-     ("Иван Петров", "аким", None)),
-    ("В Омской области прошел сход. Глава городского округа Иван Петров выступил.",
-     ("Иван Петров", "глава", None)),
-])
-def test_a_district_office_has_no_region(make_doc, text, expected):
-    assert {expected} == officials(make_doc, text)
-
-
 @pytest.mark.parametrize("text", [
     "Бывший аким Карагандинской области Иван Петров открыл выставку.",
     "Бывшего министра энергетики Марата Ахметова наградили орденом.",
@@ -331,20 +233,6 @@ def test_a_district_office_has_no_region(make_doc, text, expected):
 ])
 def test_former_offices_and_public_associations_hold_none(make_doc, text):
     assert officials(make_doc, text) == set()
-
-
-@pytest.mark.parametrize("text, expected", [
-    # a city body's adjective names the first-level city
-    ("Председатель Московской городской думы Иван Петров принял гостей.",
-     ("Иван Петров", "председатель городской думы", "Москва")),
-    ("Председатель Минского горисполкома Иван Петров принял гостей.",
-     ("Иван Петров", "председатель горисполкома", "Минск")),
-    # NER takes the region's name into the person's
-    ("Губернатор аймака Баян-Улгий Марат Ахметов принял гостей.",
-     ("Марат Ахметов", "губернатор", "Баян-Улгийский аймак")),
-])
-def test_region_of_city_bodies_and_aimags(make_doc, text, expected):
-    assert expected in officials(make_doc, text)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -361,25 +249,12 @@ def test_offices_added_as_data(make_doc, text, expected):
     assert expected in officials(make_doc, text)
 
 
+# East Asian names share a surname often: given names tell namesakes apart.
 @pytest.mark.parametrize("text, expected", [
-    # a bare regional office takes the region of the subject office no one holds just before
-    ("Гостей из Омской области встретил аким Костанайской области. Глава региона Олег Сидоров "
-     "рассказал о планах.", {("Олег Сидоров", "глава", "Костанайская область")}),
-    ("Аким Костанайской области прибыл в Курганскую область. Губернатор Олег Сидоров встретил гостей.",
-     {("Олег Сидоров", "губернатор", "Курганская область")}),  # not an office of another country
+    ("Прибыли министр финансов Ли Мин и министр транспорта Ли Цзюнь.",
+     {("Ли Мин", "министр финансов", None), ("Ли Цзюнь", "министр транспорта", None)}),
+    ("Председатель КНР Си Цзиньпин прибыл в Астану. Си отметил рост торговли.",
+     {("Си Цзиньпин", "председатель", None)}),
 ])
-def test_bare_office_region_from_the_office_spoken_of(make_doc, text, expected):
-    assert officials(make_doc, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    # NER runs the region's place span on over the name; the region has a second name
-    ("Глава Республики Саха (Якутия) Айсен Николаев и губернатор Амурской области Василий Орлов "
-     "подписали соглашение.", {("Айсен Николаев", "глава", "Республика Саха"),
-                               ("Василий Орлов", "губернатор", "Амурская область")}),
-    ("Губернатор Кемеровской области – Кузбасса Илья Середюк и аким Павлодарской области Асаин "
-     "Байханов обсудили поставки угля.", {("Илья Середюк", "губернатор", "Кемеровская область"),
-                                          ("Асаин Байханов", "аким", "Павлодарская область")}),
-])
-def test_region_with_a_second_name_before_the_holder(make_doc, text, expected):
+def test_east_asian_namesakes_are_two_people(make_doc, text, expected):
     assert officials(make_doc, text) == expected

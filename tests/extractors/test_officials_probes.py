@@ -12,6 +12,14 @@ each round of writing) were not looked at while fixing. Scored with the evaluato
   attributed after the quote, the name before its office, initials, district, city and rural
   heads, courts, Chinese, Mongolian, Turkic and Korean names, Kazakh patronymics, non-state
   people; three rounds (74 hold-out).
+- `officials_probe4.jsonl`: general political and interregional news the first three barely
+  have: offices and names joined respectively, plural offices, the office after the name (in
+  brackets, after a dash or a comma, `занимающий пост`, `в должности`), acting, former and new
+  holders, legislatures of many countries, long federal titles, heads of services, world
+  leaders and monarchs, international organisations and party leaders (no office), Q&A, bylines,
+  datelines and captions, then whole wire and interregional stories, military ranks, non-state
+  people beside officials, Central Asian, Belarusian, Mongolian and Chinese regional offices;
+  eleven rounds (149 hold-out).
 
 `python -m tests.extractors.test_officials_probes [officials_probe2.jsonl ...]` prints the
 scores of each probe (all by default) and the misses of the cases that are not held out.
@@ -32,6 +40,8 @@ FLOORS = {
                                {"officials": 0.97, "positions": 0.93, "official_regions": 0.97}),
     "officials_probe3.jsonl": ({"officials": 0.98, "positions": 0.98, "official_regions": 0.98},
                                {"officials": 0.95, "positions": 0.93, "official_regions": 0.93}),
+    "officials_probe4.jsonl": ({"officials": 0.975, "positions": 0.97, "official_regions": 0.97},
+                               {"officials": 0.94, "positions": 0.94, "official_regions": 0.91}),
 }
 
 
