@@ -22,6 +22,9 @@ SELF_SIGNERS = {"предприятие", "компания", "инвестор"
                 "фирма", "производитель", "товаропроизводитель", "экспортер", "фермер", "аграрий",
                 "вуз", "университет", "колледж", "школа", "больница", "центр", "организация",
                 "учреждение", "палата", "ассоциация"}
+# `президенты Казахстана и Кыргызстана подписали`, `премьер-министры двух стран`: the states sign.
+HEADS_OF_STATE = {"президент", "премьер-министр", "премьер", "канцлер"}
+STATES = {"страна", "государство"}
 CITY_WORDS = {"город", "г"}
 CAPITALS = {"столица"}  # a capital that is no region of the gazetteer is a city
 
@@ -55,7 +58,7 @@ def other_side(doc: Doc, tokens: list[Token], here: list[Mention]) -> bool:
     for token in tokens:
         words = lemmas(token.text)
         i = doc.token_index(token.start)
-        if words & OTHER_SIDE:
+        if words & OTHER_SIDE and not _autonomous_region(doc, i):
             return True
         if words & SELF_SIGNERS and _subject(doc, i):
             return True  # `бизнесмены двух областей заключили`
@@ -68,10 +71,17 @@ def other_side(doc: Doc, tokens: list[Token], here: list[Mention]) -> bool:
             return True  # `с «Газпромом»`, `с Samsung`, `ВКО и ЕБРР`, `с Россельхозбанком`
         if _country_at(doc, i) and _subject(doc, i):
             return True  # `Монголия и Россия`, `Казахстан и Кыргызстан подписали`: the states signed
+        if words & HEADS_OF_STATE and _subject(doc, i) and _states_named(doc, i + 1):
+            return True  # `президенты Казахстана и Кыргызстана подписали`
         if _country_at(doc, i + 1) and (token.text.lower() in COUNTERPART | {"между"} or (
                 token.text.lower() == "и" and any(t.text.lower() == "между" for t in doc.tokens[max(0, i - 8):i]))):
             return True  # `с Беларусью`, `между Минской областью и Российской Федерацией`
     return False
+
+
+def _autonomous_region(doc: Doc, i: int) -> bool:
+    """`с правительством автономного района`: a first-level region of China, not a district."""
+    return i > 0 and "автономный" in lemmas(doc.tokens[i - 1].text) and "район" in lemmas(doc.tokens[i].text)
 
 
 # Who, after `с`, stands for a region left unnamed (`с коллегой`, `с гостями`), or is no
@@ -120,6 +130,11 @@ def _organisation_at(doc: Doc, i: int) -> bool:
 
 
 QUOTES = {"«", '"', "“", "„"}
+
+
+def _states_named(doc: Doc, i: int) -> bool:
+    """A country (`Казахстана`, `Кыргызской Республики`) or `двух стран` at token i or the next."""
+    return any(_country_at(doc, j) or lemmas(doc.tokens[j].text) & STATES for j in range(i, min(i + 2, len(doc.tokens))))
 
 
 def _country_at(doc: Doc, i: int) -> bool:
