@@ -35,7 +35,7 @@ from .counterparts import counterpart_split, nominative, units
 from .gazetteer import Mention
 from .other_sides import CITY_WORDS, SELF_SIGNERS, between_others, named_elsewhere, other_side
 from .sides import NOT_PARTY_HEADS, acting_regions, main_regions, sides
-from .signatories import attendees, cities_sign, interstate, relative_counterparts
+from .signatories import attendees, cities_sign, interstate, of_states, relative_counterparts
 
 BOTH_SIDES = {"сторона"}
 PAIR_WORDS = {"два", "оба"}  # `два региона`: a singular noun after the numeral
@@ -69,10 +69,13 @@ def _between_groups(tokens: list[Token], here: list[Mention]) -> list[tuple] | N
 
 
 def _star(doc: Doc, tokens: list[Token], here: list[Mention]) -> list[tuple] | None:
-    """`между Минском и Пермью, Пензенской областью и Бишкеком`: the first with each other."""
+    """`между Минском и Пермью, Пензенской областью и Бишкеком`: the first with each other.
+    Without the comma (`между акиматами X и Y и правительством Z`) each `и` adds a signatory."""
     between = next((t for t in tokens if t.text.lower() == "между"), None)
     after = [m for m in here if between and m.start > between.end]
     if len(units(after)) < 3 or not doc.text[after[0].end:after[1].start].strip().lower().startswith("и"):
+        return None
+    if "," not in doc.text[after[0].end:after[-1].start]:
         return None
     return [(after[0].unit, u) for u in units(after[1:]) if u != after[0].unit]
 
@@ -158,7 +161,10 @@ def signing_pairs(doc: Doc, start: int, end: int, match: tuple[int, int], batch:
     if not named and relative_counterparts(tokens) and (partners := _partners_named_before(doc, start)):
         return partners
     if len(main) >= 2 and not named and _says_both_sides(tokens):
-        return list(combinations(main[:_sides_said(tokens)], 2))
+        if _states_met_before(doc, start):
+            return []
+        if not batch or len(acting_regions(doc)) <= _sides_said(tokens):
+            return list(combinations(main[:_sides_said(tokens)], 2))
     if batch or other_side(doc, tokens, here):
         return []
     if len(named) == 1:
@@ -182,6 +188,19 @@ def _partners_named_before(doc: Doc, start: int) -> list[tuple]:
         return []
     subject = next((m.unit for m in here if nominative(doc, m)), named[0])
     return [(subject, u) for u in named if u != subject]
+
+
+def _states_met_before(doc: Doc, start: int) -> bool:
+    """`Прошло заседание межправительственной комиссии Казахстана и Узбекистана. Стороны
+    подписали протокол.`: `стороны` are the states of the nearest sentence before naming
+    sides, not the regions of officials present."""
+    at = doc.sentence_index(start)
+    for sentence in reversed(doc.sentences[max(0, at - SENTENCES_BACK):at]):
+        if len(units(sides(doc, sentence.start, sentence.end))) >= 2:
+            return False
+        if of_states(clause_tokens(doc, sentence.start, sentence.end)):
+            return True
+    return False
 
 
 def _sides_said(tokens: list[Token]) -> int:

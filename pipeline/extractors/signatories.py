@@ -40,15 +40,18 @@ def interstate(doc: Doc, tokens: list[Token], match: tuple[int, int]) -> bool:
     """The document at `match` is signed by states (a `казахстанско-российское
     межрегиональное соглашение` is the regions')."""
     i = doc.token_index(match[0])
-    named = doc.tokens[max(0, i - NATIONS_REACH):doc.token_index(match[1])]
-    regional = any(lemmas(t.text) & INTERREGIONAL for t in named)
-    for token in named:
-        if lemmas(token.text) & INTERSTATE or TWO_NATIONS.match(token.text) and not regional:
-            return True
+    if of_states(doc.tokens[max(0, i - NATIONS_REACH):doc.token_index(match[1])]):
+        return True
     for k, token in enumerate(tokens):
         if token.text.lower() == "между" and _states_after(tokens[k + 1:k + 5]):
             return True
     return False
+
+
+def of_states(tokens: list[Token]) -> bool:
+    """`межправительственной комиссии`, `российско-монгольского`, not `межрегионального`."""
+    regional = any(lemmas(t.text) & INTERREGIONAL for t in tokens)
+    return any(lemmas(t.text) & INTERSTATE or TWO_NATIONS.match(t.text) and not regional for t in tokens)
 
 
 def _states_after(tokens: list[Token]) -> bool:
