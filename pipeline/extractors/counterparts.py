@@ -114,7 +114,7 @@ def _joined_groups(doc: Doc, here: list[Mention], groups: list[tuple], k: int, f
     """The regions of the `с` groups that continue the list of group k: `с Омской и Томской
     областями, а также с Алтайским краем` (after it), `с Омской областью и с Алтайским краем
     подписаны` (before it, where the document's `с` is the last)."""
-    ends = {m.last_token for m in here}
+    ends = {m.last_token - 1 for m in here}  # a mention's last token
     steps = range(k + 1, len(groups)) if forward else range(k - 1, -1, -1)
     joined = []
     for n in steps:

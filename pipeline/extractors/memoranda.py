@@ -20,6 +20,7 @@ from .deal_windows import deals
 from .clauses import clause, clause_tokens, previous_clause
 from .parties import signing_pairs
 from .same_document import document_ids
+from .sides import sides
 
 SIGNED = {"подписать", "подписывать", "подписание", "заключить", "заключать", "заключение",
           "парафировать", "действовать", "подписанный", "заключенный", "подпись"}
@@ -234,7 +235,9 @@ def extract_memoranda(doc: Doc) -> tuple[list[Memorandum], list[Link]]:
     numbers = document_ids(doc, rows, clauses)
     rows = [replace(m, document_id=f"{doc.article.article_id}#{n}") for m, n in zip(rows, numbers)]
     links: dict[tuple, Link] = {}
-    for m, pairs in zip(rows, pairs_of):
+    for k, (m, pairs) in enumerate(zip(rows, pairs_of)):
+        if numbers[k] in numbers[:k] and not sides(doc, *clauses[k]):
+            continue  # `Документ подписан в Астане`: the sides are the ones it was named with before
         for pair in pairs:
             _add_link(links, pair, m)
     return rows, list(links.values())

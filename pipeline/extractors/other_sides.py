@@ -25,6 +25,7 @@ SELF_SIGNERS = {"предприятие", "компания", "инвестор"
 # `президенты Казахстана и Кыргызстана подписали`, `премьер-министры двух стран`: the states sign.
 HEADS_OF_STATE = {"президент", "премьер-министр", "премьер", "канцлер"}
 STATES = {"страна", "государство"}
+STATE_BODIES = {"правительство", "руководство", "власть"}
 CITY_WORDS = {"город", "г"}
 CAPITALS = {"столица"}  # a capital that is no region of the gazetteer is a city
 
@@ -73,6 +74,8 @@ def other_side(doc: Doc, tokens: list[Token], here: list[Mention]) -> bool:
             return True  # `Монголия и Россия`, `Казахстан и Кыргызстан подписали`: the states signed
         if words & HEADS_OF_STATE and _subject(doc, i) and _states_named(doc, i + 1):
             return True  # `президенты Казахстана и Кыргызстана подписали`
+        if token.text.lower() in COUNTERPART and _state_body_at(doc, i + 1):
+            return True  # `с Правительством Республики Казахстан`
         if _country_at(doc, i + 1) and (token.text.lower() in COUNTERPART | {"между"} or (
                 token.text.lower() == "и" and any(t.text.lower() == "между" for t in doc.tokens[max(0, i - 8):i]))):
             return True  # `с Беларусью`, `между Минской областью и Российской Федерацией`
@@ -130,6 +133,11 @@ def _organisation_at(doc: Doc, i: int) -> bool:
 
 
 QUOTES = {"«", '"', "“", "„"}
+
+
+def _state_body_at(doc: Doc, i: int) -> bool:
+    """`Правительством Республики Казахстан`, `руководством Китая`: a state's government at token i."""
+    return i < len(doc.tokens) and bool(lemmas(doc.tokens[i].text) & STATE_BODIES) and _country_at(doc, i + 1)
 
 
 def _states_named(doc: Doc, i: int) -> bool:

@@ -34,7 +34,7 @@ from .clauses import clause_tokens
 from .counterparts import counterpart_split, nominative, units
 from .gazetteer import Mention
 from .other_sides import CITY_WORDS, SELF_SIGNERS, between_others, named_elsewhere, other_side
-from .sides import NOT_PARTY_HEADS, acting_regions, main_regions, sides
+from .sides import NOT_PARTY_HEADS, acting_regions, bare_heads, main_regions, sides
 from .signatories import attendees, cities_sign, interstate, of_states, relative_counterparts
 
 BOTH_SIDES = {"сторона"}
@@ -81,10 +81,14 @@ def _star(doc: Doc, tokens: list[Token], here: list[Mention]) -> list[tuple] | N
 
 
 
-def _says_both_sides(tokens: list[Token]) -> bool:
-    """`стороны`, `двух областей`, `регионы перешли`, `товарооборот регионов`."""
+def _says_both_sides(doc: Doc, tokens: list[Token]) -> bool:
+    """`стороны`, `двух областей`, `регионы перешли`, `товарооборот регионов`; not the head
+    of named regions (`предприятия Павлодарской и Омской областей`)."""
     words = [lemmas(t.text) for t in tokens]
+    named = {i for m in doc.regions for i in range(m.first_token, m.last_token)}
     for i, w in enumerate(words):
+        if doc.token_index(tokens[i].start) in named:
+            continue
         if w & BOTH_SIDES and not (i and parse(tokens[i - 1].text)[0].tag.POS == "ADJF"):
             return True  # `стороны подписали`, not `с казахстанской стороны`
         if w & PAIR_NOUNS and parse(tokens[i].text)[0].tag.number == "plur":
@@ -149,7 +153,7 @@ def signing_pairs(doc: Doc, start: int, end: int, match: tuple[int, int], batch:
         found, every, at = split
         (left, right), *more = found
         if not left and right and not named_elsewhere(doc, start, doc.tokens[at].start, here):
-            left = [u for u in main if u not in every][:1]
+            left = [u for u in _implicit(doc, start, end, main) if u not in every][:1]
         if len(left) == len(right) > 1 and any(lemmas(t.text) & RESPECTIVELY for t in tokens):
             return list(zip(left, right))  # `X и Y подписали соглашения с Z и W соответственно`
         return [(a, b) for l, r in [(left, right), *more] for a, b in product(l, r) if a != b]
@@ -160,7 +164,7 @@ def signing_pairs(doc: Doc, start: int, end: int, match: tuple[int, int], batch:
         return []
     if not named and relative_counterparts(tokens) and (partners := _partners_named_before(doc, start)):
         return partners
-    if len(main) >= 2 and not named and _says_both_sides(tokens):
+    if len(main) >= 2 and not named and _says_both_sides(doc, tokens):
         if _states_met_before(doc, start):
             return []
         if not batch or len(acting_regions(doc)) <= _sides_said(tokens):
@@ -168,11 +172,17 @@ def signing_pairs(doc: Doc, start: int, end: int, match: tuple[int, int], batch:
     if batch or other_side(doc, tokens, here):
         return []
     if len(named) == 1:
-        others = [u for u in main if u != named[0]]
+        others = [u for u in _implicit(doc, start, end, main) if u != named[0]]
         return [(named[0], others[0])] if others else []
     # an article about just two regions, or where just two act and the others are only places
     two = main if len(main) == 2 else acting_regions(doc)
     return [(two[0], two[1])] if len(two) == 2 else _pair_met_before(doc, start)
+
+
+def _implicit(doc: Doc, start: int, end: int, main: list) -> list:
+    """The side a clause leaves unnamed: a bare `аким` is the akim's region named before,
+    else the article's main regions."""
+    return list(dict.fromkeys(bare_heads(doc, start, end) + main))
 
 
 def _partners_named_before(doc: Doc, start: int) -> list[tuple]:

@@ -29,6 +29,8 @@ ENVOY_REACH = 4  # tokens before `в`: `представитель правит�
 # `астраханский губернатор`, `омская делегация`: an office or body names its region.
 OFFICE_WORDS = {"губернатор", "аким", "хоким", "глава", "руководитель", "делегация", "правительство",
                 "власть", "коллега", "акимат", "облисполком", "администрация"}
+# The heads of regions a bare title names (`аким`, not `глава`, which heads anything).
+BARE_HEADS = {"аким", "хоким", "губернатор"}
 
 # `АСТАНА. КАЗИНФОРМ -`, `Ташкент, Узбекистан (UzDaily.uz) --`, `Омск, 5 сентября.`,
 # `Ош, 15 марта 2024 (Кабар).`: a line opening with the place the news was filed from.
@@ -125,6 +127,22 @@ def _demonyms(doc: Doc, start: int, end: int, named: list[Mention]) -> list[Ment
         if len(candidates) == 1:
             found.append(Mention(candidates.pop(), token.start, token.end, i, i + 1))
     return found
+
+
+def bare_heads(doc: Doc, start: int, end: int) -> list:
+    """`Аким ВКО и губернатор Алтайского края подписали меморандум. Кроме того, аким и
+    губернатор Кемеровской области подписали соглашение.`: the regions of the heads the
+    clause names without their region, each the one of that office named last before (an
+    office of a city or a country is none)."""
+    found, last_region = [], {}
+    for office in doc.offices:
+        if office.start >= end:
+            break
+        if office.region is not None or office.names_other_place:
+            last_region[office.position] = None if office.names_other_place else office.region
+        elif office.start >= start and office.position in BARE_HEADS and not office.plural:
+            found.append(last_region.get(office.position))
+    return [u for u in dict.fromkeys(found) if u]
 
 
 def sides(doc: Doc, start: int, end: int) -> list[Mention]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..nlp import Doc, Token, lemma, lemmas, parse
-from .gazetteer import Mention, gazetteer
+from .gazetteer import HEAD_NOUNS, Mention, gazetteer
 
 INTERSTATE = {"межправительственный", "межгосударственный"}
 INTERREGIONAL = {"межрегиональный"}
@@ -108,6 +108,8 @@ def cities_sign(doc: Doc, tokens: list[Token], here: list[Mention]) -> bool:
             continue
         if any(m.start < span.end and span.start < m.end for m in here):
             continue
+        if any(lemmas(word) & HEAD_NOUNS for word in span.text.split()):
+            continue  # NER's `Аким области`, `Енбекшиказахский район`: no city
         i, after = doc.token_index(span.start), doc.token_index(span.end)
         listed = after < len(doc.tokens) and doc.tokens[after].text.lower() == "и"
         side = (i == doc.token_index(start) and listed) or lemmas(doc.tokens[i - 1].text) & SIDE_BEFORE

@@ -26,3 +26,12 @@ def test_a_district_is_the_other_side(make_doc):
     text = ("Аким Алматинской области встретился с губернатором Омской области. Аким подписал "
             "меморандум с акиматом Енбекшиказахского района.")
     assert pairs(make_doc, text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Губернатор Новосибирской области подписал соглашение с Правительством Республики Казахстан. "
+    "Документ подписан в Астане.",
+    "Аким Павлодарской области подписал меморандум с руководством Китая. Меморандум подписан в Омске.",
+])
+def test_a_states_government_after_s_is_the_other_side(make_doc, text):
+    assert pairs(make_doc, text) == set()

@@ -1,0 +1,20 @@
+"""signatories.py and the parties it leaves: who is no signatory, and what names no side."""
+import pytest
+
+from .test_parties import pairs
+
+PAVLODAR, XINJIANG = "Павлодарская область", "Синьцзян-Уйгурский автономный район"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an office NER reads as a place is no city that signs
+    ("Делегация Синьцзян-Уйгурского автономного района прибыла в Павлодарскую область. Аким "
+     "области и заместитель председателя правительства СУАР подписали меморандум.", {(PAVLODAR, XINJIANG)}),
+    # the head of named regions is no `регионы` standing for the article's pair
+    ("На форуме предприятия Павлодарской и Омской областей заключили 14 соглашений. Аким "
+     "Павлодарской области и губернатор Омской области посетили выставку.", set()),
+    ("Аким Павлодарской области встретился с губернатором Омской области. Регионы подписали "
+     "соглашение.", {(PAVLODAR, "Омская область")}),
+])
+def test_what_names_no_side(make_doc, text, expected):
+    assert pairs(make_doc, text) == {frozenset(pair) for pair in expected}
