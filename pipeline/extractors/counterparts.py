@@ -64,14 +64,22 @@ def nominative(doc: Doc, m: Mention | Token) -> bool:
 
 def _group(doc: Doc, here: list[Mention], at: int, stop: int) -> list:
     """The regions the `с` at `at` introduces, up to `stop`, a new predicate (`...,
-    сообщил председатель Правительства ДНР`) or a new subject (`..., Витебская область - с ...`)."""
+    сообщил председатель Правительства ДНР`) or a new subject (`..., Витебская область - с ...`)
+    outside brackets."""
     stop = next((i for i in range(at + 1, stop) if parse(doc.tokens[i].text)[0].tag.POS == "VERB"), stop)
     group = []
     for m in (m for m in here if at < m.first_token < stop):
-        if nominative(doc, m):
+        if nominative(doc, m) and not _in_brackets(doc, at, m.first_token):
             break
         group.append(m)
     return units(group)
+
+
+def _in_brackets(doc: Doc, at: int, i: int) -> bool:
+    """`с пятью регионами (Челябинская, Курганская области)`: a bracket opened after the `с`
+    lists its regions in the nominative."""
+    texts = [t.text for t in doc.tokens[at:i]]
+    return "(" in texts and ")" not in texts[texts.index("("):]
 
 
 def counterpart_split(doc: Doc, tokens: list[Token], here: list[Mention], match: tuple[int, int]):

@@ -36,6 +36,9 @@ PLANNED = {"планироваться", "планировать", "намере
            "предложение"}
 # `действует соглашение`: in force, so signed before the event.
 IN_FORCE = {"действовать"}
+# `область имеет соглашения с ...`: holds documents signed before (only with the document after it).
+HAVE = {"иметь"}
+HAVE_REACH = 3  # tokens to the document: `имеет подписанные соглашения`
 PLANNED_STATUS, CONSEQUENCE = "planned", "consequence"
 # In the future tense these say the signing is still to come: `будет подписан`, `подписание пройдет`.
 FUTURE_EVENT = {"быть", "пройти", "состояться", "стать"}
@@ -128,7 +131,8 @@ def _status(tokens: list[Token], reference_year: int | None) -> str | None:
     planned. A bare noun beside another future (`подписание меморандума даст
     толчок`) speaks of what the signing will bring: signed unless the article plans it."""
     words = [lemmas(t.text) for t in tokens]
-    signing = [(i, parse(t.text)[0].tag) for i, (t, w) in enumerate(zip(tokens, words)) if w & SIGNED]
+    signing = [(i, parse(t.text)[0].tag) for i, (t, w) in enumerate(zip(tokens, words))
+               if w & SIGNED or w & HAVE and any(v & DOCUMENT_NOUNS for v in words[i + 1:i + 1 + HAVE_REACH])]
     if not signing:
         return None
     done = [i for i, tag in signing if _done(tokens, i, tag)]
@@ -146,7 +150,7 @@ def _status(tokens: list[Token], reference_year: int | None) -> str | None:
             return CONSEQUENCE
     text = " ".join(t.text for t in tokens)
     past_year = reference_year and any(int(y) < reference_year for y in YEAR.findall(text))
-    if past_year or any(w & PAST for w in words) or done and all(words[i] & IN_FORCE for i in done):
+    if past_year or any(w & PAST for w in words) or done and all(words[i] & (IN_FORCE | HAVE) for i in done):
         return "past"
     return "event"
 

@@ -65,6 +65,8 @@ def other_side(doc: Doc, tokens: list[Token], here: list[Mention]) -> bool:
             return True  # `бизнесмены двух областей заключили`
         if token.text.lower() in COUNTERPART and _someone_else(doc, i, starts):
             return True  # `с профсоюзами`, `с местными фермерами`
+        if token.text.lower() in COUNTERPART and _head_of_a_place(doc, i + 1, starts):
+            return True  # `с акимом Экибастуза`, `с мэром Харбина`
         if words & (CITY_WORDS | CAPITALS) and not {i, i + 1, i + 2} & starts:
             return True  # `с акиматом г. Актобе`, `столицы регионов подписали`
         if (token.text.lower() in COUNTERPART | {"и", "между"} and _organisation_at(doc, i + 1)
@@ -109,6 +111,19 @@ def _someone_else(doc: Doc, i: int, starts: set[int]) -> bool:
         ahead = range(j + 1, j + 1 + SOMEONE_REACH)
         return not (lemmas(doc.tokens[j].text) & REGION_COUNTERPARTS or starts.intersection(ahead))
     return False
+
+
+def _head_of_a_place(doc: Doc, i: int, starts: set[int]) -> bool:
+    """`акимом Экибастуза`, `мэром Харбина`: an office at token i of a place in the genitive that
+    is no region (NER may miss it); a name after the office agrees with it (`акимом Ивановым`)."""
+    if i + 1 >= len(doc.tokens) or not lemmas(doc.tokens[i].text) & HEADS or i + 1 in starts:
+        return False
+    place = doc.tokens[i + 1]
+    cases = {p.tag.case for p in parse(place.text) if p.tag.POS == "NOUN"}
+    return place.text[:1].isupper() and place.text.isalpha() and "gent" in cases and "ablt" not in cases
+
+
+HEADS = {"аким", "хоким", "губернатор", "мэр", "глава", "градоначальник"}
 
 
 def _subject(doc: Doc, i: int) -> bool:

@@ -153,7 +153,8 @@ def signing_pairs(doc: Doc, start: int, end: int, match: tuple[int, int], batch:
         found, every, at = split
         (left, right), *more = found
         if not left and right and not named_elsewhere(doc, start, doc.tokens[at].start, here):
-            left = [u for u in _implicit(doc, start, end, main) if u not in every][:1]
+            left = [u for u in _subjects_before(doc, start) if u not in every] or \
+                   [u for u in _implicit(doc, start, end, main) if u not in every][:1]
         if len(left) == len(right) > 1 and any(lemmas(t.text) & RESPECTIVELY for t in tokens):
             return list(zip(left, right))  # `X и Y подписали соглашения с Z и W соответственно`
         return [(a, b) for l, r in [(left, right), *more] for a, b in product(l, r) if a != b]
@@ -177,6 +178,13 @@ def signing_pairs(doc: Doc, start: int, end: int, match: tuple[int, int], batch:
     # an article about just two regions, or where just two act and the others are only places
     two = main if len(main) == 2 else acting_regions(doc)
     return [(two[0], two[1])] if len(two) == 2 else _pair_met_before(doc, start)
+
+
+def _subjects_before(doc: Doc, start: int) -> list:
+    """`Омская и Новосибирская области заключили соглашение, а также подписали соглашения с
+    Павлодарской областью`: a clause without a subject shares the one of the clause before it."""
+    sentence = doc.sentence_at(start)
+    return units([m for m in sides(doc, sentence.start, start) if nominative(doc, m)])
 
 
 def _implicit(doc: Doc, start: int, end: int, main: list) -> list:

@@ -116,12 +116,15 @@ def _start(mention: Mention) -> int:
 
 
 def _demonyms(doc: Doc, start: int, end: int, named: list[Mention]) -> list[Mention]:
-    """`астраханский губернатор`, `омская делегация`: a lower-case region adjective before an office."""
+    """`астраханский губернатор`, `Павлодарский акимат`: a region adjective before an office in
+    lower case (an adjective that is the region's name, `Омская область`, is a mention already)."""
     g, taken = gazetteer(), {m.first_token for m in named}
     found = []
     for i in range(doc.token_index(start), min(doc.token_index(end), len(doc.tokens) - 1)):
         token = doc.tokens[i]
-        if i in taken or not token.text.islower() or not lemmas(doc.tokens[i + 1].text) & OFFICE_WORDS:
+        following = doc.tokens[i + 1]
+        if i in taken or not token.text[1:].islower() or not following.text.islower() \
+                or not lemmas(following.text) & OFFICE_WORDS:
             continue
         candidates = {p.unit for p in g.candidates(lemmas(token.text)) if p.implies_head}
         if len(candidates) == 1:

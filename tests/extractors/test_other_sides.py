@@ -22,6 +22,15 @@ def test_a_chinese_autonomous_region_is_no_district(make_doc):
     assert pairs(make_doc, text) == {frozenset(("Алматинская область", "Синьцзян-Уйгурский автономный район"))}
 
 
+@pytest.mark.parametrize("signing", [
+    "Аким подписал меморандум с акимом Экибастуза о развитии угольной отрасли.",
+    "Аким подписал соглашение с мэром Харбина.",
+])
+def test_the_head_of_a_place_that_is_no_region_is_the_other_side(make_doc, signing):
+    text = "Аким Павлодарской области побывал в Омской области. " + signing
+    assert pairs(make_doc, text) == set()
+
+
 def test_a_district_is_the_other_side(make_doc):
     text = ("Аким Алматинской области встретился с губернатором Омской области. Аким подписал "
             "меморандум с акиматом Енбекшиказахского района.")

@@ -292,3 +292,9 @@ def test_s_kazhdym_after_a_meeting_links_its_subject_with_each_other_region(make
 ])
 def test_sides_said_are_the_pair_the_text_just_named(make_doc, text, expected):
     assert pairs(make_doc, text) == {frozenset(pair) for pair in expected}
+
+
+def test_a_clause_without_a_subject_shares_the_one_before(make_doc):
+    text = "Омская и Томская области заключили соглашение, а также подписали меморандумы с Павлодарской областью."
+    assert pairs(make_doc, text) == {frozenset(p) for p in [
+        (OMSK, "Томская область"), (OMSK, PAVLODAR), ("Томская область", PAVLODAR)]}
