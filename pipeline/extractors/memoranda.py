@@ -20,6 +20,7 @@ from .deal_windows import deals
 from .clauses import clause, clause_tokens, previous_clause
 from .parties import signing_pairs
 from .same_document import document_ids
+from .other_sides import other_side
 from .sides import sides
 
 SIGNED = {"подписать", "подписывать", "подписание", "заключить", "заключать", "заключение",
@@ -239,9 +240,13 @@ def extract_memoranda(doc: Doc) -> tuple[list[Memorandum], list[Link]]:
     numbers = document_ids(doc, rows, clauses)
     rows = [replace(m, document_id=f"{doc.article.article_id}#{n}") for m, n in zip(rows, numbers)]
     links: dict[tuple, Link] = {}
-    for k, (m, pairs) in enumerate(zip(rows, pairs_of)):
-        if numbers[k] in numbers[:k] and not sides(doc, *clauses[k]):
+    settled = set()  # documents whose sides a mention named: regions, or a side that is none
+    for number, m, pairs, (clause_start, clause_end) in zip(numbers, rows, pairs_of, clauses):
+        here = sides(doc, clause_start, clause_end)
+        if number in settled and not here:
             continue  # `Документ подписан в Астане`: the sides are the ones it was named with before
+        if pairs or other_side(doc, clause_tokens(doc, clause_start, clause_end), here):
+            settled.add(number)
         for pair in pairs:
             _add_link(links, pair, m)
     return rows, list(links.values())
