@@ -12,6 +12,7 @@ import re
 from ..nlp import Doc, Token, lemma, lemmas, parse
 from .counterparts import COUNTERPART
 from .gazetteer import Mention, gazetteer
+from .signatories import STATES
 
 OTHER_SIDE = {"компания", "корпорация", "холдинг", "предприятие", "инвестор", "банк", "фонд",
               "университет", "институт", "колледж", "школа", "завод", "мэрия", "министерство",
@@ -24,7 +25,6 @@ SELF_SIGNERS = {"предприятие", "компания", "инвестор"
                 "учреждение", "палата", "ассоциация"}
 # `президенты Казахстана и Кыргызстана подписали`, `премьер-министры двух стран`: the states sign.
 HEADS_OF_STATE = {"президент", "премьер-министр", "премьер", "канцлер"}
-STATES = {"страна", "государство"}
 STATE_BODIES = {"правительство", "руководство", "власть"}
 CITY_WORDS = {"город", "г"}
 CAPITALS = {"столица"}  # a capital that is no region of the gazetteer is a city
@@ -113,17 +113,18 @@ def _someone_else(doc: Doc, i: int, starts: set[int]) -> bool:
     return False
 
 
+PLACE_HEADS = {"аким", "хоким", "губернатор", "мэр", "глава", "градоначальник"}
+
+
 def _head_of_a_place(doc: Doc, i: int, starts: set[int]) -> bool:
     """`акимом Экибастуза`, `мэром Харбина`: an office at token i of a place in the genitive that
     is no region (NER may miss it); a name after the office agrees with it (`акимом Ивановым`)."""
-    if i + 1 >= len(doc.tokens) or not lemmas(doc.tokens[i].text) & HEADS or i + 1 in starts:
+    if i + 1 >= len(doc.tokens) or not lemmas(doc.tokens[i].text) & PLACE_HEADS or i + 1 in starts:
         return False
     place = doc.tokens[i + 1]
     cases = {p.tag.case for p in parse(place.text) if p.tag.POS == "NOUN"}
     return place.text[:1].isupper() and place.text.isalpha() and "gent" in cases and "ablt" not in cases
 
-
-HEADS = {"аким", "хоким", "губернатор", "мэр", "глава", "градоначальник"}
 
 
 def _subject(doc: Doc, i: int) -> bool:
@@ -157,7 +158,8 @@ def _state_body_at(doc: Doc, i: int) -> bool:
 
 def _states_named(doc: Doc, i: int) -> bool:
     """A country (`Казахстана`, `Кыргызской Республики`) or `двух стран` at token i or the next."""
-    return any(_country_at(doc, j) or lemmas(doc.tokens[j].text) & STATES for j in range(i, min(i + 2, len(doc.tokens))))
+    return any(_country_at(doc, j) or lemmas(doc.tokens[j].text) & STATES
+               for j in range(i, min(i + 2, len(doc.tokens))))
 
 
 def _country_at(doc: Doc, i: int) -> bool:
