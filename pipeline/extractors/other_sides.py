@@ -12,7 +12,7 @@ import re
 from ..nlp import Doc, Token, lemma, lemmas, parse
 from .counterparts import COUNTERPART
 from .gazetteer import Mention, gazetteer
-from .signatories import STATES
+from .signatories import STATES, generic_place
 
 OTHER_SIDE = {"компания", "корпорация", "холдинг", "предприятие", "инвестор", "банк", "фонд",
               "университет", "институт", "колледж", "школа", "завод", "мэрия", "министерство",
@@ -36,7 +36,7 @@ def named_elsewhere(doc: Doc, start: int, end: int, here: list[Mention]) -> bool
     for span in doc.spans_within(start, end):
         if span.type != "LOC":
             continue
-        if any(m.start < span.end and span.start < m.end for m in here):
+        if any(m.start < span.end and span.start < m.end for m in here) or generic_place(span.text):
             continue
         if not any(lemmas(word) & countries for word in span.text.split()):
             return True

@@ -108,14 +108,23 @@ def cities_sign(doc: Doc, tokens: list[Token], here: list[Mention]) -> bool:
             continue
         if any(m.start < span.end and span.start < m.end for m in here):
             continue
-        if any(lemmas(word) & HEAD_NOUNS for word in span.text.split()):
-            continue  # NER's `Аким области`, `Енбекшиказахский район`: no city
+        if generic_place(span.text):
+            continue
         i, after = doc.token_index(span.start), doc.token_index(span.end)
         listed = after < len(doc.tokens) and doc.tokens[after].text.lower() == "и"
         side = (i == doc.token_index(start) and listed) or lemmas(doc.tokens[i - 1].text) & SIDE_BEFORE
         if side and not _country(span.text):
             return True
     return False
+
+
+# What NER reads as a place in `Аким области подписал`, `Область имеет соглашения`: no place.
+GENERIC_PLACE_WORDS = HEAD_NOUNS | {"аким", "хоким", "губернатор", "глава"}
+
+
+def generic_place(name: str) -> bool:
+    """`Область`, `Аким области`: a place NER found that names no place at all."""
+    return all(lemmas(word) & GENERIC_PLACE_WORDS for word in re.findall(r"[\w-]+", name))
 
 
 def _country(name: str) -> bool:
