@@ -12,7 +12,7 @@ import re
 from ..nlp import Doc, Token, lemma, lemmas, parse
 from .counterparts import COUNTERPART
 from .gazetteer import Mention, gazetteer
-from .signatories import STATES, generic_place
+from .signatories import STATES, VENUE_PREPOSITIONS, generic_place
 
 OTHER_SIDE = {"компания", "корпорация", "холдинг", "предприятие", "инвестор", "банк", "фонд",
               "университет", "институт", "колледж", "школа", "завод", "мэрия", "министерство",
@@ -31,12 +31,16 @@ CAPITALS = {"столица"}  # a capital that is no region of the gazetteer is
 
 
 def named_elsewhere(doc: Doc, start: int, end: int, here: list[Mention]) -> bool:
-    """A place other than a region or a country stands here (`мэра Вэньчжоу`)."""
+    """A place other than a region or a country stands here (`мэра Вэньчжоу`), not as the
+    venue (`В Павлодаре губернатор подписал с акимом ...`)."""
     countries = set(gazetteer().country_words)
     for span in doc.spans_within(start, end):
         if span.type != "LOC":
             continue
         if any(m.start < span.end and span.start < m.end for m in here) or generic_place(span.text):
+            continue
+        i = doc.token_index(span.start)
+        if i and doc.tokens[i - 1].text.lower() in VENUE_PREPOSITIONS:
             continue
         if not any(lemmas(word) & countries for word in span.text.split()):
             return True

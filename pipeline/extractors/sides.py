@@ -61,11 +61,14 @@ def _governed(doc: Doc, m: Mention) -> bool:
 
 
 def _of_businesses(doc: Doc, m: Mention, ends: dict[int, Mention]) -> bool:
-    """`предприятия Павлодарской и Омской областей`, `компании ВКО и Алтайского края`: the
-    word before the list the region stands in is a business (`ends`: mentions by last token)."""
+    """`предприятия Павлодарской и Омской областей`, `компании ВКО и Алтайского края`,
+    `с компанией из Ошской области`: the word before the list the region stands in is a
+    business (`ends`: mentions by last token)."""
     i = m.first_token - 1
     while i > 0 and doc.tokens[i].text.lower() in LIST_WORDS and i in ends:
         i = ends[i].first_token - 1  # back over `X и` / `X,` to the word before the list
+    if i > 0 and doc.tokens[i].text.lower() == "из":
+        i -= 1
     return i >= 0 and bool(lemmas(doc.tokens[i].text) & SELF_SIGNERS)
 
 
