@@ -157,6 +157,8 @@ def signing_pairs(doc: Doc, start: int, end: int, match: tuple[int, int], batch:
                    [u for u in _implicit(doc, start, end, main) if u not in every][:1]
         if len(left) == len(right) > 1 and any(lemmas(t.text) & RESPECTIVELY for t in tokens):
             return list(zip(left, right))  # `X и Y подписали соглашения с Z и W соответственно`
+        if not more and len(left) + len(right) > 2 and _one_document(doc, match):
+            return list(combinations(left + right, 2))  # `Акимы X и Y подписали меморандум с Z`
         return [(a, b) for l, r in [(left, right), *more] for a, b in product(l, r) if a != b]
     if len(named) >= 2:
         return (_pair_by_pair(doc, here) or _between_groups(tokens, here) or _star(doc, tokens, here)
@@ -178,6 +180,14 @@ def signing_pairs(doc: Doc, start: int, end: int, match: tuple[int, int], batch:
     # an article about just two regions, or where just two act and the others are only places
     two = main if len(main) == 2 else acting_regions(doc)
     return [(two[0], two[1])] if len(two) == 2 else _pair_met_before(doc, start)
+
+
+def _one_document(doc: Doc, match: tuple[int, int]) -> bool:
+    """`подписали меморандум с`: one document, so all who signed it signed with each other
+    (`соглашения с Z и W` are a document with each)."""
+    nouns = [t for t in doc.tokens[doc.token_index(match[0]):doc.token_index(match[1])]
+             if lemmas(t.text) & DOCUMENT_NOUNS]
+    return bool(nouns) and all(p.tag.number == "sing" for t in nouns for p in parse(t.text))
 
 
 def _subjects_before(doc: Doc, start: int) -> list:
