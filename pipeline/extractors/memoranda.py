@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from rules.documents import DOCUMENT_NOUNS, QUALIFIERS, UNCOUNTED_WORDS
+from rules.documents import DOCUMENT_NOUNS, QUALIFIERS, SIGNED, UNCOUNTED_WORDS
 
 from ..nlp import Doc, Token, lemmas, parse
 from ..records import Link, Memorandum
@@ -23,8 +23,6 @@ from .same_document import document_ids
 from .other_sides import other_side
 from .sides import sides
 
-SIGNED = {"подписать", "подписывать", "подписание", "заключить", "заключать", "заключение",
-          "парафировать", "действовать", "подписанный", "заключенный", "подпись"}
 PLANNED = {"планироваться", "планировать", "намереваться", "намеренный", "ожидаться", "предстоять",
            "проект", "готовиться", "подготовка", "обсуждаться", "предполагаться", "предлагать",
            "разработать", "разрабатывать", "намерение", "планируемый", "будущий", "намерен",

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from rules.documents import SIGNED
+
 from ..nlp import Doc, Token, lemma, lemmas, parse
 from .gazetteer import HEAD_NOUNS, Mention, gazetteer
 
@@ -85,12 +87,30 @@ def _predicate_or_subject(token: Token) -> bool:
 
 def attendees(tokens: list[Token], here: list[Mention]) -> list[Mention]:
     """`Делегация X приняла участие в подписании соглашения Y с Z`: X only attended, where
-    two other regions stand after the word of attending."""
+    two other regions stand after the word of attending; `Документ подписан в Барнауле, в
+    церемонии участвовал аким X`: X attended, in a part of its own beside the signing."""
     at = next((t.start for t in tokens if lemmas(t.text) & ATTENDING), None)
     if at is None:
         return []
     after = {m.unit for m in here if m.start > at}
-    return [m for m in here if m.start < at] if len(after) >= 2 else []
+    if len(after) >= 2:
+        return [m for m in here if m.start < at]
+    parts = _comma_parts(tokens)
+    if not any(lemmas(t.text) & SIGNED for part in parts for t in part):
+        return []
+    attending = [part for part in parts if any(lemmas(t.text) & ATTENDING for t in part)
+                 and not any(lemmas(t.text) & SIGNED for t in part)]
+    return [m for m in here if any(part[0].start <= m.start < part[-1].end for part in attending)]
+
+
+def _comma_parts(tokens: list[Token]) -> list[list[Token]]:
+    parts = [[]]
+    for token in tokens:
+        if token.text == ",":
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    return [part for part in parts if part]
 
 
 def cities_sign(doc: Doc, tokens: list[Token], here: list[Mention]) -> bool:

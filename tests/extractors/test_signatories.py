@@ -23,3 +23,17 @@ PAVLODAR, XINJIANG = "Павлодарская область", "Синьцзя�
 ])
 def test_what_names_no_side(make_doc, text, expected):
     assert pairs(make_doc, text) == {frozenset(pair) for pair in expected}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # one who attended, in a part of the clause of its own beside the signing
+    ("Подписано соглашение между Алтайским краем и Павлодарской областью. Документ подписан в "
+     "Барнауле, в церемонии участвовал аким Восточно-Казахстанской области.", {("Алтайский край", PAVLODAR)}),
+    ("Соглашение подписали губернатор Омской области и аким Павлодарской области, на церемонии "
+     "присутствовал губернатор Томской области.", {("Омская область", PAVLODAR)}),
+    # those taking part in the signing sign
+    ("В подписании соглашения участвовали губернатор Омской области и аким Павлодарской области.",
+     {("Омская область", PAVLODAR)}),
+])
+def test_those_attending_beside_the_signing_are_no_side(make_doc, text, expected):
+    assert pairs(make_doc, text) == {frozenset(pair) for pair in expected}
