@@ -10,16 +10,13 @@ floors say how the rules carry to text they were not written for.
   (`скрепили подписями`, `стороны обменялись`, `с казахстанской стороны`, `X – Y`), regions by
   adjectives, abbreviations and former names, multilateral signings; its last quarter held out.
 - `signing_probe3.jsonl`: long lists of partners (`с A, B и C, а также с D`), several bodies on
-  one side (`между акиматами X и Y и правительством Z`), a lone signer in an article naming two
-  regions, documents reported by their title, passive and impersonal signings, forum batches,
-  first-level cities, Chinese provinces, Mongolian aimags, Belarusian oblasts, Uzbek viloyats,
-  wire copy of 2001-2010, negatives (plans, talks, visits, interstate documents, companies),
-  longer articles where other regions trade, attend or signed before, and the forms of wire
-  copy (bracketed countries, numbered lists of documents, names for offices, quotes), and
-  visits, speakers and neighbours of Russia, Belarus, China and Central Asia, and long
-  reports of forums and visits, new Kazakh regions, Turkmen, Tajik and Mongolian neighbours;
-  one document of several signatories, bare heads; nine rounds, the last third of each held
-  out (87 of 256).
+  one side (`между акиматами X и Y и правительством Z`), one document of several signatories,
+  lone and bare signers (`аким подписал`), documents reported by their title, passive and
+  impersonal signings, forum batches, first-level cities, China, Mongolia, Belarus, Central
+  Asia and the new Kazakh regions, wire copy of 2001-2010 (bracketed countries, numbered lists
+  of documents, names for offices, quotes), long reports of forums and visits where other
+  regions trade, attend or signed before, and negatives (plans, talks, visits, interstate
+  documents, companies); nine rounds, the last third of each held out (87 of 256).
 """
 from pathlib import Path
 
