@@ -38,6 +38,10 @@ PLAN = or_(*[
 # The lemmas of the document nouns, for the extractor's singular / plural test.
 DOCUMENT_NOUNS = frozenset(words[-1] for words in DOCUMENTS) | PLAN_NOUNS | {'заявление'}
 
+# The lemmas that say a document was (or is to be) signed: `подписали`, `заключено`, `подписи`.
+SIGNED = {'подписать', 'подписывать', 'подписание', 'заключить', 'заключать', 'заключение',
+          'парафировать', 'действовать', 'подписанный', 'заключенный', 'подпись'}
+
 SINGLE_WORD_DOCUMENTS = {words[0]: kind for words, kind in DOCUMENTS.items() if len(words) == 1}
 
 DOCUMENT = or_(

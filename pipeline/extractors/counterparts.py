@@ -19,6 +19,8 @@ NOT_COUNTERPART = {"участие", "цель", "учет", "визит", "по
 # `с акиматом Карагандинской`, `с шестью территориями Казахстана: Восточно-Казахстанской`.
 COUNTERPART_REACH = 6
 VERBS = {"VERB", "INFN", "PRTS", "GRND"}
+# What joins one `с` group to the next of the same list: `с X и Y, а также с Z`, `с X, с Y`.
+LIST_JOINERS = {",", "и", "а", "также", "или"}
 REGION_HEADS = {"область", "край", "республика", "округ", "провинция", "велаят", "аймак"}
 
 
@@ -36,7 +38,7 @@ def _counterparts(doc: Doc, tokens: list[Token], here: list[Mention]) -> list[in
             continue
         i = doc.token_index(token.start)
         following = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
-        if following is None or following.text[:1].isdigit() or lemmas(following.text) & NOT_COUNTERPART:
+        if following is None or following.text[:1].isdigit() or _not_counterpart(doc, i + 1):
             continue
         for j in range(i + 1, min(i + 1 + COUNTERPART_REACH, len(doc.tokens))):
             if j in starts or lemmas(doc.tokens[j].text) & REGION_HEADS:
@@ -47,6 +49,14 @@ def _counterparts(doc: Doc, tokens: list[Token], here: list[Mention]) -> list[in
     return found
 
 
+def _not_counterpart(doc: Doc, i: int) -> bool:
+    """`с участием`, `со стороны X`, and past an adjective `с одной стороны`, `с казахстанской стороны`."""
+    words = lemmas(doc.tokens[i].text)
+    if i + 1 < len(doc.tokens) and parse(doc.tokens[i].text)[0].tag.POS in {"ADJF", "NUMR"}:
+        words = words | lemmas(doc.tokens[i + 1].text)
+    return bool(words & NOT_COUNTERPART)
+
+
 def nominative(doc: Doc, m: Mention | Token) -> bool:
     token = doc.tokens[m.first_token] if isinstance(m, Mention) else m
     return all(p.tag.case == "nomn" for p in parse(token.text))
@@ -54,14 +64,22 @@ def nominative(doc: Doc, m: Mention | Token) -> bool:
 
 def _group(doc: Doc, here: list[Mention], at: int, stop: int) -> list:
     """The regions the `с` at `at` introduces, up to `stop`, a new predicate (`...,
-    сообщил председатель Правительства ДНР`) or a new subject (`..., Витебская область - с ...`)."""
+    сообщил председатель Правительства ДНР`) or a new subject (`..., Витебская область - с ...`)
+    outside brackets."""
     stop = next((i for i in range(at + 1, stop) if parse(doc.tokens[i].text)[0].tag.POS == "VERB"), stop)
     group = []
     for m in (m for m in here if at < m.first_token < stop):
-        if nominative(doc, m):
+        if nominative(doc, m) and not _in_brackets(doc, at, m.first_token):
             break
         group.append(m)
     return units(group)
+
+
+def _in_brackets(doc: Doc, at: int, i: int) -> bool:
+    """`с пятью регионами (Челябинская, Курганская области)`: a bracket opened after the `с`
+    lists its regions in the nominative."""
+    texts = [t.text for t in doc.tokens[at:i]]
+    return "(" in texts and ")" not in texts[texts.index("("):]
 
 
 def counterpart_split(doc: Doc, tokens: list[Token], here: list[Mention], match: tuple[int, int]):
@@ -89,6 +107,8 @@ def counterpart_split(doc: Doc, tokens: list[Token], here: list[Mention], match:
     before = [m for m in here if m.first_token < starts[0]]
     subjects = [m for m in before if nominative(doc, m)]
     left = [u for u in units(subjects or before) if u not in right]
+    right = right + _joined_groups(doc, here, groups, k, forward=bool(later))
+    left = [u for u in left if u not in right]
     sides = [(left, right)]
     for (before, _), (at, group) in zip(groups[k:], groups[k + 1:]) if later else ():
         subjects = [m for m in here if before < m.first_token < at and nominative(doc, m)]
@@ -96,4 +116,22 @@ def counterpart_split(doc: Doc, tokens: list[Token], here: list[Mention], match:
             break
         sides.append((units(subjects), group))
     return sides, every, groups[k][0]
+
+
+def _joined_groups(doc: Doc, here: list[Mention], groups: list[tuple], k: int, forward: bool) -> list:
+    """The regions of the `с` groups that continue the list of group k: `с Омской и Томской
+    областями, а также с Алтайским краем` (after it), `с Омской областью и с Алтайским краем
+    подписаны` (before it, where the document's `с` is the last)."""
+    ends = {m.last_token - 1 for m in here}  # a mention's last token
+    steps = range(k + 1, len(groups)) if forward else range(k - 1, -1, -1)
+    joined = []
+    for n in steps:
+        at = groups[n][0] if forward else groups[n + 1][0]
+        j = at - 1
+        while j > 0 and doc.tokens[j].text.lower() in LIST_JOINERS:
+            j -= 1
+        if j == at - 1 or not (j in ends or lemmas(doc.tokens[j].text) & REGION_HEADS):
+            break
+        joined += groups[n][1]
+    return [u for u in dict.fromkeys(joined) if u not in groups[k][1]]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from rules.documents import DOCUMENT_NOUNS, QUALIFIERS, UNCOUNTED_WORDS
+from rules.documents import DOCUMENT_NOUNS, QUALIFIERS, SIGNED, UNCOUNTED_WORDS
 
 from ..nlp import Doc, Token, lemmas, parse
 from ..records import Link, Memorandum
@@ -20,9 +20,9 @@ from .deal_windows import deals
 from .clauses import clause, clause_tokens, previous_clause
 from .parties import signing_pairs
 from .same_document import document_ids
+from .other_sides import other_side
+from .sides import sides
 
-SIGNED = {"подписать", "подписывать", "подписание", "заключить", "заключать", "заключение",
-          "парафировать", "действовать", "подписанный", "заключенный", "подпись"}
 PLANNED = {"планироваться", "планировать", "намереваться", "намеренный", "ожидаться", "предстоять",
            "проект", "готовиться", "подготовка", "обсуждаться", "предполагаться", "предлагать",
            "разработать", "разрабатывать", "намерение", "планируемый", "будущий", "намерен",
@@ -35,6 +35,9 @@ PLANNED = {"планироваться", "планировать", "намере
            "предложение"}
 # `действует соглашение`: in force, so signed before the event.
 IN_FORCE = {"действовать"}
+# `область имеет соглашения с ...`: holds documents signed before (only with the document after it).
+HAVE = {"иметь"}
+HAVE_REACH = 3  # tokens to the document: `имеет подписанные соглашения`
 PLANNED_STATUS, CONSEQUENCE = "planned", "consequence"
 # In the future tense these say the signing is still to come: `будет подписан`, `подписание пройдет`.
 FUTURE_EVENT = {"быть", "пройти", "состояться", "стать"}
@@ -127,7 +130,8 @@ def _status(tokens: list[Token], reference_year: int | None) -> str | None:
     planned. A bare noun beside another future (`подписание меморандума даст
     толчок`) speaks of what the signing will bring: signed unless the article plans it."""
     words = [lemmas(t.text) for t in tokens]
-    signing = [(i, parse(t.text)[0].tag) for i, (t, w) in enumerate(zip(tokens, words)) if w & SIGNED]
+    signing = [(i, parse(t.text)[0].tag) for i, (t, w) in enumerate(zip(tokens, words))
+               if w & SIGNED or w & HAVE and any(v & DOCUMENT_NOUNS for v in words[i + 1:i + 1 + HAVE_REACH])]
     if not signing:
         return None
     done = [i for i, tag in signing if _done(tokens, i, tag)]
@@ -145,7 +149,7 @@ def _status(tokens: list[Token], reference_year: int | None) -> str | None:
             return CONSEQUENCE
     text = " ".join(t.text for t in tokens)
     past_year = reference_year and any(int(y) < reference_year for y in YEAR.findall(text))
-    if past_year or any(w & PAST for w in words) or done and all(words[i] & IN_FORCE for i in done):
+    if past_year or any(w & PAST for w in words) or done and all(words[i] & (IN_FORCE | HAVE) for i in done):
         return "past"
     return "event"
 
@@ -234,7 +238,13 @@ def extract_memoranda(doc: Doc) -> tuple[list[Memorandum], list[Link]]:
     numbers = document_ids(doc, rows, clauses)
     rows = [replace(m, document_id=f"{doc.article.article_id}#{n}") for m, n in zip(rows, numbers)]
     links: dict[tuple, Link] = {}
-    for m, pairs in zip(rows, pairs_of):
+    settled = set()  # documents whose sides a mention named: regions, or a side that is none
+    for number, m, pairs, (clause_start, clause_end) in zip(numbers, rows, pairs_of, clauses):
+        here = sides(doc, clause_start, clause_end)
+        if number in settled and not here:
+            continue  # `Документ подписан в Астане`: the sides are the ones it was named with before
+        if pairs or other_side(doc, clause_tokens(doc, clause_start, clause_end), here):
+            settled.add(number)
         for pair in pairs:
             _add_link(links, pair, m)
     return rows, list(links.values())

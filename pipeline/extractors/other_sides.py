@@ -12,6 +12,7 @@ import re
 from ..nlp import Doc, Token, lemma, lemmas, parse
 from .counterparts import COUNTERPART
 from .gazetteer import Mention, gazetteer
+from .signatories import STATES, VENUE_PREPOSITIONS, generic_place
 
 OTHER_SIDE = {"компания", "корпорация", "холдинг", "предприятие", "инвестор", "банк", "фонд",
               "университет", "институт", "колледж", "школа", "завод", "мэрия", "министерство",
@@ -22,17 +23,24 @@ SELF_SIGNERS = {"предприятие", "компания", "инвестор"
                 "фирма", "производитель", "товаропроизводитель", "экспортер", "фермер", "аграрий",
                 "вуз", "университет", "колледж", "школа", "больница", "центр", "организация",
                 "учреждение", "палата", "ассоциация"}
+# `президенты Казахстана и Кыргызстана подписали`, `премьер-министры двух стран`: the states sign.
+HEADS_OF_STATE = {"президент", "премьер-министр", "премьер", "канцлер"}
+STATE_BODIES = {"правительство", "руководство", "власть"}
 CITY_WORDS = {"город", "г"}
 CAPITALS = {"столица"}  # a capital that is no region of the gazetteer is a city
 
 
 def named_elsewhere(doc: Doc, start: int, end: int, here: list[Mention]) -> bool:
-    """A place other than a region or a country stands here (`мэра Вэньчжоу`)."""
+    """A place other than a region or a country stands here (`мэра Вэньчжоу`), not as the
+    venue (`В Павлодаре губернатор подписал с акимом ...`)."""
     countries = set(gazetteer().country_words)
     for span in doc.spans_within(start, end):
         if span.type != "LOC":
             continue
-        if any(m.start < span.end and span.start < m.end for m in here):
+        if any(m.start < span.end and span.start < m.end for m in here) or generic_place(span.text):
+            continue
+        i = doc.token_index(span.start)
+        if i and doc.tokens[i - 1].text.lower() in VENUE_PREPOSITIONS:
             continue
         if not any(lemmas(word) & countries for word in span.text.split()):
             return True
@@ -55,12 +63,14 @@ def other_side(doc: Doc, tokens: list[Token], here: list[Mention]) -> bool:
     for token in tokens:
         words = lemmas(token.text)
         i = doc.token_index(token.start)
-        if words & OTHER_SIDE:
+        if words & OTHER_SIDE and not _autonomous_region(doc, i):
             return True
         if words & SELF_SIGNERS and _subject(doc, i):
             return True  # `бизнесмены двух областей заключили`
         if token.text.lower() in COUNTERPART and _someone_else(doc, i, starts):
             return True  # `с профсоюзами`, `с местными фермерами`
+        if token.text.lower() in COUNTERPART and _head_of_a_place(doc, i + 1, starts):
+            return True  # `с акимом Экибастуза`, `с мэром Харбина`
         if words & (CITY_WORDS | CAPITALS) and not {i, i + 1, i + 2} & starts:
             return True  # `с акиматом г. Актобе`, `столицы регионов подписали`
         if (token.text.lower() in COUNTERPART | {"и", "между"} and _organisation_at(doc, i + 1)
@@ -68,10 +78,19 @@ def other_side(doc: Doc, tokens: list[Token], here: list[Mention]) -> bool:
             return True  # `с «Газпромом»`, `с Samsung`, `ВКО и ЕБРР`, `с Россельхозбанком`
         if _country_at(doc, i) and _subject(doc, i):
             return True  # `Монголия и Россия`, `Казахстан и Кыргызстан подписали`: the states signed
+        if words & HEADS_OF_STATE and _subject(doc, i) and _states_named(doc, i + 1):
+            return True  # `президенты Казахстана и Кыргызстана подписали`
+        if token.text.lower() in COUNTERPART and _state_body_at(doc, i + 1):
+            return True  # `с Правительством Республики Казахстан`
         if _country_at(doc, i + 1) and (token.text.lower() in COUNTERPART | {"между"} or (
                 token.text.lower() == "и" and any(t.text.lower() == "между" for t in doc.tokens[max(0, i - 8):i]))):
             return True  # `с Беларусью`, `между Минской областью и Российской Федерацией`
     return False
+
+
+def _autonomous_region(doc: Doc, i: int) -> bool:
+    """`с правительством автономного района`: a first-level region of China, not a district."""
+    return i > 0 and "автономный" in lemmas(doc.tokens[i - 1].text) and "район" in lemmas(doc.tokens[i].text)
 
 
 # Who, after `с`, stands for a region left unnamed (`с коллегой`, `с гостями`), or is no
@@ -98,6 +117,20 @@ def _someone_else(doc: Doc, i: int, starts: set[int]) -> bool:
     return False
 
 
+PLACE_HEADS = {"аким", "хоким", "губернатор", "мэр", "глава", "градоначальник"}
+
+
+def _head_of_a_place(doc: Doc, i: int, starts: set[int]) -> bool:
+    """`акимом Экибастуза`, `мэром Харбина`: an office at token i of a place in the genitive that
+    is no region (NER may miss it); a name after the office agrees with it (`акимом Ивановым`)."""
+    if i + 1 >= len(doc.tokens) or not lemmas(doc.tokens[i].text) & PLACE_HEADS or i + 1 in starts:
+        return False
+    place = doc.tokens[i + 1]
+    cases = {p.tag.case for p in parse(place.text) if p.tag.POS == "NOUN"}
+    return place.text[:1].isupper() and place.text.isalpha() and "gent" in cases and "ablt" not in cases
+
+
+
 def _subject(doc: Doc, i: int) -> bool:
     """A noun that may be the nominative and follows no preposition: `Казахстан` reads as
     nominative or accusative, `в Казахстан` is a place."""
@@ -120,6 +153,17 @@ def _organisation_at(doc: Doc, i: int) -> bool:
 
 
 QUOTES = {"«", '"', "“", "„"}
+
+
+def _state_body_at(doc: Doc, i: int) -> bool:
+    """`Правительством Республики Казахстан`, `руководством Китая`: a state's government at token i."""
+    return i < len(doc.tokens) and bool(lemmas(doc.tokens[i].text) & STATE_BODIES) and _country_at(doc, i + 1)
+
+
+def _states_named(doc: Doc, i: int) -> bool:
+    """A country (`Казахстана`, `Кыргызской Республики`) or `двух стран` at token i or the next."""
+    return any(_country_at(doc, j) or lemmas(doc.tokens[j].text) & STATES
+               for j in range(i, min(i + 2, len(doc.tokens))))
 
 
 def _country_at(doc: Doc, i: int) -> bool:

@@ -34,8 +34,8 @@ from .clauses import clause_tokens
 from .counterparts import counterpart_split, nominative, units
 from .gazetteer import Mention
 from .other_sides import CITY_WORDS, SELF_SIGNERS, between_others, named_elsewhere, other_side
-from .sides import NOT_PARTY_HEADS, acting_regions, main_regions, sides
-from .signatories import attendees, cities_sign, interstate, relative_counterparts
+from .sides import NOT_PARTY_HEADS, acting_regions, bare_heads, main_regions, sides
+from .signatories import attendees, cities_sign, interstate, of_states, relative_counterparts
 
 BOTH_SIDES = {"сторона"}
 PAIR_WORDS = {"два", "оба"}  # `два региона`: a singular noun after the numeral
@@ -69,19 +69,26 @@ def _between_groups(tokens: list[Token], here: list[Mention]) -> list[tuple] | N
 
 
 def _star(doc: Doc, tokens: list[Token], here: list[Mention]) -> list[tuple] | None:
-    """`между Минском и Пермью, Пензенской областью и Бишкеком`: the first with each other."""
+    """`между Минском и Пермью, Пензенской областью и Бишкеком`: the first with each other.
+    Without the comma (`между акиматами X и Y и правительством Z`) each `и` adds a signatory."""
     between = next((t for t in tokens if t.text.lower() == "между"), None)
     after = [m for m in here if between and m.start > between.end]
     if len(units(after)) < 3 or not doc.text[after[0].end:after[1].start].strip().lower().startswith("и"):
+        return None
+    if "," not in doc.text[after[0].end:after[-1].start]:
         return None
     return [(after[0].unit, u) for u in units(after[1:]) if u != after[0].unit]
 
 
 
-def _says_both_sides(tokens: list[Token]) -> bool:
-    """`стороны`, `двух областей`, `регионы перешли`, `товарооборот регионов`."""
+def _says_both_sides(doc: Doc, tokens: list[Token]) -> bool:
+    """`стороны`, `двух областей`, `регионы перешли`, `товарооборот регионов`; not the head
+    of named regions (`предприятия Павлодарской и Омской областей`)."""
     words = [lemmas(t.text) for t in tokens]
+    named = {i for m in doc.regions for i in range(m.first_token, m.last_token)}
     for i, w in enumerate(words):
+        if doc.token_index(tokens[i].start) in named:
+            continue
         if w & BOTH_SIDES and not (i and parse(tokens[i - 1].text)[0].tag.POS == "ADJF"):
             return True  # `стороны подписали`, not `с казахстанской стороны`
         if w & PAIR_NOUNS and parse(tokens[i].text)[0].tag.number == "plur":
@@ -146,9 +153,12 @@ def signing_pairs(doc: Doc, start: int, end: int, match: tuple[int, int], batch:
         found, every, at = split
         (left, right), *more = found
         if not left and right and not named_elsewhere(doc, start, doc.tokens[at].start, here):
-            left = [u for u in main if u not in every][:1]
+            left = [u for u in _subjects_before(doc, start) if u not in every] or \
+                   [u for u in _implicit(doc, start, end, main) if u not in every][:1]
         if len(left) == len(right) > 1 and any(lemmas(t.text) & RESPECTIVELY for t in tokens):
             return list(zip(left, right))  # `X и Y подписали соглашения с Z и W соответственно`
+        if not more and len(left) + len(right) > 2 and _one_document(doc, match):
+            return list(combinations(left + right, 2))  # `Акимы X и Y подписали меморандум с Z`
         return [(a, b) for l, r in [(left, right), *more] for a, b in product(l, r) if a != b]
     if len(named) >= 2:
         return (_pair_by_pair(doc, here) or _between_groups(tokens, here) or _star(doc, tokens, here)
@@ -157,16 +167,40 @@ def signing_pairs(doc: Doc, start: int, end: int, match: tuple[int, int], batch:
         return []
     if not named and relative_counterparts(tokens) and (partners := _partners_named_before(doc, start)):
         return partners
-    if len(main) >= 2 and not named and _says_both_sides(tokens):
-        return list(combinations(main[:_sides_said(tokens)], 2))
+    if len(main) >= 2 and not named and _says_both_sides(doc, tokens):
+        if _states_met_before(doc, start):
+            return []
+        if not batch or len(acting_regions(doc)) <= _sides_said(tokens):
+            return list(combinations(main[:_sides_said(tokens)], 2))
     if batch or other_side(doc, tokens, here):
         return []
     if len(named) == 1:
-        others = [u for u in main if u != named[0]]
+        others = [u for u in _implicit(doc, start, end, main) if u != named[0]]
         return [(named[0], others[0])] if others else []
     # an article about just two regions, or where just two act and the others are only places
     two = main if len(main) == 2 else acting_regions(doc)
     return [(two[0], two[1])] if len(two) == 2 else _pair_met_before(doc, start)
+
+
+def _one_document(doc: Doc, match: tuple[int, int]) -> bool:
+    """`подписали меморандум с`: one document, so all who signed it signed with each other
+    (`соглашения с Z и W` are a document with each)."""
+    nouns = [t for t in doc.tokens[doc.token_index(match[0]):doc.token_index(match[1])]
+             if lemmas(t.text) & DOCUMENT_NOUNS]
+    return bool(nouns) and all(p.tag.number == "sing" for t in nouns for p in parse(t.text))
+
+
+def _subjects_before(doc: Doc, start: int) -> list:
+    """`Омская и Новосибирская области заключили соглашение, а также подписали соглашения с
+    Павлодарской областью`: a clause without a subject shares the one of the clause before it."""
+    sentence = doc.sentence_at(start)
+    return units([m for m in sides(doc, sentence.start, start) if nominative(doc, m)])
+
+
+def _implicit(doc: Doc, start: int, end: int, main: list) -> list:
+    """The side a clause leaves unnamed: a bare `аким` is the akim's region named before,
+    else the article's main regions."""
+    return list(dict.fromkeys(bare_heads(doc, start, end) + main))
 
 
 def _partners_named_before(doc: Doc, start: int) -> list[tuple]:
@@ -182,6 +216,19 @@ def _partners_named_before(doc: Doc, start: int) -> list[tuple]:
         return []
     subject = next((m.unit for m in here if nominative(doc, m)), named[0])
     return [(subject, u) for u in named if u != subject]
+
+
+def _states_met_before(doc: Doc, start: int) -> bool:
+    """`Прошло заседание межправительственной комиссии Казахстана и Узбекистана. Стороны
+    подписали протокол.`: `стороны` are the states of the nearest sentence before naming
+    sides, not the regions of officials present."""
+    at = doc.sentence_index(start)
+    for sentence in reversed(doc.sentences[max(0, at - SENTENCES_BACK):at]):
+        if len(units(sides(doc, sentence.start, sentence.end))) >= 2:
+            return False
+        if of_states(clause_tokens(doc, sentence.start, sentence.end)):
+            return True
+    return False
 
 
 def _sides_said(tokens: list[Token]) -> int:

@@ -29,6 +29,8 @@ ENVOY_REACH = 4  # tokens before `в`: `представитель правит�
 # `астраханский губернатор`, `омская делегация`: an office or body names its region.
 OFFICE_WORDS = {"губернатор", "аким", "хоким", "глава", "руководитель", "делегация", "правительство",
                 "власть", "коллега", "акимат", "облисполком", "администрация"}
+# The heads of regions a bare title names (`аким`, not `глава`, which heads anything).
+BARE_HEADS = {"аким", "хоким", "губернатор"}
 
 # `АСТАНА. КАЗИНФОРМ -`, `Ташкент, Узбекистан (UzDaily.uz) --`, `Омск, 5 сентября.`,
 # `Ош, 15 марта 2024 (Кабар).`: a line opening with the place the news was filed from.
@@ -59,11 +61,14 @@ def _governed(doc: Doc, m: Mention) -> bool:
 
 
 def _of_businesses(doc: Doc, m: Mention, ends: dict[int, Mention]) -> bool:
-    """`предприятия Павлодарской и Омской областей`, `компании ВКО и Алтайского края`: the
-    word before the list the region stands in is a business (`ends`: mentions by last token)."""
+    """`предприятия Павлодарской и Омской областей`, `компании ВКО и Алтайского края`,
+    `с компанией из Ошской области`: the word before the list the region stands in is a
+    business (`ends`: mentions by last token)."""
     i = m.first_token - 1
     while i > 0 and doc.tokens[i].text.lower() in LIST_WORDS and i in ends:
         i = ends[i].first_token - 1  # back over `X и` / `X,` to the word before the list
+    if i > 0 and doc.tokens[i].text.lower() == "из":
+        i -= 1
     return i >= 0 and bool(lemmas(doc.tokens[i].text) & SELF_SIGNERS)
 
 
@@ -114,17 +119,36 @@ def _start(mention: Mention) -> int:
 
 
 def _demonyms(doc: Doc, start: int, end: int, named: list[Mention]) -> list[Mention]:
-    """`астраханский губернатор`, `омская делегация`: a lower-case region adjective before an office."""
+    """`астраханский губернатор`, `Павлодарский акимат`: a region adjective before an office in
+    lower case (an adjective that is the region's name, `Омская область`, is a mention already)."""
     g, taken = gazetteer(), {m.first_token for m in named}
     found = []
     for i in range(doc.token_index(start), min(doc.token_index(end), len(doc.tokens) - 1)):
         token = doc.tokens[i]
-        if i in taken or not token.text.islower() or not lemmas(doc.tokens[i + 1].text) & OFFICE_WORDS:
+        following = doc.tokens[i + 1]
+        if i in taken or not token.text[1:].islower() or not following.text.islower() \
+                or not lemmas(following.text) & OFFICE_WORDS:
             continue
         candidates = {p.unit for p in g.candidates(lemmas(token.text)) if p.implies_head}
         if len(candidates) == 1:
             found.append(Mention(candidates.pop(), token.start, token.end, i, i + 1))
     return found
+
+
+def bare_heads(doc: Doc, start: int, end: int) -> list:
+    """`Аким ВКО и губернатор Алтайского края подписали меморандум. Кроме того, аким и
+    губернатор Кемеровской области подписали соглашение.`: the regions of the heads the
+    clause names without their region, each the one of that office named last before (an
+    office of a city or a country is none)."""
+    found, last_region = [], {}
+    for office in doc.offices:
+        if office.start >= end:
+            break
+        if office.region is not None or office.names_other_place:
+            last_region[office.position] = None if office.names_other_place else office.region
+        elif office.start >= start and office.position in BARE_HEADS and not office.plural:
+            found.append(last_region.get(office.position))
+    return [u for u in dict.fromkeys(found) if u]
 
 
 def sides(doc: Doc, start: int, end: int) -> list[Mention]:

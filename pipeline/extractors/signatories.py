@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 
+from rules.documents import SIGNED
+
 from ..nlp import Doc, Token, lemma, lemmas, parse
-from .gazetteer import Mention, gazetteer
+from .gazetteer import HEAD_NOUNS, Mention, gazetteer
 
 INTERSTATE = {"межправительственный", "межгосударственный"}
 INTERREGIONAL = {"межрегиональный"}
@@ -40,15 +42,18 @@ def interstate(doc: Doc, tokens: list[Token], match: tuple[int, int]) -> bool:
     """The document at `match` is signed by states (a `казахстанско-российское
     межрегиональное соглашение` is the regions')."""
     i = doc.token_index(match[0])
-    named = doc.tokens[max(0, i - NATIONS_REACH):doc.token_index(match[1])]
-    regional = any(lemmas(t.text) & INTERREGIONAL for t in named)
-    for token in named:
-        if lemmas(token.text) & INTERSTATE or TWO_NATIONS.match(token.text) and not regional:
-            return True
+    if of_states(doc.tokens[max(0, i - NATIONS_REACH):doc.token_index(match[1])]):
+        return True
     for k, token in enumerate(tokens):
         if token.text.lower() == "между" and _states_after(tokens[k + 1:k + 5]):
             return True
     return False
+
+
+def of_states(tokens: list[Token]) -> bool:
+    """`межправительственной комиссии`, `российско-монгольского`, not `межрегионального`."""
+    regional = any(lemmas(t.text) & INTERREGIONAL for t in tokens)
+    return any(lemmas(t.text) & INTERSTATE or TWO_NATIONS.match(t.text) and not regional for t in tokens)
 
 
 def _states_after(tokens: list[Token]) -> bool:
@@ -82,12 +87,30 @@ def _predicate_or_subject(token: Token) -> bool:
 
 def attendees(tokens: list[Token], here: list[Mention]) -> list[Mention]:
     """`Делегация X приняла участие в подписании соглашения Y с Z`: X only attended, where
-    two other regions stand after the word of attending."""
+    two other regions stand after the word of attending; `Документ подписан в Барнауле, в
+    церемонии участвовал аким X`: X attended, in a part of its own beside the signing."""
     at = next((t.start for t in tokens if lemmas(t.text) & ATTENDING), None)
     if at is None:
         return []
     after = {m.unit for m in here if m.start > at}
-    return [m for m in here if m.start < at] if len(after) >= 2 else []
+    if len(after) >= 2:
+        return [m for m in here if m.start < at]
+    parts = _comma_parts(tokens)
+    if not any(lemmas(t.text) & SIGNED for part in parts for t in part):
+        return []
+    attending = [part for part in parts if any(lemmas(t.text) & ATTENDING for t in part)
+                 and not any(lemmas(t.text) & SIGNED for t in part)]
+    return [m for m in here if any(part[0].start <= m.start < part[-1].end for part in attending)]
+
+
+def _comma_parts(tokens: list[Token]) -> list[list[Token]]:
+    parts = [[]]
+    for token in tokens:
+        if token.text == ",":
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    return [part for part in parts if part]
 
 
 def cities_sign(doc: Doc, tokens: list[Token], here: list[Mention]) -> bool:
@@ -105,12 +128,23 @@ def cities_sign(doc: Doc, tokens: list[Token], here: list[Mention]) -> bool:
             continue
         if any(m.start < span.end and span.start < m.end for m in here):
             continue
+        if generic_place(span.text):
+            continue
         i, after = doc.token_index(span.start), doc.token_index(span.end)
         listed = after < len(doc.tokens) and doc.tokens[after].text.lower() == "и"
         side = (i == doc.token_index(start) and listed) or lemmas(doc.tokens[i - 1].text) & SIDE_BEFORE
         if side and not _country(span.text):
             return True
     return False
+
+
+# What NER reads as a place in `Аким области подписал`, `Область имеет соглашения`: no place.
+GENERIC_PLACE_WORDS = HEAD_NOUNS | {"аким", "хоким", "губернатор", "глава"}
+
+
+def generic_place(name: str) -> bool:
+    """`Область`, `Аким области`: a place NER found that names no place at all."""
+    return all(lemmas(word) & GENERIC_PLACE_WORDS for word in re.findall(r"[\w-]+", name))
 
 
 def _country(name: str) -> bool:

@@ -38,3 +38,20 @@ def ids(make_doc, text):
 ])
 def test_document_ids(make_doc, text, expected):
     assert ids(make_doc, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a later mention naming no region keeps the sides the document was named with
+    ("Губернатор Новосибирской области подписал соглашение с Правительством Республики Казахстан. "
+     "Документ подписан в Астане в ходе визита губернатора.", set()),
+    ("Аким Павлодарской области подписал меморандум с компанией «Алюминий». Меморандум подписан в "
+     "Омской области.", set()),
+    # one naming its regions adds them, as does one naming the sides a batch left unnamed
+    ("Прошли Дни Омской области в Павлодарской области. Были заключены ряд меморандумов. Заключив "
+     "ряд меморандумов, регионы перешли на новый уровень.", {("Омская область", "Павлодарская область")}),
+    ("Подписан меморандум о сотрудничестве. Документ подписали губернатор Омской области и аким "
+     "Павлодарской области.", {("Омская область", "Павлодарская область")}),
+])
+def test_a_mention_of_the_same_document_keeps_its_sides(make_doc, text, expected):
+    links = extract_memoranda(make_doc(text))[1]
+    assert {frozenset((link.region_a, link.region_b)) for link in links} == {frozenset(p) for p in expected}

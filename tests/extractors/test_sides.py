@@ -1,7 +1,7 @@
 """sides.py: which region mentions of a clause can sign, and the article's main regions."""
 import pytest
 
-from pipeline.extractors.sides import main_regions, sides
+from pipeline.extractors.sides import bare_heads, main_regions, sides
 
 
 def side_names(doc):
@@ -18,6 +18,10 @@ def side_names(doc):
      ["Костанайская область"]),
     ("Полпред правительства в Иссык-Кульской области подписал меморандум.", ["Иссык-Кульская область"]),
     ("В Актау астраханский губернатор подписал соглашение.", ["Астраханская область"]),
+    ("Павлодарский акимат и омское правительство подписали соглашение.",
+     ["Павлодарская область", "Омская область"]),
+    ("Хоким Андижанской области подписал меморандум с компанией из Ошской области.",
+     ["Андижанская область"]),
 ])
 def test_sides(make_doc, text, expected):
     assert side_names(make_doc(text)) == expected
@@ -28,3 +32,19 @@ def test_main_regions_put_the_acting_before_the_places(make_doc):
                    "встретился с акимом Северо-Казахстанской области.")
     assert [u.name for u in main_regions(doc)] == ["Омская область", "Северо-Казахстанская область",
                                                     "Павлодарская область"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Аким ВКО и губернатор Алтайского края подписали меморандум. Кроме того, аким и губернатор "
+     "Кемеровской области подписали соглашение.", ["Восточно-Казахстанская область"]),
+    ("Хоким Ферганской области встретился с губернатором Ошской области. Хоким подписал меморандум.",
+     ["Ферганская область"]),
+    # the last head of that office named counts; a city's is none
+    ("Аким Павлодарской области встретился с акимом Актобе. Аким подписал меморандум.", []),
+    ("Аким Павлодарской области встретился с губернатором Омской области. Губернатор подписал "
+     "меморандум.", ["Омская область"]),
+])
+def test_a_bare_head_is_the_one_of_that_office_named_before(make_doc, text, expected):
+    doc = make_doc(text)
+    last = doc.sentences[-1]
+    assert [u.name for u in bare_heads(doc, last.start, last.end)] == expected
