@@ -12,6 +12,10 @@ each round of writing) were not looked at while fixing. Scored with the evaluato
   attributed after the quote, the name before its office, initials, district, city and rural
   heads, courts, Chinese, Mongolian, Turkic and Korean names, Kazakh patronymics, non-state
   people; three rounds (74 hold-out).
+- `officials_probe5.jsonl`: an independent blind set, every case held out (no rule was tuned on
+  it): short items of every genre and country (225), longer world political news with wire
+  datelines (61), multi-sentence items with the office in a later sentence beside opposition,
+  expert, former and international figures (40).
 
 `python -m tests.extractors.test_officials_probes [officials_probe2.jsonl ...]` prints the
 scores of each probe (all by default) and the misses of the cases that are not held out.
@@ -21,6 +25,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.extractors import probes
 from tests.extractors.officials_scoring import assert_floors, report
 
 HERE = Path(__file__).parent
@@ -32,12 +37,16 @@ FLOORS = {
                                {"officials": 0.97, "positions": 0.93, "official_regions": 0.97}),
     "officials_probe3.jsonl": ({"officials": 0.98, "positions": 0.98, "official_regions": 0.98},
                                {"officials": 0.95, "positions": 0.93, "official_regions": 0.93}),
+    "officials_probe5.jsonl": ({"officials": 0.90, "positions": 0.86, "official_regions": 0.89},
+                               {"officials": 0.90, "positions": 0.86, "official_regions": 0.89}),
 }
 
 
 @pytest.mark.parametrize("probe", FLOORS)
 @pytest.mark.parametrize("holdout", [False, True], ids=["tuned", "holdout"])
 def test_probe_f1_floors(make_doc, probe, holdout):
+    if not any(case["holdout"] == holdout for case in probes.cases(HERE / probe)):
+        pytest.skip("no cases of this kind: an empty set would pass any floor")
     assert_floors(make_doc, HERE / probe, holdout, FLOORS[probe][holdout])
 
 
