@@ -20,6 +20,10 @@ each round of writing) were not looked at while fixing. Scored with the evaluato
   datelines and captions, then whole wire and interregional stories, military ranks, non-state
   people beside officials, Central Asian, Belarusian, Mongolian and Chinese regional offices;
   eleven rounds (149 hold-out).
+- `officials_probe5.jsonl`: an independent blind set, every case held out (no rule was tuned on
+  it): short items of every genre and country (225), longer world political news with wire
+  datelines (61), multi-sentence items with the office in a later sentence beside opposition,
+  expert, former and international figures (40).
 
 `python -m tests.extractors.test_officials_probes [officials_probe2.jsonl ...]` prints the
 scores of each probe (all by default) and the misses of the cases that are not held out.
@@ -29,6 +33,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.extractors import probes
 from tests.extractors.officials_scoring import assert_floors, report
 
 HERE = Path(__file__).parent
@@ -42,12 +47,16 @@ FLOORS = {
                                {"officials": 0.95, "positions": 0.93, "official_regions": 0.93}),
     "officials_probe4.jsonl": ({"officials": 0.975, "positions": 0.97, "official_regions": 0.97},
                                {"officials": 0.94, "positions": 0.94, "official_regions": 0.91}),
+    "officials_probe5.jsonl": ({"officials": 0.90, "positions": 0.86, "official_regions": 0.89},
+                               {"officials": 0.90, "positions": 0.86, "official_regions": 0.89}),
 }
 
 
 @pytest.mark.parametrize("probe", FLOORS)
 @pytest.mark.parametrize("holdout", [False, True], ids=["tuned", "holdout"])
 def test_probe_f1_floors(make_doc, probe, holdout):
+    if not any(case["holdout"] == holdout for case in probes.cases(HERE / probe)):
+        pytest.skip("no cases of this kind: an empty set would pass any floor")
     assert_floors(make_doc, HERE / probe, holdout, FLOORS[probe][holdout])
 
 
