@@ -58,21 +58,29 @@ BANDS = [(k * BAND_BYTES, (k + 1) * BAND_BYTES) for k in range(BAND_COUNT)]
 
 def band_keys(signature: bytes) -> list[int]:
     """Each band as a signed 64-bit number to look candidates up by (its first values: they
-    are hashes already, so they spread; its place mixed in); `share_a_band` then checks."""
+    are hashes already, so they spread; its place mixed in); `similar_to` then checks the whole band."""
     return [int.from_bytes(signature[start:start + 8], "little", signed=True) ^ k
             for k, (start, _) in enumerate(BANDS)] if signature else []
 
 
-def share_a_band(a: bytes, b: bytes) -> bool:
-    """Are two signatures LSH candidates: all the values of some band equal?"""
-    return bool(a and b) and any(a[start:end] == b[start:end] for start, end in BANDS)
+def similar_to(signature: bytes, others: list[bytes], threshold: float = THRESHOLD) -> list[bool]:
+    """For each of `others`: do the two repeat one story? They are LSH candidates (all the
+    values of some band equal) and the share of equal values (the estimated Jaccard
+    similarity of their shingles) is at least `threshold`. One numpy pass over all of them:
+    an article may have hundreds of candidates."""
+    result = [False] * len(others)
+    full = [i for i, other in enumerate(others) if signature and len(other) == len(signature)]
+    if full:
+        mine = np.frombuffer(signature, SIGNATURE_DTYPE)
+        equal = np.frombuffer(b"".join(others[i] for i in full), SIGNATURE_DTYPE).reshape(len(full), -1) == mine
+        candidates = equal.reshape(len(full), BAND_COUNT, BAND_VALUES).all(axis=2).any(axis=1)
+        for i, same in zip(full, candidates & (equal.mean(axis=1) >= threshold)):
+            result[i] = bool(same)
+    return result
 
 
 def similar(a: bytes, b: bytes, threshold: float = THRESHOLD) -> bool:
-    """Do two LSH candidates repeat one story: is the share of equal signature values (the
-    estimated Jaccard similarity of their shingles) at least `threshold`?"""
-    return share_a_band(a, b) and np.mean(np.frombuffer(a, SIGNATURE_DTYPE) ==
-                                          np.frombuffer(b, SIGNATURE_DTYPE)) >= threshold
+    return similar_to(a, [b], threshold)[0]
 
 
 class Reposts:

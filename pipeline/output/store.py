@@ -19,7 +19,7 @@ from typing import Iterable, Iterator
 
 import pandas as pd
 
-from ..corpus.duplicates import Reposts, band_keys, similar
+from ..corpus.duplicates import Reposts, band_keys, similar_to
 
 # SQLite has no booleans: these columns come back as True/False, as they went in.
 BOOL_COLUMNS = ("at_event",)
@@ -104,9 +104,10 @@ class KeptRows:
                 "SELECT key, fingerprint FROM main.kept_articles WHERE version = ? AND key IN "
                 "(SELECT key FROM main.kept_bands WHERE version = ? AND band IN "
                 f"({', '.join('?' * len(bands))}))", (self.version, self.version, *bands)).fetchall()
+            others = [(other, signature) for other, signature in others if other != key]
+            same = similar_to(fingerprint, [signature or b"" for _, signature in others])
             self.db.executemany("INSERT INTO main.kept_pairs VALUES (?, ?, ?)",
-                                [(self.version, key, other) for other, signature in others
-                                 if other != key and similar(signature, fingerprint)])
+                                [(self.version, key, other) for (other, _), alike in zip(others, same) if alike])
             self.db.executemany("INSERT OR IGNORE INTO main.kept_bands VALUES (?, ?, ?)",
                                 [(self.version, band, key) for band in bands])
 

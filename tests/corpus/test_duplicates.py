@@ -67,3 +67,11 @@ def test_the_tables_process_never_imports_datasketch():
     code = "import sys, pipeline.cli; print('datasketch' in sys.modules, 'scipy' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "False"]
+
+
+def test_candidates_are_checked_all_at_once_as_one_by_one():
+    story, copy, other = fingerprint(STORY), fingerprint("ОМСК. " + STORY), fingerprint(OTHER)
+    others = [copy, other, b"", story, copy[:-4]]  # an empty and a truncated signature: never similar
+    assert duplicates.similar_to(story, others) == [True, False, False, True, False]
+    assert duplicates.similar_to(b"", others) == [False] * 5
+    assert [duplicates.similar(story, o) for o in others] == [True, False, False, True, False]
