@@ -18,7 +18,7 @@ import re
 from dataclasses import replace
 
 from ..nlp import Doc, parse
-from ..read.clean import full_dates
+from ..read.page_dates import full_dates
 from ..records import Article
 
 LEAD_SENTENCES = 5
