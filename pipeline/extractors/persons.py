@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..nlp import Doc, NerSpan, parse
+from ..read.clean import full_dates
 from .name_reader import name_after
 from .names import PATRONYMIC, SEPARATE_PATRONYMIC, NameParts, split_name, surname_cases
 from .office_parts import rank_end
@@ -56,6 +57,8 @@ def _with_separate_patronymic(doc: Doc, span: NerSpan) -> NerSpan:
 def find_persons(doc: Doc, offices: list[OfficeMention]) -> list[PersonMention]:
     found = []
     for span in person_spans(doc, offices):
+        if _opens_dateline(doc, span):
+            continue
         start = span.start
         for office in offices:  # NER may take the office or its region in: `[Аким Актобе] Асхат
             # Шахаров`, `Губернатор аймака [Баян-Улгий Ербол Хажидулла]`
@@ -77,6 +80,20 @@ def find_persons(doc: Doc, offices: list[OfficeMention]) -> list[PersonMention]:
                 end = name_start + len(name.rstrip())
                 found.append(PersonMention(parts, name_start, end, first, doc.token_index(end)))
     return found
+
+
+DATELINE_SEPARATOR = re.compile(r"\s*[,–—-]\s*")
+DATELINE_LOOKAHEAD = 40  # the separator and a full date
+
+
+def _opens_dateline(doc: Doc, span: NerSpan) -> bool:
+    """`Самарканд, 3 октября 2022 (УзА)`: the place that opens a dated line (NER may read it
+    as a person) is no name."""
+    line_start = doc.text.rfind("\n", 0, span.start) + 1
+    rest = doc.text[span.end:span.end + DATELINE_LOOKAHEAD].split("\n")[0]
+    separator, dates = DATELINE_SEPARATOR.match(rest), full_dates(rest)
+    return not doc.text[line_start:span.start].strip() and bool(separator) and bool(dates) \
+        and dates[0][0] == separator.end()
 
 
 def _names_in(text: str) -> list[tuple[int, str]]:
