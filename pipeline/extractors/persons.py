@@ -82,18 +82,29 @@ def find_persons(doc: Doc, offices: list[OfficeMention]) -> list[PersonMention]:
     return found
 
 
-DATELINE_SEPARATOR = re.compile(r"\s*[,–—-]\s*")
-DATELINE_LOOKAHEAD = 40  # the separator and a full date
+LOWER_WORD = re.compile(r"(?<![\w-])[а-яёa-z]{3,}")
+DATELINE_LENGTH = 80
+
+
+def is_dateline(line: str) -> bool:
+    """`Павлодар, 12 сентября 2019`, `АСТАНА, 4 июля 2024. /ТАСС/.`, `20.03.2021 15:40 |
+    Просмотров: 12`: a full date and, beside it, no lower-case word, so no clause."""
+    dates = full_dates(line) if len(line) <= DATELINE_LENGTH else ()
+    if not dates:
+        return False
+    outside, last = "", 0
+    for start, end, _ in dates:
+        outside, last = outside + line[last:start] + " ", end
+    return not LOWER_WORD.search(outside + line[last:])
 
 
 def _opens_dateline(doc: Doc, span: NerSpan) -> bool:
-    """`Самарканд, 3 октября 2022 (УзА)`: the place that opens a dated line (NER may read it
+    """`Самарканд, 3 октября 2022 (УзА)`: the place that opens a date line (NER may read it
     as a person) is no name."""
     line_start = doc.text.rfind("\n", 0, span.start) + 1
-    rest = doc.text[span.end:span.end + DATELINE_LOOKAHEAD].split("\n")[0]
-    separator, dates = DATELINE_SEPARATOR.match(rest), full_dates(rest)
-    return not doc.text[line_start:span.start].strip() and bool(separator) and bool(dates) \
-        and dates[0][0] == separator.end()
+    line_end = doc.text.find("\n", span.end)
+    return not doc.text[line_start:span.start].strip() and \
+        is_dateline(doc.text[line_start:line_end if line_end >= 0 else len(doc.text)])
 
 
 def _names_in(text: str) -> list[tuple[int, str]]:
