@@ -146,10 +146,11 @@ def _names_country(doc: Doc, office: OfficeMention) -> bool:
                for k in range(office.first_token + 1, office.last_token + 1) for n in range(1, COUNTRY_WORDS + 1))
 
 
-# `работал акимом`, `был губернатором`, `занимал должность акима`: an office held before
-# (its holder is still an official, SPEC's gold lists them, but of the office held now).
+# `работал акимом`, `был губернатором`, `занимал должность акима`, `прежний аким`: an office
+# held before (its holder is still an official, the gold lists them, but of the office held now).
 PAST_HOLDING = {"работать", "быть", "являться", "служить", "трудиться"}
 PAST_POSTS = {"должность", "пост"}
+PREVIOUS = {"прежний", "предыдущий"}
 
 
 def _held_before(doc: Doc, office: OfficeMention) -> bool:
@@ -157,7 +158,8 @@ def _held_before(doc: Doc, office: OfficeMention) -> bool:
         return k >= 0 and doc.tokens[k].lemma in lemmas and \
             any("past" in p.tag and p.normal_form in lemmas for p in parse(doc.tokens[k].text)[:1])
     k = office.first_token - 1
-    return past(k, PAST_HOLDING) or k > 0 and doc.tokens[k].lemma in PAST_POSTS and past(k - 1, {"занимать"})
+    return past(k, PAST_HOLDING) or k >= 0 and doc.tokens[k].lemma in PREVIOUS or \
+        k > 0 and doc.tokens[k].lemma in PAST_POSTS and past(k - 1, {"занимать"})
 
 
 def _venue(doc: Doc, mention: Mention) -> bool:

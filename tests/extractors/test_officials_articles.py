@@ -43,6 +43,8 @@ def test_a_country_named_with_an_office_makes_it_national(make_doc, text, expect
      "Карагандинской области.", ("Серик Ахметов", "министр финансов", None)),
     ("Депутат мажилиса Марат Исаев задал вопрос. Марат Исаев в 2010 году занимал должность "
      "акима Костанайской области.", ("Марат Исаев", "депутат мажилиса", None)),
+    ("Прежний аким Марат Исаев приехал на сессию. Министр энергетики Марат Исаев рассказал о "
+     "тарифах.", ("Марат Исаев", "министр энергетики", None)),
 ])
 def test_the_office_held_now_wins_over_a_past_post(make_doc, text, expected):
     assert officials(make_doc, text) == {expected}
