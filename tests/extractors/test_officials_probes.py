@@ -30,7 +30,8 @@ each round of writing) were not looked at while fixing. Scored with the evaluato
   2001-2025, scored through `pipeline.extract` against gold rows as the hidden articles are:
   a person named many ways, the office in the headline and the name later, past posts beside
   the present one, experts, party leaders and business people beside officials, dirty web
-  pages with menus and popular-news blocks; five rounds (69), the last third of each held out.
+  pages with menus and popular-news blocks, long stories with many offices and names far apart;
+  six rounds (81), the last third of each held out.
 
 `python -m tests.extractors.test_officials_probes [officials_probe2.jsonl ...]` prints the
 scores of each probe (all by default) and the misses of the cases that are not held out.
@@ -69,7 +70,7 @@ def test_probe_f1_floors(make_doc, probe, holdout):
 
 # Whole articles: F1 floors per field, (all rows, hold-out rows), a little under the figures reached.
 ARTICLE_FLOORS = {
-    "officials_articles.jsonl": {"officials": (0.97, 0.96), "positions": (0.96, 0.93),
+    "officials_articles.jsonl": {"officials": (0.97, 0.96), "positions": (0.96, 0.94),
                                  "official_regions": (0.97, 0.95)},
 }
 
