@@ -8,7 +8,7 @@ import re
 
 from ..nlp import Doc, SentenceSyntax, parse
 from .offices import OfficeMention
-from .persons import PersonMention
+from .persons import PersonMention, is_dateline
 
 COORDINATION = {",", "и"}
 
@@ -46,7 +46,8 @@ def link_across_sentences(doc: Doc, offices: list[OfficeMention], persons: list[
             reported.hold(office, frozenset({"nomn"}))
             holders.add(reported.parts.key)
             continue
-        for target in (here + 1, here - 1) if office in subjects else (here + 1,):
+        after, before = _beside(doc, here, 1), _beside(doc, here, -1)
+        for target in (after, before) if office in subjects else (after,):
             candidates = [p for p in persons if doc.sentence_index(p.start) == target
                           and p.parts.key not in holders
                           and (office in subjects or opens_sentence(p))]
@@ -61,6 +62,20 @@ def link_across_sentences(doc: Doc, offices: list[OfficeMention], persons: list[
                 person.hold(office, frozenset({case}) if case else frozenset())
                 holders.add(person.parts.key)
                 break
+
+
+def _beside(doc: Doc, here: int, step: int) -> int:
+    """The sentence after (`step` 1) or before (-1) this one, past a date line: a headline's
+    office is held by the name of the lead (`Губернатор ... посетил Павлодар` / `Павлодар,
+    12 сентября 2019` / `Андрей Травников прибыл ...`)."""
+    k = here + step
+    while 0 <= k < len(doc.sentences) and (is_dateline(doc.sentences[k].text) or
+                                           WIRE_TAG.fullmatch(doc.sentences[k].text.strip())):
+        k += step
+    return k
+
+
+WIRE_TAG = re.compile(r"\W*[A-ZА-ЯЁ][\w-]*\W*")  # `/ТАСС/.`, `(УзА)` split from its date line
 
 
 def _tagged_case(syntax: SentenceSyntax, person: PersonMention) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..nlp import Doc
+from ..nlp import Doc, parse
 from ..records import Official
 from .gazetteer import Mention, Unit, gazetteer
 from .holders import link
@@ -32,10 +32,22 @@ class Person:
         return [m.office for m in self.mentions if m.office]
 
 
+# Case endings left on a surname whose declension the key rules do not know (`Шимкивым`).
+CASE_ENDINGS = ("а", "у", "е", "я", "ю", "ом", "ем", "ым", "ой")
+MIN_SURNAME_KEY = 3
+
+
+def _same_surname(a: str, b: str) -> bool:
+    """One surname key, or one the other with a case ending: `Андреем Шимкивым` and `Андрей
+    Шимкив` in one article are one person."""
+    short, long = sorted((a, b), key=len)
+    return a == b or len(short) >= MIN_SURNAME_KEY and long.startswith(short) and long[len(short):] in CASE_ENDINGS
+
+
 def _same_person(a: NameParts, b: NameParts) -> bool:
-    """Same surname key, compatible initials (Ю.Берг, Юрий Берг, Берг); East Asian names
+    """Same surname, compatible initials (Ю.Берг, Юрий Берг, Берг); East Asian names
     keyed by their surname also by their given names (`Ван И` is not `Ван Вэньтао`)."""
-    if a.key != b.key or a.initial and b.initial and a.initial != b.initial:
+    if not _same_surname(a.key, b.key) or a.initial and b.initial and a.initial != b.initial:
         return False
     return not (a.east_asian and b.east_asian and a.first and b.first
                 and surname_key(a.surname) != surname_key(b.surname))
@@ -45,7 +57,7 @@ def _cluster(persons: list[PersonMention]) -> list[Person]:
     """Mentions of one person (`_same_person`)."""
     people: list[Person] = []
     for mention in persons:
-        home = next((p for p in people if p.mentions[0].parts.key == mention.parts.key and
+        home = next((p for p in people if _same_surname(p.mentions[0].parts.key, mention.parts.key) and
                      all(_same_person(m.parts, mention.parts) for m in p.mentions)), None)
         if home is None:
             home = Person()
@@ -61,6 +73,8 @@ def _name(person: Person) -> str:
     gender = "femn" if votes["femn"] > votes["masc"] else "masc"
     fullest = max(len([x for x in (m.parts.first, m.parts.initial) if x]) for m in person.mentions)
     best = [m for m in person.mentions if len([x for x in (m.parts.first, m.parts.initial) if x]) == fullest]
+    base = min(len(m.parts.key) for m in best)  # the surname without a case ending (`_same_surname`)
+    best = [m for m in best if len(m.parts.key) == base]
     # A mention beside its office knows its case best; the most frequent reading wins.
     names = Counter(full_name(m.parts, gender, m.cases or name_cases(m.parts)) for m in best)
     with_office = [full_name(m.parts, gender, m.cases) for m in best if m.office]
@@ -85,7 +99,8 @@ def _default_region(doc: Doc, office: OfficeMention, taken: set[str],
     named last before the office in its sentence, else the one named most. A first-level city
     where something takes place (`в Москве`) is a venue: it counts only where no other region
     of the country is named."""
-    if not office.row.countries or office.names_other_place or office.row.scope == "diplomatic":
+    if not office.row.countries or office.names_other_place or office.row.scope == "diplomatic" \
+            or _names_country(doc, office):
         return None
     kinds = PLACE_WORD_KINDS.get(office.place_word)
     here = doc.sentence_index(office.start)
@@ -119,6 +134,34 @@ def _region_of_centre(doc: Doc, office: OfficeMention, taken: set[str], kinds: s
     return None
 
 
+COUNTRY_WORDS = 2  # `РК`, `Республики Казахстан`
+
+
+def _names_country(doc: Doc, office: OfficeMention) -> bool:
+    """`министр энергетики РК`, `Министр энергетики Республики Казахстан`: a country named in
+    the office's words or right after them makes an office that is regional in some countries
+    the state's own."""
+    names = gazetteer().country_names
+    return any(" ".join(t.lemma for t in doc.tokens[k:k + n]) in names
+               for k in range(office.first_token + 1, office.last_token + 1) for n in range(1, COUNTRY_WORDS + 1))
+
+
+# `работал акимом`, `был губернатором`, `занимал должность акима`, `прежний аким`: an office
+# held before (its holder is still an official, the gold lists them, but of the office held now).
+PAST_HOLDING = {"работать", "быть", "являться", "служить", "трудиться"}
+PAST_POSTS = {"должность", "пост"}
+PREVIOUS = {"прежний", "предыдущий"}
+
+
+def _held_before(doc: Doc, office: OfficeMention) -> bool:
+    def past(k: int, lemmas: set[str]) -> bool:
+        return k >= 0 and doc.tokens[k].lemma in lemmas and \
+            any("past" in p.tag and p.normal_form in lemmas for p in parse(doc.tokens[k].text)[:1])
+    k = office.first_token - 1
+    return past(k, PAST_HOLDING) or k >= 0 and doc.tokens[k].lemma in PREVIOUS or \
+        k > 0 and doc.tokens[k].lemma in PAST_POSTS and past(k - 1, {"занимать"})
+
+
 def _venue(doc: Doc, mention: Mention) -> bool:
     return mention.unit.kind == "city" and mention.first_token > 0 and \
         doc.tokens[mention.first_token - 1].text.lower() in VENUE_PREPOSITIONS
@@ -129,8 +172,10 @@ def extract_officials(doc: Doc) -> list[Official]:
     persons = find_persons(doc, offices)
     link(doc, offices, persons)
     people = [p for p in _cluster(persons) if p.offices]
+    # `посол ... Ермек Кошербаев. До назначения Кошербаев работал акимом`: the office held now
+    current = {id(p): [o for o in p.offices if not _held_before(doc, o)] or p.offices for p in people}
     named = {id(o): _named_region(doc, o) for p in people for o in p.offices}
-    chosen = {id(p): next((o for o in p.offices if named[id(o)]), p.offices[0]) for p in people}
+    chosen = {id(p): next((o for o in current[id(p)] if named[id(o)]), current[id(p)][0]) for p in people}
     taken = {(o.row.office, named[id(o)].name) for o in chosen.values() if named[id(o)]}
     held = {id(o) for p in people for o in p.offices}
     unheld = [o for o in offices if id(o) not in held and o.region and "nomn" in o.cases

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..nlp import Doc, NerSpan, parse
+from ..read.clean import full_dates
 from .name_reader import name_after
 from .names import PATRONYMIC, SEPARATE_PATRONYMIC, NameParts, split_name, surname_cases
 from .office_parts import rank_end
@@ -56,6 +57,8 @@ def _with_separate_patronymic(doc: Doc, span: NerSpan) -> NerSpan:
 def find_persons(doc: Doc, offices: list[OfficeMention]) -> list[PersonMention]:
     found = []
     for span in person_spans(doc, offices):
+        if _opens_dateline(doc, span):
+            continue
         start = span.start
         for office in offices:  # NER may take the office or its region in: `[Аким Актобе] Асхат
             # Шахаров`, `Губернатор аймака [Баян-Улгий Ербол Хажидулла]`
@@ -77,6 +80,31 @@ def find_persons(doc: Doc, offices: list[OfficeMention]) -> list[PersonMention]:
                 end = name_start + len(name.rstrip())
                 found.append(PersonMention(parts, name_start, end, first, doc.token_index(end)))
     return found
+
+
+LOWER_WORD = re.compile(r"(?<![\w-])[а-яёa-z]{3,}")
+DATELINE_LENGTH = 80
+
+
+def is_dateline(line: str) -> bool:
+    """`Павлодар, 12 сентября 2019`, `АСТАНА, 4 июля 2024. /ТАСС/.`, `20.03.2021 15:40 |
+    Просмотров: 12`: a full date and, beside it, no lower-case word, so no clause."""
+    dates = full_dates(line) if len(line) <= DATELINE_LENGTH else ()
+    if not dates:
+        return False
+    outside, last = "", 0
+    for start, end, _ in dates:
+        outside, last = outside + line[last:start] + " ", end
+    return not LOWER_WORD.search(outside + line[last:])
+
+
+def _opens_dateline(doc: Doc, span: NerSpan) -> bool:
+    """`Самарканд, 3 октября 2022 (УзА)`: the place that opens a date line (NER may read it
+    as a person) is no name."""
+    line_start = doc.text.rfind("\n", 0, span.start) + 1
+    line_end = doc.text.find("\n", span.end)
+    return not doc.text[line_start:span.start].strip() and \
+        is_dateline(doc.text[line_start:line_end if line_end >= 0 else len(doc.text)])
 
 
 def _names_in(text: str) -> list[tuple[int, str]]:

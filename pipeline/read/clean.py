@@ -24,7 +24,9 @@ REMNANT = re.compile(r"<\?php|\?>")
 # `Читайте также:` alone on its line, then the titles of other pieces, one a line (short,
 # no full stop): theirs, not this article's, up to the first line that reads as text.
 RELATED_HEADING = re.compile(r"(?i)\W*(?:читайте (?:также|еще|ещё)|по теме|(?:другие|последние|"
-                             r"похожие) (?:новости|материалы|статьи))\W*")
+                             r"похожие|популярные) (?:новости|материалы|статьи)|самое (?:читаемое|"
+                             r"популярное)|популярное|сейчас читают|рекомендуем|новости партн[её]ров|"
+                             r"лента новостей)\W*")
 HEADLINE_MAX = 120
 
 # Site chrome, matched against a whole line (bullets stripped, lower case).

@@ -25,6 +25,14 @@ each round of writing) were not looked at while fixing. Scored with the evaluato
   datelines (61), multi-sentence items with the office in a later sentence beside opposition,
   expert, former and international figures (40).
 
+- `officials_articles.jsonl`: whole made-up news articles (headline, dateline, lead, quotes,
+  background, captions, bylines, related news, press-service sign-offs) of every country and
+  2001-2025, scored through `pipeline.extract` against gold rows as the hidden articles are:
+  a person named many ways, the office in the headline and the name later, past posts beside
+  the present one, experts, party leaders and business people beside officials, dirty web
+  pages with menus and popular-news blocks, long stories with many offices and names far apart;
+  six rounds (81), the last third of each held out.
+
 `python -m tests.extractors.test_officials_probes [officials_probe2.jsonl ...]` prints the
 scores of each probe (all by default) and the misses of the cases that are not held out.
 """
@@ -58,6 +66,32 @@ def test_probe_f1_floors(make_doc, probe, holdout):
     if not any(case["holdout"] == holdout for case in probes.cases(HERE / probe)):
         pytest.skip("no cases of this kind: an empty set would pass any floor")
     assert_floors(make_doc, HERE / probe, holdout, FLOORS[probe][holdout])
+
+
+# Whole articles: F1 floors per field, (all rows, hold-out rows), a little under the figures reached.
+ARTICLE_FLOORS = {
+    "officials_articles.jsonl": {"officials": (0.97, 0.96), "positions": (0.96, 0.94),
+                                 "official_regions": (0.97, 0.95)},
+}
+
+
+@pytest.fixture(scope="module")
+def article_scores(tmp_path_factory):
+    return {probe: probes.article_scores(HERE / probe, tmp_path_factory.mktemp(probe.split(".")[0]))
+            for probe in ARTICLE_FLOORS}
+
+
+@pytest.mark.parametrize("probe,field", [(p, f) for p, fields in ARTICLE_FLOORS.items() for f in fields])
+def test_article_probe_floor(article_scores, probe, field):
+    probes.assert_article_floors(article_scores[probe], field, ARTICLE_FLOORS[probe][field])
+
+
+@pytest.mark.parametrize("probe", ARTICLE_FLOORS)
+def test_article_probe_holds_out_the_last_third_of_each_round(probe):
+    rows = probes.cases(HERE / probe)
+    for round_ in {r["round"] for r in rows}:
+        held_out = [r["holdout"] for r in rows if r["round"] == round_]
+        assert held_out == sorted(held_out) and sum(held_out) >= len(held_out) / 3 - 1
 
 
 if __name__ == "__main__":

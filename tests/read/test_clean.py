@@ -201,7 +201,8 @@ def test_outlet(sentence, outlet):
     ["Костанайская и Челябинская области подписали соглашение", "В Кокшетау открыли новый парк"],
     ["12.03.2022 Аким СКО встретился с послом"],
 ])
-@pytest.mark.parametrize("heading", ["Читайте также:", "ПО ТЕМЕ", "Другие новости"])
+@pytest.mark.parametrize("heading", ["Читайте также:", "ПО ТЕМЕ", "Другие новости", "Самое читаемое",
+                                     "Популярное", "Сейчас читают:", "Новости партнеров"])
 def test_titles_of_related_pieces_are_blanked(heading, related):
     text = "\n".join([TITLE, BODY, heading, *related, ""])
     _, cleaned = run(text)
