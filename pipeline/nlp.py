@@ -313,6 +313,24 @@ def _ner_pieces(sentences: list[Sentence], length: int):
     yield start, length
 
 
+# A line that ends without one of these (a headline, a date line) gets a full stop before
+# the next line for the tagger: otherwise `Губернатор встретился с Иваном Петровым` and the
+# date line `Челябинск, 5 мая` under it read as one name or one place.
+LINE_END = frozenset(".!?…:;")
+
+
+def mark_line_ends(text: str, words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The words with a `.` (of no width, at the line break) where a line ends unpunctuated;
+    lines split sentences everywhere else too (`split_sentences`)."""
+    marked = []
+    for word, following in zip(words, words[1:] + [None]):
+        marked.append(word)
+        if following and word[0] not in LINE_END and "\n" in text[word[2]:following[1]]:
+            at = text.index("\n", word[2])
+            marked.append((".", at, at))
+    return marked
+
+
 def ner_spans(text: str, sentences: list[Sentence], tokens: list[Token]) -> list[NerSpan]:
     """natasha's NER spans of the text, tagged piece by piece (one piece for a news article,
     tagged on the Doc's tokens: razdel's tokens of the whole text, which NER reads too)."""
@@ -323,8 +341,9 @@ def ner_spans(text: str, sentences: list[Sentence], tokens: list[Token]) -> list
             words = [(t.text, t.start, t.end) for t in tokens]
         else:
             words = [(t.text, start + t.start, start + t.stop) for t in tokenize(text[start:end])]
-        for type_, a, b in ner_tagger().spans(*zip(*words)) if words else ():
-            spans.append(NerSpan(type_, a, b, text[a:b]))
+        for type_, a, b in ner_tagger().spans(*zip(*mark_line_ends(text, words))) if words else ():
+            if a < b:  # never a span of the full stop alone
+                spans.append(NerSpan(type_, a, b, text[a:b]))
     return spans
 
 

@@ -1,6 +1,7 @@
 import pytest
+from razdel import tokenize
 
-from pipeline.nlp import MAX_SENTENCE, analyze, lemmas, split_sentences, yargy_tokenizer
+from pipeline.nlp import MAX_SENTENCE, mark_line_ends, analyze, lemmas, split_sentences, yargy_tokenizer
 from pipeline.records import Article
 
 
@@ -102,3 +103,21 @@ def test_parses_answer_is_known_as_pymorphy3_does(word):
     from pipeline.nlp import parse
     plain = pymorphy3.MorphAnalyzer().parse(word)
     assert [(p.normal_form, p.is_known) for p in parse(word)] == [(p.normal_form, p.is_known) for p in plain]
+
+
+def test_no_ner_span_runs_over_an_unpunctuated_line_end():
+    # A headline without a full stop above a date line: a name, then a place, not one span.
+    text = "Губернатор встретился с Архимедом Мухамбетовым\nЧелябинск, 5 мая 2023\nВстреча прошла в правительстве."
+    assert [(s.type, s.text) for s in analyze(Article("a", "a", text)).spans] == [
+        ("PER", "Архимедом Мухамбетовым"), ("LOC", "Челябинск")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Иван Петров\nОмск", ["Иван", "Петров", ".", "Омск"]),  # a full stop of no width at the break
+    ("Иван Петров.\nОмск", ["Иван", "Петров", ".", "Омск"]),  # the line's own: nothing added
+    ("Иван Петров:\n\nОмск", ["Иван", "Петров", ":", "Омск"]),
+    ("Иван Петров Омск", ["Иван", "Петров", "Омск"]),
+])
+def test_the_tagger_reads_a_full_stop_where_a_line_ends_without_one(text, expected):
+    words = [(t.text, t.start, t.stop) for t in tokenize(text)]
+    assert [word for word, _, _ in mark_line_ends(text, words)] == expected
