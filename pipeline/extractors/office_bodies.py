@@ -62,7 +62,9 @@ def complement_end(doc: Doc, j: int, inside_region: set[int]) -> int:
             continue
         # `строительства и ЖКХ`: a field's abbreviation after `и` (a country's, `РК`, stands alone)
         field_abbreviation = text.isupper() and k > j and doc.tokens[k - 1].text == "и"
-        if not text.isalpha() or not (text.islower() or field_abbreviation) or owner_end(doc, k) > k:
+        # `аппарата премьер-министра`: a hyphenated word is one word
+        if not text.replace("-", "").isalpha() or not (text.islower() or field_abbreviation) \
+                or owner_end(doc, k) > k:
             break
         if k > j and doc.tokens[k].lemma in PLACE_WORDS:  # `министр образования [региона]`
             break

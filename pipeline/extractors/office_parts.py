@@ -136,6 +136,16 @@ def phrase_end(doc: Doc, k: int, phrases: list[tuple[str, ...]]) -> int:
                  and all(w == t.lemma for w, t in zip(words, doc.tokens[k:]))), k)
 
 
+@lru_cache(maxsize=1)
+def _honorary_titles() -> list[tuple[str, ...]]:
+    return _lemma_phrases("honorary_titles.txt")
+
+
+def honorary_title_end(doc: Doc, k: int) -> int:
+    """After an honorary title at token k (rules/honorary_titles.txt: `посол доброй воли`), else k."""
+    return phrase_end(doc, k, _honorary_titles())
+
+
 def rank_end(doc: Doc, k: int) -> int:
     """After a title of rank at token k (rules/titles_of_rank.txt: `генерал армии`, `г-н`), else k."""
     return phrase_end(doc, k, _ranks())
