@@ -203,6 +203,11 @@ def _nominative(word: str, readings: tuple[Reading, ...], gender: str, case: str
     return word
 
 
+def can_stand_in(parts: NameParts, case: str) -> bool:
+    """Whether every word of the name has a reading in the case, for one gender."""
+    return any(rank >= 2 and c == case for rank, _, _, c in _options(parts, GENDERS, frozenset({case})))
+
+
 def gender_votes(parts: NameParts, cases: frozenset[str]) -> dict[str, float]:
     """How much more one mention's words fit a man than a woman (or the other way round)."""
     options = _options(parts, GENDERS, cases)

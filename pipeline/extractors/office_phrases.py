@@ -142,13 +142,15 @@ def _glued_head(word: str) -> Part | OfficeRow | None:
     return fixed or heads().one_word(rest)
 
 
-def _served_office(doc: Doc, j: int, inside_region: set[int]) -> Found | None:
-    """`помощник премьер-министра`, `советник губернатора`, `посланник короля`: a fixed title
-    in the genitive after the head of a staffer or envoy, the office served."""
-    served = _fixed(doc, j, inside_region) if j < len(doc.tokens) else None
-    if served is None or not any(p.tag.case == "gent" for p in parse(doc.tokens[j].text)):
+def _served_office(doc: Doc, j: int, inside_region: set[int], starts: dict[int, Mention]) -> Found | None:
+    """`помощник премьер-министра`, `советник канцлера`, `помощник председателя правительства`:
+    an office in the genitive after the head of a staffer or envoy, the office served."""
+    if j >= len(doc.tokens) or not any(p.tag.case == "gent" for p in parse(doc.tokens[j].text)):
         return None
-    return served
+    found = [f for f in (_fixed(doc, j, inside_region), _compose(doc, j, inside_region, starts)) if f]
+    served = max(found, key=lambda f: f.end, default=None)
+    # `помощник депутата`: a legislator's aide holds no public office
+    return served if served and served.row.scope != "legislative" else None
 
 
 def _jurisdiction_follows(doc: Doc, j: int, starts: dict[int, Mention]) -> bool:
@@ -187,7 +189,7 @@ def _compose(doc: Doc, i: int, inside_region: set[int], starts: dict[int, Mentio
         return None
     taken = list(range(i, words_from if deputy else head_words_end))
     body, words_end, end, body_tokens, place_words = bodies_from(doc, j, inside_region, starts)
-    served = _served_office(doc, j, inside_region) if body is None and not deputy and not glued \
+    served = _served_office(doc, j, inside_region, starts) if body is None and not deputy and not glued \
         and isinstance(head, Part) and head.needs == "body" else None
     if served is not None:  # `советник премьер-министра`: the office served stands as the body
         body, words_end = head, served.end

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..nlp import Doc, parse
+from .names import can_stand_in, split_name
 from .office_parts import honorary_title_end
 
 # `исполняющий обязанности губернатора Алексей Кокорин`: the office noun's case says nothing
@@ -32,7 +33,8 @@ def unheld(doc: Doc, i: int, end: int, cases: frozenset[str]) -> bool:
     """Whether the office phrase at tokens i..end names no office of the name beside it; `cases`
     are its head noun's."""
     before = doc.text[max(0, doc.tokens[i].start - 30):doc.tokens[i].start]
-    if FORMER.search(before) or SOUGHT.search(before) or FUTURE.search(before) or honorary_title_end(doc, i) > i:
+    if FORMER.search(before) or SOUGHT.search(before) or FUTURE.search(before) or \
+            any(honorary_title_end(doc, k) > i for k in (i - 1, i) if k >= 0):  # `[почётный] посол`
         return True
     return not ACTING.search(before) and "gent" in cases and (
         _of_another_person(doc, i) or _of_staff_body(doc, i, end))
@@ -68,6 +70,8 @@ def _of_staff_body(doc: Doc, i: int, end: int) -> bool:
     for token in doc.tokens[end:end + 4]:  # `пресс-служба президента, Иван Петров ...`: a name
         if not token.text.isalpha():  # past a comma is the president's own
             return False
-        if doc.spans_covering(token.start, token.end, "PER"):
-            return not any(p.tag.case == "gent" for p in parse(token.text))
+        names = doc.spans_covering(token.start, token.end, "PER")
+        parts = names and split_name(names[0].text)
+        if parts:
+            return not can_stand_in(parts, "gent")
     return False

@@ -268,3 +268,18 @@ def test_appointed_acting_holder(make_doc, text, expected):
 ])
 def test_a_subject_office_takes_the_subject_before(make_doc, text, expected):
     assert officials(make_doc, text) == expected
+
+
+# A plural office of one holder in each place, opening the next sentence, is held by each of
+# the names joined before; not a title many hold, nor names with roles of their own.
+@pytest.mark.parametrize("text, expected", [
+    ("Шавкат Мирзиёев и Эмомали Рахмон встретились в Душанбе. Президенты обсудили водные ресурсы.",
+     {("Шавкат Мирзиёев", "президент", None), ("Эмомали Рахмон", "президент", None)}),
+    ("Сергей Лавров и Мурат Нуртлеу провели переговоры. Министры иностранных дел обсудили визы.",
+     {("Сергей Лавров", "министр иностранных дел", None), ("Мурат Нуртлеу", "министр иностранных дел", None)}),
+    ("Шавкат Мирзиёев и Эмомали Рахмон встретились в Душанбе. Министры обсудили водные ресурсы.", set()),
+    ("Журналисты Иван Петров и Анна Смирнова подготовили материал. Министры прокомментировали его.", set()),
+    ("Марат Ахметов и Иван Сидоров осмотрели школу. Депутаты остались довольны.", set()),
+])
+def test_plural_office_in_the_next_sentence(make_doc, text, expected):
+    assert officials(make_doc, text) == expected
