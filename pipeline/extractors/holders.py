@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from ..nlp import Doc, lemmas, parse
 from .holders_across import COORDINATION, _with_other_roles, link_across_sentences
-from .holders_syntax import OFFICE_SEATS, link_by_syntax
+from .holders_syntax import OFFICE_SEATS, link_by_syntax, patronymic_agrees
 from .office_parts import rank_end
 from .offices import OfficeMention
 from .persons import PersonMention, agrees
@@ -107,7 +107,7 @@ def _link_side_by_side(doc: Doc, offices: list[OfficeMention], persons: list[Per
             continue
         following = next((p for p in persons if p.first_token >= office.last_token), None)
         if following and _gap_is_filler(doc, office.last_token, following.first_token, place_tokens) \
-                and agrees(office, following):
+                and agrees(office, following) and patronymic_agrees(office, following):
             respective = _respective(doc, office, offices, following, by_first)
             if respective:
                 linked |= {id(o) for o in respective}
@@ -123,7 +123,19 @@ def _link_side_by_side(doc: Doc, offices: list[OfficeMention], persons: list[Per
             if person.office is None and agrees(office, person):
                 person.hold(office)
                 linked.add(id(office))
+                if office.plural:  # `Иван Петров и Анна Ким, депутаты маслихата`
+                    for other in _joined_before(doc, person, by_last):
+                        other.hold(office)
     return linked
+
+
+def _joined_before(doc: Doc, person: PersonMention, by_last: dict[int, PersonMention]) -> list[PersonMention]:
+    """The names joined by `и` or commas before the person, nearest first, while they have no office."""
+    joined, k = [], person.first_token - 1
+    while k > 0 and doc.tokens[k].text in COORDINATION and k in by_last and by_last[k].office is None:
+        joined.append(by_last[k])
+        k = by_last[k].first_token - 1
+    return joined
 
 
 def _respective(doc: Doc, office: OfficeMention, offices: list[OfficeMention], first: PersonMention,

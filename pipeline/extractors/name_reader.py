@@ -67,6 +67,8 @@ def name_at(doc: Doc, index: int) -> NerSpan | None:
         if end is not None and doc.text[end:token.start].strip(" \t\xa0"):
             break  # a line break or anything but a space between the words
         place_name = not words and _place_as_first_name(doc, i)
+        if place_name:  # NER's place running on into the surname is the name: `[Алтай Ерденов]`
+            first = token.end
         if not place_name and any(s.start >= first for s in doc.spans_covering(token.start, token.end)
                                   if s.type in ("LOC", "ORG")):
             break  # (a span from before the office's end is NER running its region on)

@@ -40,7 +40,7 @@ def country_end(doc: Doc, k: int) -> int:
                  and " ".join(t.lemma for t in doc.tokens[k:k + n]) in names), k)
 
 
-def _past_country(doc: Doc, k: int) -> int:
+def past_country(doc: Doc, k: int) -> int:
     """After a country at token k, by the gazetteer or NER (`США`), else k."""
     end = country_end(doc, k)
     places = doc.spans_covering(doc.tokens[k].start, doc.tokens[k].end, "LOC") if end == k < len(doc.tokens) else []
@@ -137,7 +137,7 @@ def bodies_from(doc: Doc, j: int, inside_region: set[int], starts: dict[int, Men
         if first is None:
             first, first_end = part, stop
         elif first.complement == "required" and first_end == first_own_end and \
-                (field := _past_country(doc, stop)) < len(doc.tokens) and doc.tokens[field].text == "по":
+                (field := past_country(doc, stop)) < len(doc.tokens) and doc.tokens[field].text == "по":
             # `комитета Сената [США] [по международным отношениям]`: the committee's field after
             # the chamber it belongs to; the chamber (and its country) is left out of the position
             complement = complement_end(doc, field, inside_region)

@@ -119,7 +119,13 @@ def _before_next_office(doc: Doc, j: int, stop: int) -> int:
     """`министр финансов [и министр экономики]`: a complement ends where a second office
     joined by `и` begins."""
     return next((k for k in range(j, stop - 1) if doc.tokens[k].text == "и"
-                 and lemmas(doc.tokens[k + 1].text) & _first_words()), stop)
+                 and lemmas(doc.tokens[k + 1].text) & _first_words() and _starts_title(doc, k + 1)), stop)
+
+
+def _starts_title(doc: Doc, k: int) -> bool:
+    """A whole title, head or deputy prefix at token k, not only a word one starts with
+    (`науки и [высшего] образования` is no `высший руководитель`)."""
+    return bool(_match(doc, k, set()) or heads().longest(doc, k) or deputies().longest(doc, k))
 
 
 def _head_at(doc: Doc, j: int, inside_region: set[int]) -> tuple[Part | OfficeRow, int, int] | None:

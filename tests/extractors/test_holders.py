@@ -283,3 +283,26 @@ def test_a_subject_office_takes_the_subject_before(make_doc, text, expected):
 ])
 def test_plural_office_in_the_next_sentence(make_doc, text, expected):
     assert officials(make_doc, text) == expected
+
+
+# A plural office after names joined by `и` and commas goes to each of them.
+@pytest.mark.parametrize("text, expected", [
+    ("Марат Серикбаев и Айгуль Жунусова, депутаты маслихата, выступили на сессии.",
+     {("Марат Серикбаев", "депутат маслихата", None), ("Айгуль Жунусова", "депутат маслихата", None)}),
+    ("Иван Петров, Олег Сидоров и Анна Ким, депутаты городского маслихата, посетили школу.",
+     {("Иван Петров", "депутат городского маслихата", None), ("Олег Сидоров", "депутат городского маслихата", None),
+      ("Анна Ким", "депутат городского маслихата", None)}),
+])
+def test_plural_office_after_joined_names(make_doc, text, expected):
+    assert officials(make_doc, text) == expected
+
+
+# A decree's surname-first name with a patronymic is in the case its patronymic shows: no
+# holder of the genitive office before it.
+@pytest.mark.parametrize("text, expected", [
+    ("Указом президента Сапаров Нурлан Маратович назначен послом в Турции.", {("Нурлан Сапаров", "посол", None)}),
+    ("Распоряжением премьер-министра Ахметов Ерлан Серикович назначен вице-министром финансов.",
+     {("Ерлан Ахметов", "вице-министр финансов", None)}),
+])
+def test_decree_name_after_a_genitive_office(make_doc, text, expected):
+    assert officials(make_doc, text) == expected

@@ -89,6 +89,8 @@ def test_no_name_after_an_office_that_ends_the_text(make_doc, text):
     ("Аким Шымкента Алтай Жумабеков посетил микрорайон.", "Алтай Жумабеков"),
     ("Посол Казахстана Алтай Абибуллаев вручил грамоты.", "Алтай Абибуллаев"),
     ("Министр здравоохранения Казахстана Россия Ахметова выступила.", "Россия Ахметова"),
+    # NER's place running from the region into the name
+    ("Аким Абайской области Алтай Ерденов подписал соглашение.", "Алтай Ерденов"),
 ])
 def test_a_place_name_as_a_first_name(make_doc, text, person):
     assert [o.person for o in extract_officials(make_doc(text))] == [person]
