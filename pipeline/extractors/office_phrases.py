@@ -196,7 +196,7 @@ def _compose(doc: Doc, i: int, inside_region: set[int], starts: dict[int, Mentio
     taken = list(range(i, words_from if deputy else head_words_end))
     body, words_end, end, body_tokens, place_words = bodies_from(doc, j, inside_region, starts)
     served = _served_office(doc, j, inside_region, starts) if body is None and not deputy and not glued \
-        and isinstance(head, Part) and head.needs == "body" else None
+        and isinstance(head, Part) and head.needs in ("body", "") else None
     if served is not None:  # `советник премьер-министра`: the office served stands as the body
         body, words_end = head, served.end
         end = served.end

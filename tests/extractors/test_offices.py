@@ -303,6 +303,17 @@ def test_staff_and_envoys_of_an_office(make_doc, text, expected):
     assert offices(make_doc, text)[0] == expected
 
 
+# A state's special envoy is an office without a principal named (`спецпосланник по Украине`);
+# an international organisation's is none.
+@pytest.mark.parametrize("text, expected", [
+    ("Президент назначил Брайана Холта спецпосланником по Украине.", [("спецпосланник", None)]),
+    ("Специальный представитель МИД Китая Ли Хуэй выступил.", [("специальный представитель мид", None)]),
+    ("Спецпредставитель генерального секретаря ООН Карлос Перейра прибыл.", []),
+])
+def test_special_envoys(make_doc, text, expected):
+    assert [o for o in offices(make_doc, text) if o[0] != "президент"] == expected
+
+
 # Committees named by their field's adjective, joint chiefs, and offices of one word.
 @pytest.mark.parametrize("text, expected", [
     ("Председатель Счётного комитета Ирина Лаптева выступила.", ("председатель счётного комитета", None)),
