@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from ..nlp import Doc, lemma, lemmas, parse
 from .gazetteer import Mention, Unit, gazetteer
-from .names import PATRONYMIC
+from .names import PATRONYMIC, is_east_asian
 from .office_bodies import GENERIC_PLACE_WORDS, LOCAL_UNIT_ADJECTIVES, OTHER_PLACE_WORDS, PLACE_WORDS
 from .office_parts import deputies
 from .office_phrases import OfficeRow, office_at
@@ -57,7 +57,8 @@ def _other_place(doc: Doc, k: int) -> tuple[bool, int]:
     if doc.spans_covering(token.start, token.end, "ORG"):
         return False, k
     if _capitalized(doc, k) and _capitalized(doc, k + 1) and _capitalized(doc, k + 2) \
-            and not PATRONYMIC.search(doc.tokens[k + 1].text) and not PATRONYMIC.search(doc.tokens[k + 2].text):
+            and not PATRONYMIC.search(doc.tokens[k + 1].text) and not PATRONYMIC.search(doc.tokens[k + 2].text) \
+            and not is_east_asian([t.text for t in doc.tokens[k:k + 3]]):  # `Ли Чжэ Мён`: one name
         return True, k + 1
     return False, k
 

@@ -306,3 +306,16 @@ def test_plural_office_after_joined_names(make_doc, text, expected):
 ])
 def test_decree_name_after_a_genitive_office(make_doc, text, expected):
     assert officials(make_doc, text) == expected
+
+
+# A three-syllable East Asian name right after an office is one name, not a place and a name
+# (as `Аким Актобе Асхат Шахаров` is); namesakes keep their own given names.
+@pytest.mark.parametrize("text, expected", [
+    ("Президент Ли Чжэ Мён принял делегацию.", {("Ли Чжэ Мён", "президент", None)}),
+    ("Министр финансов Ли Мин Хо и министр обороны Ли Сон Мин выступили.",
+     {("Ли Мин Хо", "министр финансов", None), ("Ли Сон Мин", "министр обороны", None)}),
+    ("Мэр Сеула О Се Хун открыл выставку.", {("О Се Хун", "мэр", None)}),
+    ("Министр иностранных дел Чо Тхэ Ёль прибыл в Астану.", {("Чо Тхэ Ёль", "министр иностранных дел", None)}),
+])
+def test_east_asian_names_after_an_office(make_doc, text, expected):
+    assert officials(make_doc, text) == expected
