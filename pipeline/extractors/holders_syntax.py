@@ -113,7 +113,9 @@ def _predicated(doc: Doc, syntax: SentenceSyntax, office_word: int, roots: dict[
     """The person made, elected or relieved of the office (`назначил Иванова акимом`,
     `Иванов назначен на должность акима`, `Иванова, назначенного акимом`), or whom the
     office is said of (`Иванов был депутатом`)."""
-    verb = _office_verb(doc, syntax, office_word) or _appointing_verb(doc, syntax, office_word)
+    verb = _office_verb(doc, syntax, office_word)  # (a decree's `Назначить` may be token 0)
+    if verb is None:
+        verb = _appointing_verb(doc, syntax, office_word)
     if verb is None:
         verb = office_word
     elif syntax.rel(verb) == "acl" and syntax.head(verb) in roots:
