@@ -162,9 +162,10 @@ def names_non_state(doc: Doc, first: int, end: int, places: set[int], state: set
     while k < len(doc.tokens) and seen < FOLLOWING_WORDS:
         token = doc.tokens[k]
         k += 1
-        # `председатель [Алматинского] областного филиала партии`; but `посол [ЕС]`: NER's place
-        # may be an international organisation's abbreviation
-        if k - 1 in places and not (token.text.isupper() and _non_state(token.text)):
+        # `председатель [Алматинского] областного филиала партии`; but `посол [ЕС]`,
+        # `спецпредставитель [Евросоюза]`: NER's place may be an international organisation
+        # (not the `Федерации` of `Российской Федерации`)
+        if k - 1 in places and not (_non_state(token.text) and not _in_country_name(doc, k - 1)):
             continue
         if doc.spans_covering(token.start, token.end, "PER") or not (
                 token.text in QUOTES or token.text.isalpha() and parse(token.text)[0].tag.POS in PHRASE_POS):
@@ -173,6 +174,12 @@ def names_non_state(doc: Doc, first: int, end: int, places: set[int], state: set
             return True
         seen += 1
     return False
+
+
+def _in_country_name(doc: Doc, k: int) -> bool:
+    names = gazetteer().country_names
+    return doc.tokens[k].lemma in names or any(
+        " ".join(t.lemma for t in doc.tokens[a:a + 2]) in names for a in (k - 1, k) if a >= 0)
 
 
 def _unknown_organisation(doc: Doc, k: int) -> bool:
