@@ -16,9 +16,10 @@ from .office_parts import honorary_title_end
 ACTING = re.compile(r"(\bобязанност\w+|\bврио|\bи\.\s?о\.|\bио)\s*$", re.IGNORECASE)
 # `бывший министр финансов`, `экс-глава МИД`: a former office is held by no one named with it.
 FORMER = re.compile(r"(\bбывш\w+|\bэкс-?)\s*$", re.IGNORECASE)
-# `кандидат в президенты`, `претендует на пост мэра`, `кандидатура на должность премьера`:
-# an office sought is not held.
-SOUGHT = re.compile(r"(\bкандидат\w*\s+(в|на)|\bпретенд\w+\s+на)(\s+пост|\s+должность)?\s*$", re.IGNORECASE)
+# `кандидат в президенты`, `претендует на пост мэра`, `кандидатура на должность премьера`,
+# `баллотируется в губернаторы`, `выдвинут на пост мэра`: an office sought is not held.
+SOUGHT = re.compile(r"(\bкандидат\w*\s+(в|на)|\bпретенд\w+\s+на|\bбаллотир\w+\s+(в|на)|\bвыдвину\w*\s+на)"
+                    r"(\s+пост|\s+должность)?\s*$", re.IGNORECASE)
 # `станет канцлером`, `может стать премьером`, `займет пост мэра`, `будущий президент`: an
 # office to come is not held yet.
 FUTURE = re.compile(r"(\bстан(ет|ут|у)|\bстать|\bзайм[её]т|\bзанять|\bбудет\s+(назначен|избран)\w*)"
