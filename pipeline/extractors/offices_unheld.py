@@ -42,6 +42,7 @@ def unheld(doc: Doc, i: int, end: int, cases: frozenset[str]) -> bool:
 
 
 def _word_before(doc: Doc, i: int):
+    """The lower-case word (or a sentence's first) right before the office, if a word."""
     word = doc.tokens[i - 1] if i else None
     if word is None or not word.text.replace("-", "").isalpha() or \
             not (word.text.islower() or doc.sentence_at(word.start).start == word.start):
