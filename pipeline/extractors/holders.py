@@ -22,8 +22,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..nlp import Doc, lemmas, parse
-from .holders_across import COORDINATION, link_across_sentences
-from .holders_syntax import OFFICE_SEATS, link_by_syntax
+from .holders_across import COORDINATION, _with_other_roles, link_across_sentences
+from .holders_syntax import OFFICE_SEATS, link_by_syntax, patronymic_agrees
 from .office_parts import rank_end
 from .offices import OfficeMention
 from .persons import PersonMention, agrees
@@ -57,7 +57,39 @@ def link(doc: Doc, offices: list[OfficeMention], persons: list[PersonMention]) -
     """Give each person the office the text ties to them (`person.office`), in the order above."""
     linked = _link_side_by_side(doc, offices, persons)
     link_by_syntax(doc, [o for o in offices if id(o) not in linked], persons, linked)
+    linked |= _plural_office_of_names_before(doc, [o for o in offices if id(o) not in linked], persons)
     link_across_sentences(doc, [o for o in offices if id(o) not in linked], persons)
+
+
+def _plural_office_of_names_before(doc: Doc, offices: list[OfficeMention], persons: list[PersonMention]) -> set[int]:
+    """`Токаев и Мирзиёев обсудили ... Президенты договорились`, `Главы государств подписали`:
+    a plural office of one holder in each place, opening a sentence as its subject, is held by
+    each of the names joined in the sentence before, where those are all the names it has and
+    none has an office or another role; the offices so held."""
+    linked = set()
+    for office in offices:
+        here = doc.sentence_index(office.start)
+        sentence = doc.sentence_at(office.start)
+        verb = office.last_token
+        if here == 0 or doc.text[sentence.start:office.start].strip() or verb >= len(doc.tokens) or \
+                not any(p.tag.POS == "NOUN" and {"nomn", "plur"} <= p.tag.grammemes
+                        for p in parse(doc.tokens[office.first_token].text)) or \
+                not any(p.tag.POS == "VERB" and "plur" in p.tag for p in parse(doc.tokens[verb].text)[:1]):
+            continue
+        if office.row.scope == "legislative" or office.row.complement and office.position == office.row.office:
+            continue  # `Депутаты`, `Министры`: many hold these in each country, others than those named
+        before = [p for p in persons if doc.sentence_index(p.start) == here - 1]
+        joined = len(before) >= 2 and all(
+            doc.tokens[k].text in COORDINATION for a, b in zip(before, before[1:])
+            for k in range(a.last_token, b.first_token)) and \
+            all(a.last_token < b.first_token for a, b in zip(before, before[1:]))
+        keys = {p.parts.key for p in before}
+        if joined and not any(p.office for p in before) and len(keys) == len(before) and \
+                not keys & _with_other_roles(doc, persons):  # `журналисты Иван Петров и ...`
+            for person in before:
+                person.hold(office, frozenset())
+            linked.add(id(office))
+    return linked
 
 
 def _link_side_by_side(doc: Doc, offices: list[OfficeMention], persons: list[PersonMention]) -> set[int]:
@@ -75,7 +107,7 @@ def _link_side_by_side(doc: Doc, offices: list[OfficeMention], persons: list[Per
             continue
         following = next((p for p in persons if p.first_token >= office.last_token), None)
         if following and _gap_is_filler(doc, office.last_token, following.first_token, place_tokens) \
-                and agrees(office, following):
+                and agrees(office, following) and patronymic_agrees(office, following):
             respective = _respective(doc, office, offices, following, by_first)
             if respective:
                 linked |= {id(o) for o in respective}
@@ -91,7 +123,19 @@ def _link_side_by_side(doc: Doc, offices: list[OfficeMention], persons: list[Per
             if person.office is None and agrees(office, person):
                 person.hold(office)
                 linked.add(id(office))
+                if office.plural:  # `Иван Петров и Анна Ким, депутаты маслихата`
+                    for other in _joined_before(doc, person, by_last):
+                        other.hold(office)
     return linked
+
+
+def _joined_before(doc: Doc, person: PersonMention, by_last: dict[int, PersonMention]) -> list[PersonMention]:
+    """The names joined by `и` or commas before the person, nearest first, while they have no office."""
+    joined, k = [], person.first_token - 1
+    while k > 0 and doc.tokens[k].text in COORDINATION and k in by_last and by_last[k].office is None:
+        joined.append(by_last[k])
+        k = by_last[k].first_token - 1
+    return joined
 
 
 def _respective(doc: Doc, office: OfficeMention, offices: list[OfficeMention], first: PersonMention,

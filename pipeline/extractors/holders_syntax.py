@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..nlp import Doc, SentenceSyntax, lemmas, parse
+from .name_forms import patronymic_readings
 from .offices import OfficeMention
 from .persons import PersonMention, agrees, name_cases
 
@@ -47,6 +48,14 @@ def link_by_syntax(doc: Doc, offices: list[OfficeMention], persons: list[PersonM
             linked.add(id(office))
 
 
+def patronymic_agrees(office: OfficeMention, person: PersonMention) -> bool:
+    """`Указом президента Серикбаева Гульнара Ермековна назначена ...`: a patronymic's ending
+    tells the case for certain, and a decree's name in the nominative is no genitive's holder."""
+    patronymic = person.parts.patronymic
+    return not patronymic or not office.cases or \
+        any(r.case in office.cases for r in patronymic_readings(patronymic))
+
+
 def _holders(doc: Doc, syntax: SentenceSyntax, office: OfficeMention, free: list[PersonMention],
              persons: list[PersonMention]) -> list[tuple[PersonMention, frozenset[str], OfficeMention]]:
     """The persons the tree gives this office, with the case of each name (the office's own
@@ -68,6 +77,8 @@ def _holders(doc: Doc, syntax: SentenceSyntax, office: OfficeMention, free: list
         person_tokens = range(person.first_token, person.last_token)
         if (syntax.head(word) in office_tokens and syntax.rel(word) in APPOSITION) or \
                 (syntax.head(office_word) in person_tokens and syntax.rel(office_word) in APPOSITION):
+            if not patronymic_agrees(office, person):
+                continue
             if agrees(office, person):
                 first = (person, office.cases)
             elif office_case in name_cases(person.parts) or (
@@ -102,7 +113,9 @@ def _predicated(doc: Doc, syntax: SentenceSyntax, office_word: int, roots: dict[
     """The person made, elected or relieved of the office (`назначил Иванова акимом`,
     `Иванов назначен на должность акима`, `Иванова, назначенного акимом`), or whom the
     office is said of (`Иванов был депутатом`)."""
-    verb = _office_verb(doc, syntax, office_word) or _appointing_verb(doc, syntax, office_word)
+    verb = _office_verb(doc, syntax, office_word)  # (a decree's `Назначить` may be token 0)
+    if verb is None:
+        verb = _appointing_verb(doc, syntax, office_word)
     if verb is None:
         verb = office_word
     elif syntax.rel(verb) == "acl" and syntax.head(verb) in roots:

@@ -158,6 +158,9 @@ def surname_readings(word: str) -> tuple[Reading, ...]:
         readings += _as_is(word, GENDERS, CASES, KNOWN)
     elif lower[-1:] in WEAK_INDECLINABLE:
         readings += _as_is(word, GENDERS, CASES, WEAK_INDECLINABLE[lower[-1]])
+        if lower.endswith("и") and JAPANESE.match(lower):  # Судзуки, Кавасаки: as likely a Japanese
+            # nominative as the genitive of a Танака (`Танаки`), which a genitive context still reads
+            readings += _as_is(word, GENDERS, tuple(c for c in CASES if c != "gent"), JAPANESE_WEIGHT)
     for paradigm in SURNAME_PARADIGMS:
         for ending, cases in paradigm.endings:
             if not lower.endswith(ending):

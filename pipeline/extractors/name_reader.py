@@ -48,6 +48,15 @@ def _adjective_of_next_noun(doc: Doc, i: int) -> bool:
     return bool(adjective & noun)
 
 
+def _place_as_first_name(doc: Doc, i: int) -> bool:
+    """`Аким Шымкента Алтай Жумабеков`: a place's name in the nominative (`Алтай`, `Россия`)
+    right before a surname is a first name; no office is followed by a bare nominative place."""
+    if i + 1 >= len(doc.tokens) or not CAPITALISED.fullmatch(doc.tokens[i + 1].text):
+        return False
+    return any("Geox" in p.tag and p.tag.case == "nomn" for p in parse(doc.tokens[i].text)[:1]) \
+        and _lone_surname(doc.tokens[i + 1].text)
+
+
 def name_at(doc: Doc, index: int) -> NerSpan | None:
     """The name starting at token `index` (the token right after an office), as a PER span."""
     words, kinds, initials = [], [], 0
@@ -57,14 +66,17 @@ def name_at(doc: Doc, index: int) -> NerSpan | None:
         token = doc.tokens[i]
         if end is not None and doc.text[end:token.start].strip(" \t\xa0"):
             break  # a line break or anything but a space between the words
-        if any(s.start >= first for s in doc.spans_covering(token.start, token.end)
-               if s.type in ("LOC", "ORG")):
+        place_name = not words and _place_as_first_name(doc, i)
+        if place_name:  # NER's place running on into the surname is the name: `[Алтай Ерденов]`
+            first = token.end
+        if not place_name and any(s.start >= first for s in doc.spans_covering(token.start, token.end)
+                                  if s.type in ("LOC", "ORG")):
             break  # (a span from before the office's end is NER running its region on)
         if _is_initial(doc, i):
             initials += 1
             end, i = doc.tokens[i + 1].end, i + 2
             continue
-        kind = _word_kind(token.text)
+        kind = _word_kind(token.text) or ("name" if place_name else None)
         if kind is None:
             break
         words.append(token.text)

@@ -203,8 +203,16 @@ def _nominative(word: str, readings: tuple[Reading, ...], gender: str, case: str
     return word
 
 
+def can_stand_in(parts: NameParts, case: str) -> bool:
+    """Whether every word of the name has a reading in the case, for one gender."""
+    return any(rank >= 2 and c == case for rank, _, _, c in _options(parts, GENDERS, frozenset({case})))
+
+
 def gender_votes(parts: NameParts, cases: frozenset[str]) -> dict[str, float]:
     """How much more one mention's words fit a man than a woman (or the other way round)."""
+    told = {r.gender for r in patronymic_readings(parts.patronymic)} if parts.patronymic else set()
+    if len(told) == 1:  # `Жакупова Салтанат Маратовна`: a patronymic tells the gender for certain
+        return {g: CERTAIN if g in told else 0.0 for g in GENDERS}
     options = _options(parts, GENDERS, cases)
     rank, score, gender, _ = options[0]
     if not any(o[0] >= 2 for o in options if o[2] != gender):

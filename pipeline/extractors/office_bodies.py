@@ -40,6 +40,13 @@ def country_end(doc: Doc, k: int) -> int:
                  and " ".join(t.lemma for t in doc.tokens[k:k + n]) in names), k)
 
 
+def past_country(doc: Doc, k: int) -> int:
+    """After a country at token k, by the gazetteer or NER (`США`), else k."""
+    end = country_end(doc, k)
+    places = doc.spans_covering(doc.tokens[k].start, doc.tokens[k].end, "LOC") if end == k < len(doc.tokens) else []
+    return doc.token_index(places[0].end) if places and places[0].start == doc.tokens[k].start else end
+
+
 def _macro_region_end(doc: Doc, k: int) -> int:
     """After an area larger than a region at token k (`Северного Кавказа`, `Арктики`), else k."""
     return phrase_end(doc, k, macro_regions())
@@ -62,7 +69,9 @@ def complement_end(doc: Doc, j: int, inside_region: set[int]) -> int:
             continue
         # `строительства и ЖКХ`: a field's abbreviation after `и` (a country's, `РК`, stands alone)
         field_abbreviation = text.isupper() and k > j and doc.tokens[k - 1].text == "и"
-        if not text.isalpha() or not (text.islower() or field_abbreviation) or owner_end(doc, k) > k:
+        # `аппарата премьер-министра`: a hyphenated word is one word
+        if not text.replace("-", "").isalpha() or not (text.islower() or field_abbreviation) \
+                or owner_end(doc, k) > k:
             break
         if k > j and doc.tokens[k].lemma in PLACE_WORDS:  # `министр образования [региона]`
             break
@@ -127,12 +136,12 @@ def bodies_from(doc: Doc, j: int, inside_region: set[int], starts: dict[int, Men
             body_tokens.update(range(k, stop))
         if first is None:
             first, first_end = part, stop
-        elif first.complement == "required" and first_end == first_own_end and stop < len(doc.tokens) \
-                and doc.tokens[stop].text == "по":
-            # `комитета Сената [по международным отношениям]`: the committee's field after the
-            # chamber it belongs to; the chamber is left out of the position
-            complement = complement_end(doc, stop, inside_region)
-            place_words.update(range(first_end, stop))
+        elif first.complement == "required" and first_end == first_own_end and \
+                (field := past_country(doc, stop)) < len(doc.tokens) and doc.tokens[field].text == "по":
+            # `комитета Сената [США] [по международным отношениям]`: the committee's field after
+            # the chamber it belongs to; the chamber (and its country) is left out of the position
+            complement = complement_end(doc, field, inside_region)
+            place_words.update(range(first_end, field))
             first_end = stop = complement
         j = stop
     return first, first_end, j, body_tokens, place_words

@@ -136,6 +136,16 @@ def phrase_end(doc: Doc, k: int, phrases: list[tuple[str, ...]]) -> int:
                  and all(w == t.lemma for w, t in zip(words, doc.tokens[k:]))), k)
 
 
+@lru_cache(maxsize=1)
+def _honorary_titles() -> list[tuple[str, ...]]:
+    return _lemma_phrases("honorary_titles.txt")
+
+
+def honorary_title_end(doc: Doc, k: int) -> int:
+    """After an honorary title at token k (rules/honorary_titles.txt: `посол доброй воли`), else k."""
+    return phrase_end(doc, k, _honorary_titles())
+
+
 def rank_end(doc: Doc, k: int) -> int:
     """After a title of rank at token k (rules/titles_of_rank.txt: `генерал армии`, `г-н`), else k."""
     return phrase_end(doc, k, _ranks())
@@ -152,9 +162,10 @@ def names_non_state(doc: Doc, first: int, end: int, places: set[int], state: set
     while k < len(doc.tokens) and seen < FOLLOWING_WORDS:
         token = doc.tokens[k]
         k += 1
-        # `председатель [Алматинского] областного филиала партии`; but `посол [ЕС]`: NER's place
-        # may be an international organisation's abbreviation
-        if k - 1 in places and not (token.text.isupper() and _non_state(token.text)):
+        # `председатель [Алматинского] областного филиала партии`; but `посол [ЕС]`,
+        # `спецпредставитель [Евросоюза]`: NER's place may be an international organisation
+        # (not the `Федерации` of `Российской Федерации`)
+        if k - 1 in places and not (_non_state(token.text) and not _in_country_name(doc, k - 1)):
             continue
         if doc.spans_covering(token.start, token.end, "PER") or not (
                 token.text in QUOTES or token.text.isalpha() and parse(token.text)[0].tag.POS in PHRASE_POS):
@@ -163,6 +174,12 @@ def names_non_state(doc: Doc, first: int, end: int, places: set[int], state: set
             return True
         seen += 1
     return False
+
+
+def _in_country_name(doc: Doc, k: int) -> bool:
+    names = gazetteer().country_names
+    return doc.tokens[k].lemma in names or any(
+        " ".join(t.lemma for t in doc.tokens[a:a + 2]) in names for a in (k - 1, k) if a >= 0)
 
 
 def _unknown_organisation(doc: Doc, k: int) -> bool:

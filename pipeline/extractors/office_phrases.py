@@ -119,7 +119,13 @@ def _before_next_office(doc: Doc, j: int, stop: int) -> int:
     """`министр финансов [и министр экономики]`: a complement ends where a second office
     joined by `и` begins."""
     return next((k for k in range(j, stop - 1) if doc.tokens[k].text == "и"
-                 and lemmas(doc.tokens[k + 1].text) & _first_words()), stop)
+                 and lemmas(doc.tokens[k + 1].text) & _first_words() and _starts_title(doc, k + 1)), stop)
+
+
+def _starts_title(doc: Doc, k: int) -> bool:
+    """A whole title, head or deputy prefix at token k, not only a word one starts with
+    (`науки и [высшего] образования` is no `высший руководитель`)."""
+    return bool(_match(doc, k, set()) or heads().longest(doc, k) or deputies().longest(doc, k))
 
 
 def _head_at(doc: Doc, j: int, inside_region: set[int]) -> tuple[Part | OfficeRow, int, int] | None:
@@ -140,6 +146,17 @@ def _glued_head(word: str) -> Part | OfficeRow | None:
     fixed = next((row for w in lemmas(rest) for _, row, alias in aliases_by_first_word().get(w, ())
                   if len(alias) == 1), None)
     return fixed or heads().one_word(rest)
+
+
+def _served_office(doc: Doc, j: int, inside_region: set[int], starts: dict[int, Mention]) -> Found | None:
+    """`помощник премьер-министра`, `советник канцлера`, `помощник председателя правительства`:
+    an office in the genitive after the head of a staffer or envoy, the office served."""
+    if j >= len(doc.tokens) or not any(p.tag.case == "gent" for p in parse(doc.tokens[j].text)):
+        return None
+    found = [f for f in (_fixed(doc, j, inside_region), _compose(doc, j, inside_region, starts)) if f]
+    served = max(found, key=lambda f: f.end, default=None)
+    # `помощник депутата`: a legislator's aide holds no public office
+    return served if served and served.row.scope != "legislative" else None
 
 
 def _jurisdiction_follows(doc: Doc, j: int, starts: dict[int, Mention]) -> bool:
@@ -178,6 +195,11 @@ def _compose(doc: Doc, i: int, inside_region: set[int], starts: dict[int, Mentio
         return None
     taken = list(range(i, words_from if deputy else head_words_end))
     body, words_end, end, body_tokens, place_words = bodies_from(doc, j, inside_region, starts)
+    served = _served_office(doc, j, inside_region, starts) if body is None and not deputy and not glued \
+        and isinstance(head, Part) and head.needs in ("body", "") else None
+    if served is not None:  # `советник премьер-министра`: the office served stands as the body
+        body, words_end = head, served.end
+        end = served.end
     if isinstance(head, OfficeRow):
         needs, scope, countries = ("place" if head.needs_region else ""), head.scope, head.countries
     else:

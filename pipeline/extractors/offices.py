@@ -4,24 +4,15 @@ that is no region) and the case and number its holder's name must agree with.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from ..nlp import Doc, lemma, lemmas, parse
 from .gazetteer import Mention, Unit, gazetteer
-from .names import PATRONYMIC
+from .names import PATRONYMIC, is_east_asian
 from .office_bodies import GENERIC_PLACE_WORDS, LOCAL_UNIT_ADJECTIVES, OTHER_PLACE_WORDS, PLACE_WORDS
 from .office_parts import deputies
 from .office_phrases import OfficeRow, office_at
-
-# `исполняющий обязанности губернатора Алексей Кокорин`: the office noun's case says nothing
-# about the holder's.
-ACTING = re.compile(r"(\bобязанност\w+|\bврио|\bи\.\s?о\.|\bио)\s*$", re.IGNORECASE)
-# `бывший министр финансов`, `экс-глава МИД`: a former office is held by no one named with it.
-FORMER = re.compile(r"(\bбывш\w+|\bэкс-?)\s*$", re.IGNORECASE)
-# `кандидат в президенты`, `претендент на пост мэра`: an office sought is not held.
-SOUGHT = re.compile(r"(\bкандидат\w*\s+в|\bпретендент\w*\s+на(\s+пост|\s+должность)?)\s*$", re.IGNORECASE)
-
+from .offices_unheld import ACTING, unheld
 
 @dataclass(frozen=True)
 class OfficeMention:
@@ -66,7 +57,8 @@ def _other_place(doc: Doc, k: int) -> tuple[bool, int]:
     if doc.spans_covering(token.start, token.end, "ORG"):
         return False, k
     if _capitalized(doc, k) and _capitalized(doc, k + 1) and _capitalized(doc, k + 2) \
-            and not PATRONYMIC.search(doc.tokens[k + 1].text) and not PATRONYMIC.search(doc.tokens[k + 2].text):
+            and not PATRONYMIC.search(doc.tokens[k + 1].text) and not PATRONYMIC.search(doc.tokens[k + 2].text) \
+            and not is_east_asian([t.text for t in doc.tokens[k:k + 3]]):  # `Ли Чжэ Мён`: one name
         return True, k + 1
     return False, k
 
@@ -110,23 +102,6 @@ def _colleague_from(doc: Doc, k: int, starts: dict[int, Mention]) -> tuple[int, 
     if places and places[0].start == token.start:
         return doc.token_index(places[0].end), None
     return k - 1, None
-
-
-def _of_another_person(doc: Doc, i: int, taken: list[int], row: OfficeRow) -> bool:
-    """`супруга президента Ольга Иванова`, `сын губернатора`, `представитель президента в
-    парламенте`: an office in the genitive after a noun naming a person is that person's
-    relation, and the name after it is theirs, not the office's."""
-    word = doc.tokens[i - 1] if i else None
-    if word is None or not word.text.isalpha() or \
-            not (word.text.islower() or doc.sentence_at(word.start).start == word.start):
-        return False
-    if i > 1 and doc.tokens[i - 2].text.lower() == "в" and word.text.lower() == "лице":
-        return False  # `в лице губернатора Иванова`: the body acts through the holder himself
-    cases, _ = _head_grammar(doc, taken, row)
-    person_noun = any(p.tag.POS == "NOUN" and p.tag.animacy == "anim" and p.is_known
-                      and not {"Name", "Surn", "Patr"} & p.tag.grammemes
-                      for p in parse(doc.tokens[i - 1].text)[:1])
-    return "gent" in cases and person_noun
 
 
 def _head_grammar(doc: Doc, taken: list[int], row: OfficeRow):
@@ -235,9 +210,7 @@ def find_offices(doc: Doc) -> list[OfficeMention]:
             i = deputy.last_token if deputy else i + 1
             continue
         row, position, taken, end = match.row, match.position, match.taken, match.end
-        before = doc.text[max(0, doc.tokens[i].start - 30):doc.tokens[i].start]
-        if FORMER.search(before) or SOUGHT.search(before) or \
-                not ACTING.search(before) and _of_another_person(doc, i, taken, row):
+        if unheld(doc, i, end, _head_grammar(doc, taken, row)[0]):
             i = end
             continue
         region = next((starts[t].unit for t in range(i, end) if t in starts), None) or \

@@ -268,3 +268,60 @@ def test_appointed_acting_holder(make_doc, text, expected):
 ])
 def test_a_subject_office_takes_the_subject_before(make_doc, text, expected):
     assert officials(make_doc, text) == expected
+
+
+# A plural office of one holder in each place, opening the next sentence, is held by each of
+# the names joined before; not a title many hold, nor names with roles of their own.
+@pytest.mark.parametrize("text, expected", [
+    ("Шавкат Мирзиёев и Эмомали Рахмон встретились в Душанбе. Президенты обсудили водные ресурсы.",
+     {("Шавкат Мирзиёев", "президент", None), ("Эмомали Рахмон", "президент", None)}),
+    ("Сергей Лавров и Мурат Нуртлеу провели переговоры. Министры иностранных дел обсудили визы.",
+     {("Сергей Лавров", "министр иностранных дел", None), ("Мурат Нуртлеу", "министр иностранных дел", None)}),
+    ("Шавкат Мирзиёев и Эмомали Рахмон встретились в Душанбе. Министры обсудили водные ресурсы.", set()),
+    ("Журналисты Иван Петров и Анна Смирнова подготовили материал. Министры прокомментировали его.", set()),
+    ("Марат Ахметов и Иван Сидоров осмотрели школу. Депутаты остались довольны.", set()),
+])
+def test_plural_office_in_the_next_sentence(make_doc, text, expected):
+    assert officials(make_doc, text) == expected
+
+
+# A plural office after names joined by `и` and commas goes to each of them.
+@pytest.mark.parametrize("text, expected", [
+    ("Марат Серикбаев и Айгуль Жунусова, депутаты маслихата, выступили на сессии.",
+     {("Марат Серикбаев", "депутат маслихата", None), ("Айгуль Жунусова", "депутат маслихата", None)}),
+    ("Иван Петров, Олег Сидоров и Анна Ким, депутаты городского маслихата, посетили школу.",
+     {("Иван Петров", "депутат городского маслихата", None), ("Олег Сидоров", "депутат городского маслихата", None),
+      ("Анна Ким", "депутат городского маслихата", None)}),
+])
+def test_plural_office_after_joined_names(make_doc, text, expected):
+    assert officials(make_doc, text) == expected
+
+
+# A decree's surname-first name with a patronymic is in the case its patronymic shows: no
+# holder of the genitive office before it.
+@pytest.mark.parametrize("text, expected", [
+    ("Указом президента Сапаров Нурлан Маратович назначен послом в Турции.", {("Нурлан Сапаров", "посол", None)}),
+    ("Распоряжением премьер-министра Ахметов Ерлан Серикович назначен вице-министром финансов.",
+     {("Ерлан Ахметов", "вице-министр финансов", None)}),
+    # her patronymic tells her gender whatever case the office gives the name
+    ("Жакупова Салтанат Маратовна назначена вице-министром труда.", {("Салтанат Жакупова", "вице-министр труда", None)}),
+    # a decree's verb opening the text
+    ("Назначить Кушмуратова Ербола Айдаровича акимом Жамбылской области.",
+     {("Ербол Кушмуратов", "аким", "Жамбылская область")}),
+    ("Назначить Ахметову Айгерим Сериковну вице-министром финансов.", {("Айгерим Ахметова", "вице-министр финансов", None)}),
+])
+def test_decree_name_after_a_genitive_office(make_doc, text, expected):
+    assert officials(make_doc, text) == expected
+
+
+# A three-syllable East Asian name right after an office is one name, not a place and a name
+# (as `Аким Актобе Асхат Шахаров` is); namesakes keep their own given names.
+@pytest.mark.parametrize("text, expected", [
+    ("Президент Ли Чжэ Мён принял делегацию.", {("Ли Чжэ Мён", "президент", None)}),
+    ("Министр финансов Ли Мин Хо и министр обороны Ли Сон Мин выступили.",
+     {("Ли Мин Хо", "министр финансов", None), ("Ли Сон Мин", "министр обороны", None)}),
+    ("Мэр Сеула О Се Хун открыл выставку.", {("О Се Хун", "мэр", None)}),
+    ("Министр иностранных дел Чо Тхэ Ёль прибыл в Астану.", {("Чо Тхэ Ёль", "министр иностранных дел", None)}),
+])
+def test_east_asian_names_after_an_office(make_doc, text, expected):
+    assert officials(make_doc, text) == expected

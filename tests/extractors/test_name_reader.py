@@ -82,3 +82,15 @@ def test_no_name_after_an_office_that_ends_the_text(make_doc, text):
     doc = make_doc(text)
     assert name_after(doc, doc.offices[-1].last_token) is None
     assert extract_officials(doc) == []
+
+
+# A place's name in the nominative right before a surname is a first name (`Алтай`, `Россия`).
+@pytest.mark.parametrize("text, person", [
+    ("Аким Шымкента Алтай Жумабеков посетил микрорайон.", "Алтай Жумабеков"),
+    ("Посол Казахстана Алтай Абибуллаев вручил грамоты.", "Алтай Абибуллаев"),
+    ("Министр здравоохранения Казахстана Россия Ахметова выступила.", "Россия Ахметова"),
+    # NER's place running from the region into the name
+    ("Аким Абайской области Алтай Ерденов подписал соглашение.", "Алтай Ерденов"),
+])
+def test_a_place_name_as_a_first_name(make_doc, text, person):
+    assert [o.person for o in extract_officials(make_doc(text))] == [person]

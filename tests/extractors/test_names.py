@@ -303,3 +303,16 @@ def test_gender_votes(text, cases, gender):
 ])
 def test_mentions_of_one_person_share_a_key(full, alone):
     assert split_name(full).key == split_name(alone).key
+
+
+# Japanese surnames in -и (Судзуки, Кавасаки) stand as they are, unless a genitive context
+# makes them the genitive of one in -а (`Танаки`).
+@pytest.mark.parametrize("text, cases, expected", [
+    ("Рё Кавасаки", {"nomn"}, "Рё Кавасаки"),
+    ("Таро Судзуки", {"ablt"}, "Таро Судзуки"),
+    ("Хироси Миядзаки", set(), "Хироси Миядзаки"),
+    ("Кэндзи Танаки", {"gent"}, "Кэндзи Танака"),
+    ("Фумио Кисиды", {"gent"}, "Фумио Кисида"),
+])
+def test_japanese_surnames_in_i(text, cases, expected):
+    assert nominative_name(text, frozenset(cases)) == expected

@@ -24,6 +24,11 @@ each round of writing) were not looked at while fixing. Scored with the evaluato
   it): short items of every genre and country (225), longer world political news with wire
   datelines (61), multi-sentence items with the office in a later sentence beside opposition,
   expert, former and international figures (40).
+- `officials_probe6.jsonl`: the classes probe 5 found: staff and envoys of an office
+  (`помощник премьер-министра`, `глава офиса президента`), sought, future and honorary offices,
+  place-named first names, Japanese and Korean names, decree-style names, audit, customs and
+  joint-chiefs bodies, party-tagged legislators, plural offices for names joined before; five
+  rounds (47 hold-out).
 
 - `officials_articles.jsonl`: whole made-up news articles (headline, dateline, lead, quotes,
   background, captions, bylines, related news, press-service sign-offs) of every country and
@@ -57,6 +62,8 @@ FLOORS = {
                                {"officials": 0.94, "positions": 0.94, "official_regions": 0.91}),
     "officials_probe5.jsonl": ({"officials": 0.90, "positions": 0.86, "official_regions": 0.89},
                                {"officials": 0.90, "positions": 0.86, "official_regions": 0.89}),
+    "officials_probe6.jsonl": ({"officials": 0.95, "positions": 0.92, "official_regions": 0.95},
+                               {"officials": 0.93, "positions": 0.85, "official_regions": 0.91}),
 }
 
 
