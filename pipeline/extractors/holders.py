@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..nlp import Doc, lemmas, parse
-from .holders_across import COORDINATION, _with_other_roles, link_across_sentences
+from .holders_across import COORDINATION, with_other_roles, link_across_sentences
 from .holders_syntax import OFFICE_SEATS, link_by_syntax, patronymic_agrees
 from .office_parts import rank_end
 from .offices import OfficeMention
@@ -85,7 +85,7 @@ def _plural_office_of_names_before(doc: Doc, offices: list[OfficeMention], perso
             all(a.last_token < b.first_token for a, b in zip(before, before[1:]))
         keys = {p.parts.key for p in before}
         if joined and not any(p.office for p in before) and len(keys) == len(before) and \
-                not keys & _with_other_roles(doc, persons):  # `журналисты Иван Петров и ...`
+                not keys & with_other_roles(doc, persons):  # `журналисты Иван Петров и ...`
             for person in before:
                 person.hold(office, frozenset())
             linked.add(id(office))

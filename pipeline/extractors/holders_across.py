@@ -33,7 +33,7 @@ def link_across_sentences(doc: Doc, offices: list[OfficeMention], persons: list[
             all(doc.tokens[k].text.islower() for k in range(office.first_token + 1, office.last_token))
 
     holders = {p.parts.key for p in persons if p.office}
-    holders |= _with_other_roles(doc, persons)
+    holders |= with_other_roles(doc, persons)
     held = {p.office.row for p in persons if p.office}
     subjects = [o for o in offices if "nomn" in o.cases]
     obliques = [o for o in offices if o.cases and "nomn" not in o.cases]
@@ -106,7 +106,7 @@ def _reported_by_press_service(doc: Doc, office: OfficeMention,
                  and p.start < sentence.end), None)
 
 
-def _with_other_roles(doc: Doc, persons: list[PersonMention]) -> set[str]:
+def with_other_roles(doc: Doc, persons: list[PersonMention]) -> set[str]:
     """Keys of persons with a role that is no office, and of the names coordinated with
     them (`руководители предприятий Иван Петров и Марат Ахметов`)."""
     keys, previous = set(), None
