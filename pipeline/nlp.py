@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from razdel import sentenize, tokenize
 
 from .records import Article
+from .syntax import SentenceSyntax, parse_sentence
 
 if TYPE_CHECKING:  # the layers' record types, defined by the stages that fill them
     from .extractors.gazetteer import Mention
@@ -55,42 +56,6 @@ class NerSpan:
     start: int
     end: int
     text: str
-
-
-# Universal Dependencies' case names (natasha's morphology tagger) → pymorphy3's.
-UD_CASES = {"Nom": "nomn", "Gen": "gent", "Par": "gent", "Dat": "datv", "Acc": "accs",
-            "Ins": "ablt", "Loc": "loct", "Voc": "nomn"}
-
-
-@dataclass(frozen=True)
-class SyntaxWord:
-    head: int | None  # index in doc.tokens of the word this one depends on; None at the root
-    rel: str  # the Universal Dependencies relation to the head: nsubj, appos, nmod, xcomp, ...
-    pos: str  # NOUN, PROPN, VERB, ...
-    case: str | None  # pymorphy3's name of the case natasha reads here: nomn, gent, ...
-    plural: bool
-
-
-@dataclass(frozen=True)
-class SentenceSyntax:
-    """One sentence's dependency tree, keyed by index in doc.tokens."""
-    words: dict[int, SyntaxWord]
-
-    def head(self, i: int) -> int | None:
-        word = self.words.get(i)
-        return word.head if word else None
-
-    def rel(self, i: int) -> str | None:
-        word = self.words.get(i)
-        return word.rel if word else None
-
-    def children(self, i: int) -> list[int]:
-        return [k for k, w in self.words.items() if w.head == i]
-
-    def root(self, first: int, last: int) -> int:
-        """The word of tokens [first, last) that the phrase hangs by: its head lies outside."""
-        inside = range(first, last)
-        return next((k for k in inside if k in self.words and self.words[k].head not in inside), first)
 
 
 @dataclass
@@ -198,50 +163,12 @@ def lemmas(word: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def embedding():
-    """natasha's word embeddings, shared by its NER, morphology and syntax models.
-
-    Their matrices are small, so BLAS threads only contend with each other and with the
-    pool's other processes (under load a one-sentence call took 200 ms instead of 2 ms):
-    one BLAS thread per process, the pool parallelises by processes."""
-    from natasha import NewsEmbedding
-    from threadpoolctl import threadpool_limits
-    threadpool_limits(limits=1, user_api="blas")
-    return NewsEmbedding()
-
-
-@lru_cache(maxsize=1)
 def ner_tagger():
     """natasha's NER model, run on our tokens (`ner.Tagger`)."""
     from natasha import NewsNERTagger
 
-    from .ner import Tagger
+    from .ner import Tagger, embedding
     return Tagger(NewsNERTagger(embedding()))
-
-
-@lru_cache(maxsize=1)
-def syntax_models():
-    """natasha's morphology tagger and dependency parser, trained on news."""
-    from natasha import NewsMorphTagger, NewsSyntaxParser
-    return NewsMorphTagger(embedding()), NewsSyntaxParser(embedding())
-
-
-def parse_sentence(doc: Doc, sentence: Sentence) -> SentenceSyntax:
-    """Tag and parse one sentence's tokens (our razdel tokens, so indices map one to one)."""
-    first, last = doc.token_index(sentence.start), doc.token_index(sentence.end)
-    indices = [k for k in range(first, last) if doc.tokens[k].text.strip()]
-    if not indices:
-        return SentenceSyntax({})
-    words = [doc.tokens[k].text for k in indices]
-    tagger, parser = syntax_models()
-    morphology, tree = next(tagger.map([words])), next(parser.map([words]))
-    syntax = {}
-    for k, tagged, parsed in zip(indices, morphology.tokens, tree.tokens):
-        head = int(parsed.head_id)  # 1-based within the sentence; 0 is the root
-        syntax[k] = SyntaxWord(indices[head - 1] if 0 < head <= len(indices) and head != int(parsed.id)
-                               else None, parsed.rel, tagged.pos, UD_CASES.get(tagged.feats.get("Case")),
-                               tagged.feats.get("Number") == "Plur")
-    return SentenceSyntax(syntax)
 
 
 @lru_cache(maxsize=1)

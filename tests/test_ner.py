@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from pipeline import nlp
+from pipeline import ner, nlp
 from pipeline.ner import bio_spans, viterbi
 from pipeline.records import Article
 
@@ -39,7 +39,7 @@ def test_spans_on_the_docs_tokens_are_natashas(text, expected):
     from natasha import NewsNERTagger
     doc = nlp.analyze(Article("a", "a", text))
     assert [(s.type, s.text) for s in doc.spans] == expected
-    natasha = NewsNERTagger(nlp.embedding())(text).spans
+    natasha = NewsNERTagger(ner.embedding())(text).spans
     assert [(s.type, s.start, s.stop) for s in natasha] == [(s.type, s.start, s.end) for s in doc.spans]
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from ..nlp import Doc, SentenceSyntax, parse
+from ..nlp import Doc, parse
+from ..syntax import SentenceSyntax
 from .offices import OfficeMention
 from .persons import PersonMention, is_dateline
 

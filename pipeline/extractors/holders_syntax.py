@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..nlp import Doc, SentenceSyntax, lemmas, parse
+from ..nlp import Doc, lemmas, parse
+from ..syntax import SentenceSyntax
 from .name_forms import patronymic_readings
 from .offices import OfficeMention
 from .persons import PersonMention, agrees, name_cases
