@@ -44,6 +44,7 @@ STATES = {"страна", "государство"}
 # `трехстороннее соглашение`: as many sides as the word says.
 MULTILATERAL = {"трехсторонний": 3, "четырехсторонний": 4, "пятисторонний": 5}
 RESPECTIVELY = {"соответственно"}
+MEETING = {"встреча", "встретиться", "переговоры", "беседа"}
 SENTENCES_BACK = 2  # sentences before a signing that names no region, to the meeting it closes
 
 
@@ -127,10 +128,13 @@ def _partners_of_the_speaker(doc: Doc, here: list[Mention], main: list) -> list[
     """`(Аким X рассказал:) Y и Z – регионы, с которыми подписаны соглашения`: the named
     partners (nominative) each with the speaker's region, named beside them or the article's.
     `Регион сотрудничает с Y и Z, с которыми подписаны соглашения`: no partner in the
-    nominative, so all those named are partners, of the article's region."""
-    partners = units([m for m in here if nominative(doc, m)])
-    if not partners:
-        partners = units(here)
+    nominative, so all those named are partners, of the article's region; `X сотрудничает с Y
+    и Z, с которыми ...`: the partners are those after the subject X, X the speaker."""
+    subjects = [m for m in here if nominative(doc, m)]
+    objects = [m for m in here if subjects and m.start > subjects[0].start and not nominative(doc, m)]
+    if objects:
+        return [(subjects[0].unit, u) for u in units(objects) if u != subjects[0].unit]
+    partners = units(subjects) or units(here)
     speaker = [u for u in units(here) + main if u not in partners][:1]
     return list(product(speaker, partners))
 
@@ -171,7 +175,7 @@ def signing_pairs(doc: Doc, start: int, end: int, match: tuple[int, int], batch:
         if _states_met_before(doc, start):
             return []
         if not batch or len(acting_regions(doc)) <= _sides_said(tokens):
-            return list(combinations(main[:_sides_said(tokens)], 2))
+            return _pair_met_before(doc, start, meeting=True) or list(combinations(main[:_sides_said(tokens)], 2))
     if batch or other_side(doc, tokens, here):
         return []
     if len(named) == 1:
@@ -184,10 +188,11 @@ def signing_pairs(doc: Doc, start: int, end: int, match: tuple[int, int], batch:
 
 def _one_document(doc: Doc, match: tuple[int, int]) -> bool:
     """`подписали меморандум с`: one document, so all who signed it signed with each other
-    (`соглашения с Z и W` are a document with each)."""
-    nouns = [t for t in doc.tokens[doc.token_index(match[0]):doc.token_index(match[1])]
-             if lemmas(t.text) & DOCUMENT_NOUNS]
-    return bool(nouns) and all(p.tag.number == "sing" for t in nouns for p in parse(t.text))
+    (`соглашения с Z и W`, `два меморандума с Z и W` are a document with each)."""
+    tokens = doc.tokens[doc.token_index(match[0]):doc.token_index(match[1])]
+    nouns = [t for t in tokens if lemmas(t.text) & DOCUMENT_NOUNS]
+    counted = any(t.text.isdigit() or parse(t.text)[0].tag.POS == "NUMR" for t in tokens)
+    return bool(nouns) and not counted and all(p.tag.number == "sing" for t in nouns for p in parse(t.text))
 
 
 def _subjects_before(doc: Doc, start: int) -> list:
@@ -236,15 +241,21 @@ def _sides_said(tokens: list[Token]) -> int:
     return next((MULTILATERAL[w] for t in tokens for w in lemmas(t.text) if w in MULTILATERAL), 2)
 
 
-def _pair_met_before(doc: Doc, start: int) -> list[tuple]:
+def _pair_met_before(doc: Doc, start: int, meeting: bool = False) -> list[tuple]:
     """`Аким X провел встречу с полпредом в Y. В ходе встречи подписан протокол.`: in an
     article about more regions, the two that act in the nearest sentence before naming any
-    (past sentences about other documents: `Ранее губернатор подписал соглашение с Z`)."""
+    (past sentences about other documents: `Ранее губернатор подписал соглашение с Z`).
+    `meeting`: only a sentence that says they met, a bare head standing for its region named
+    before (`стороны подписали` after `губернатор встретился с акимом Y` are those two, not
+    the article's main pair)."""
     at = doc.sentence_index(start)
     for sentence in reversed(doc.sentences[max(0, at - SENTENCES_BACK):at]):
-        if any(lemmas(t.text) & DOCUMENT_NOUNS for t in clause_tokens(doc, sentence.start, sentence.end)):
+        words = [lemmas(t.text) for t in clause_tokens(doc, sentence.start, sentence.end)]
+        if any(w & DOCUMENT_NOUNS for w in words) or (meeting and not any(w & MEETING for w in words)):
             continue
         acting = units(sides(doc, sentence.start, sentence.end))
+        if meeting:
+            acting = list(dict.fromkeys(acting + bare_heads(doc, sentence.start, sentence.end)))
         if acting:
             return [(acting[0], acting[1])] if len(acting) == 2 else []
     return []

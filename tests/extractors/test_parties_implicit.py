@@ -39,3 +39,53 @@ def test_a_clause_without_a_subject_shares_the_one_before(make_doc):
 ])
 def test_the_signatories_of_one_document_all_sign_with_each_other(make_doc, text, expected):
     assert pairs(make_doc, text) == {frozenset(pair) for pair in expected}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # `стороны` after a meeting the head named by office alone (`губернатор`) took part in
+    ("Губернатор Омской области прибыл в Алматы. Правительство Омской области и акимат Алматы "
+     "подписали соглашение. Затем губернатор встретился с акимом Алматинской области. По итогам "
+     "встречи стороны подписали меморандум.",
+     {(OMSK, "Алматы"), (OMSK, "Алматинская область")}),
+    ("Аким Павлодарской области посетил Новосибирскую область и подписал соглашение с "
+     "губернатором. Кроме того, аким провел переговоры с главой Республики Алтай. Стороны "
+     "подписали протокол о туризме.",
+     {(PAVLODAR, "Новосибирская область"), (PAVLODAR, "Республика Алтай")}),
+    # a sentence about the region's other ties is no meeting: the article's pair
+    ("Аким Павлодарской области провел переговоры с губернатором Омской области. Губернатор "
+     "напомнил о соглашении 2011 года. Павлодарская область сотрудничает и с Томской областью. "
+     "Стороны подписали план мероприятий.", {(OMSK, PAVLODAR)}),
+])
+def test_storony_are_the_pair_of_the_meeting_before(make_doc, text, expected):
+    assert pairs(make_doc, text) == {frozenset(pair) for pair in expected}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # `X ... с Y и Z, с которыми`: X the speaker, Y and Z its partners
+    ("Гомельская область поддерживает связи со Смоленской и Калужской областями, с которыми "
+     "заключены соглашения о сотрудничестве.",
+     {("Гомельская область", "Смоленская область"), ("Гомельская область", "Калужская область")}),
+    ("Омская область дружит с Павлодарской и Костанайской областями, с каждой из которых "
+     "подписан меморандум.", {(OMSK, PAVLODAR), (OMSK, "Костанайская область")}),
+    # `аналогичные программы`: documents like those named before
+    ("Брестская область подписала программу сотрудничества с Калужской областью. Ранее "
+     "аналогичные программы были подписаны с Тульской и Орловской областями.",
+     {("Брестская область", "Калужская область"), ("Брестская область", "Тульская область"),
+      ("Брестская область", "Орловская область")}),
+])
+def test_partners_named_before_a_relative_clause(make_doc, text, expected):
+    assert pairs(make_doc, text) == {frozenset(pair) for pair in expected}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a count of documents is a document with each partner, not one of all three
+    ("Аким Павлодарской области подписал два меморандума с губернаторами Омской и Томской "
+     "областей.", {(PAVLODAR, OMSK), (PAVLODAR, "Томская область")}),
+    ("Аким Павлодарской области подписал 3 соглашения с губернаторами Омской и Томской областей.",
+     {(PAVLODAR, OMSK), (PAVLODAR, "Томская область")}),
+    # one document: all who signed it with each other
+    ("Аким Павлодарской области и губернатор Омской области подписали меморандум с губернатором "
+     "Томской области.", {(PAVLODAR, OMSK), (PAVLODAR, "Томская область"), (OMSK, "Томская область")}),
+])
+def test_counted_documents_are_one_per_partner(make_doc, text, expected):
+    assert pairs(make_doc, text) == {frozenset(pair) for pair in expected}
