@@ -61,8 +61,10 @@ def _not_counterpart(doc: Doc, i: int) -> bool:
 
 
 def nominative(doc: Doc, m: Mention | Token) -> bool:
+    """Every case reading nominative; a reading without case (`Мангистауская` read as a
+    gerund) says nothing."""
     token = doc.tokens[m.first_token] if isinstance(m, Mention) else m
-    return all(p.tag.case == "nomn" for p in parse(token.text))
+    return {p.tag.case for p in parse(token.text) if p.tag.case} == {"nomn"}
 
 
 def _group(doc: Doc, here: list[Mention], at: int, stop: int) -> list:

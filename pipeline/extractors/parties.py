@@ -46,6 +46,7 @@ MULTILATERAL = {"трехсторонний": 3, "четырехсторонни
 RESPECTIVELY = {"соответственно"}
 MEETING = {"встреча", "встретиться", "переговоры", "беседа"}
 SENTENCES_BACK = 2  # sentences before a signing that names no region, to the meeting it closes
+MEETING_BACK = 4  # ... to a meeting it names (`по итогам встречи`), past the talks' topics
 
 
 def _pair_by_pair(doc: Doc, here: list[Mention]) -> list[tuple] | None:
@@ -183,7 +184,9 @@ def signing_pairs(doc: Doc, start: int, end: int, match: tuple[int, int], batch:
         return [(named[0], others[0])] if others else []
     # an article about just two regions, or where just two act and the others are only places
     two = main if len(main) == 2 else acting_regions(doc)
-    return [(two[0], two[1])] if len(two) == 2 else _pair_met_before(doc, start)
+    if len(two) == 2:
+        return [(two[0], two[1])]
+    return _pair_met_before(doc, start, meeting=any(lemmas(t.text) & MEETING for t in tokens))
 
 
 def _one_document(doc: Doc, match: tuple[int, int]) -> bool:
@@ -229,7 +232,8 @@ def _states_met_before(doc: Doc, start: int) -> bool:
     sides, not the regions of officials present."""
     at = doc.sentence_index(start)
     for sentence in reversed(doc.sentences[max(0, at - SENTENCES_BACK):at]):
-        if len(units(sides(doc, sentence.start, sentence.end))) >= 2:
+        met = units(sides(doc, sentence.start, sentence.end)) + bare_heads(doc, sentence.start, sentence.end)
+        if len(set(met)) >= 2:  # `губернатор провел переговоры с хокимом Y`
             return False
         if of_states(clause_tokens(doc, sentence.start, sentence.end)):
             return True
@@ -245,11 +249,11 @@ def _pair_met_before(doc: Doc, start: int, meeting: bool = False) -> list[tuple]
     """`Аким X провел встречу с полпредом в Y. В ходе встречи подписан протокол.`: in an
     article about more regions, the two that act in the nearest sentence before naming any
     (past sentences about other documents: `Ранее губернатор подписал соглашение с Z`).
-    `meeting`: only a sentence that says they met, a bare head standing for its region named
-    before (`стороны подписали` after `губернатор встретился с акимом Y` are those two, not
-    the article's main pair)."""
+    `meeting` (`стороны`, `по итогам встречи`): only a sentence that says they met, a bare
+    head standing for its region named before (`стороны подписали` after `губернатор
+    встретился с акимом Y` are those two, not the article's main pair)."""
     at = doc.sentence_index(start)
-    for sentence in reversed(doc.sentences[max(0, at - SENTENCES_BACK):at]):
+    for sentence in reversed(doc.sentences[max(0, at - (MEETING_BACK if meeting else SENTENCES_BACK)):at]):
         words = [lemmas(t.text) for t in clause_tokens(doc, sentence.start, sentence.end)]
         if any(w & DOCUMENT_NOUNS for w in words) or (meeting and not any(w & MEETING for w in words)):
             continue

@@ -89,3 +89,19 @@ def test_partners_named_before_a_relative_clause(make_doc, text, expected):
 ])
 def test_counted_documents_are_one_per_partner(make_doc, text, expected):
     assert pairs(make_doc, text) == {frozenset(pair) for pair in expected}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # `стороны` after a visit to a country's minister, then a regional meeting
+    ("Губернатор Омской области посетил Узбекистан. Он встретился с министром торговли Республики "
+     "Узбекистан. Стороны подписали дорожную карту между Омской областью и Узбекистаном. Затем "
+     "губернатор провел переговоры с хокимом Наманганской области. В ходе встречи стороны "
+     "подписали соглашение.", {(OMSK, "Наманганская область")}),
+    # `по итогам встречи` reaches past sentences on what the talks were about
+    ("Аким Павлодарской области провел переговоры с губернатором Томской области. Павлодарская "
+     "область – крупный партнер Сибири. Стороны обсудили туризм. Также говорили о торговле. По "
+     "итогам встречи подписан меморандум. Ранее область подписала соглашение с Омской областью.",
+     {(PAVLODAR, "Томская область"), (PAVLODAR, OMSK)}),
+])
+def test_a_signing_closes_the_meeting_it_names(make_doc, text, expected):
+    assert pairs(make_doc, text) == {frozenset(pair) for pair in expected}
