@@ -186,7 +186,8 @@ def signing_pairs(doc: Doc, start: int, end: int, match: tuple[int, int], batch:
     two = main if len(main) == 2 else acting_regions(doc)
     if len(two) == 2:
         return [(two[0], two[1])]
-    return _pair_met_before(doc, start, meeting=any(lemmas(t.text) & MEETING for t in tokens))
+    meeting = any(lemmas(t.text) & MEETING for t in tokens) and _pair_met_before(doc, start, meeting=True)
+    return meeting or _pair_met_before(doc, start)
 
 
 def _one_document(doc: Doc, match: tuple[int, int]) -> bool:

@@ -102,6 +102,10 @@ def test_counted_documents_are_one_per_partner(make_doc, text, expected):
      "область – крупный партнер Сибири. Стороны обсудили туризм. Также говорили о торговле. По "
      "итогам встречи подписан меморандум. Ранее область подписала соглашение с Омской областью.",
      {(PAVLODAR, "Томская область"), (PAVLODAR, OMSK)}),
+    # a meeting said otherwise (`принял делегацию`): the pair that acts in the sentence before
+    ("Аким Павлодарской области принял делегацию Томской области. Стороны обсудили вопросы воды. "
+     "По итогам встречи подписан протокол. Ранее такой же документ подписан с Омской областью.",
+     {(PAVLODAR, "Томская область"), (PAVLODAR, OMSK)}),
 ])
 def test_a_signing_closes_the_meeting_it_names(make_doc, text, expected):
     assert pairs(make_doc, text) == {frozenset(pair) for pair in expected}
