@@ -46,7 +46,7 @@ MULTILATERAL = {"трехсторонний": 3, "четырехсторонни
 RESPECTIVELY = {"соответственно"}
 MEETING = {"встреча", "встретиться", "переговоры", "беседа"}
 SENTENCES_BACK = 2  # sentences before a signing that names no region, to the meeting it closes
-MEETING_BACK = 4  # ... to a meeting it names (`по итогам встречи`), past the talks' topics
+MEETING_BACK = 6  # ... to a meeting it names (`по итогам встречи`), past the talks' topics
 
 
 def _pair_by_pair(doc: Doc, here: list[Mention]) -> list[tuple] | None:
@@ -182,6 +182,9 @@ def signing_pairs(doc: Doc, start: int, end: int, match: tuple[int, int], batch:
     if len(named) == 1:
         others = [u for u in _implicit(doc, start, end, main) if u != named[0]]
         return [(named[0], others[0])] if others else []
+    heads = bare_heads(doc, start, end, unambiguous=True)
+    if len(heads) >= 2:  # `полпред и хоким подписали`: the heads named in full before
+        return list(combinations(heads, 2))
     # an article about just two regions, or where just two act and the others are only places
     two = main if len(main) == 2 else acting_regions(doc)
     if len(two) == 2:

@@ -31,6 +31,7 @@ OFFICE_WORDS = {"губернатор", "аким", "хоким", "глава", 
                 "власть", "коллега", "акимат", "облисполком", "администрация"}
 # The heads of regions a bare title names (`аким`, not `глава`, which heads anything).
 BARE_HEADS = {"аким", "хоким", "губернатор"}
+ENVOY = "представитель"  # `полномочный представитель президента в Ошской области`, later `полпред`
 
 # `АСТАНА. КАЗИНФОРМ -`, `Ташкент, Узбекистан (UzDaily.uz) --`, `Омск, 5 сентября.`,
 # `Ош, 15 марта 2024 (Кабар).`: a line opening with the place the news was filed from.
@@ -135,20 +136,38 @@ def _demonyms(doc: Doc, start: int, end: int, named: list[Mention]) -> list[Ment
     return found
 
 
-def bare_heads(doc: Doc, start: int, end: int) -> list:
+def bare_heads(doc: Doc, start: int, end: int, unambiguous: bool = False) -> list:
     """`Аким ВКО и губернатор Алтайского края подписали меморандум. Кроме того, аким и
     губернатор Кемеровской области подписали соглашение.`: the regions of the heads the
     clause names without their region, each the one of that office named last before (an
-    office of a city or a country is none)."""
-    found, last_region = [], {}
+    office of a city or a country is none); a bare `полпред` the last envoy's.
+    `unambiguous`: none for an office named before with two regions (`губернаторы X и Y`)."""
+    found, named_with, spans = [], {}, []
     for office in doc.offices:
         if office.start >= end:
             break
+        spans.append((office.start, office.end))
         if office.region is not None or office.names_other_place:
-            last_region[office.position] = None if office.names_other_place else office.region
+            region = None if office.names_other_place else office.region
+            named_with.setdefault(ENVOY if ENVOY in office.position else office.position, []).append(region)
         elif office.start >= start and office.position in BARE_HEADS and not office.plural:
-            found.append(last_region.get(office.position))
-    return [u for u in dict.fromkeys(found) if u]
+            found.append((office.start, office.position))
+    found += [(t.start, ENVOY) for t in _bare_envoys(doc, start, end, spans)]
+    regions = [_last(named_with.get(position, []), unambiguous) for _, position in sorted(found)]
+    return [u for u in dict.fromkeys(regions) if u]
+
+
+def _last(regions: list, unambiguous: bool):
+    if unambiguous and len(set(regions)) > 1:
+        return None
+    return regions[-1] if regions else None
+
+
+def _bare_envoys(doc: Doc, start: int, end: int, spans: list[tuple[int, int]]) -> list:
+    """`полпред и хоким подписали`: a `полпред` no office names (the title given in full before)."""
+    first, last = doc.token_index(start), doc.token_index(end)
+    return [t for t in doc.tokens[first:last] if lemmas(t.text) & {"полпред"}
+            and not any(a <= t.start < b for a, b in spans)]
 
 
 def sides(doc: Doc, start: int, end: int) -> list[Mention]:
