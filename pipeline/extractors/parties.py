@@ -44,7 +44,7 @@ STATES = {"страна", "государство"}
 # `трехстороннее соглашение`: as many sides as the word says.
 MULTILATERAL = {"трехсторонний": 3, "четырехсторонний": 4, "пятисторонний": 5}
 RESPECTIVELY = {"соответственно"}
-MEETING = {"встреча", "встретиться", "переговоры", "беседа"}
+MEETING = {"встреча", "встретиться", "переговоры", "беседа", "совещание", "заседание"}
 SENTENCES_BACK = 2  # sentences before a signing that names no region, to the meeting it closes
 MEETING_BACK = 6  # ... to a meeting it names (`по итогам встречи`), past the talks' topics
 
@@ -176,7 +176,10 @@ def signing_pairs(doc: Doc, start: int, end: int, match: tuple[int, int], batch:
         if _states_met_before(doc, start):
             return []
         if not batch or len(acting_regions(doc)) <= _sides_said(tokens):
-            return _pair_met_before(doc, start, meeting=True) or list(combinations(main[:_sides_said(tokens)], 2))
+            met = _met_before(doc, start, meeting=True)
+            if len(met) > 2 and _one_document(doc, match) and not any(lemmas(t.text) & PAIR_WORDS for t in tokens):
+                return list(combinations(met, 2))  # `совещание X, Y и Z ... руководители регионов подписали`
+            return [tuple(met)] if len(met) == 2 else list(combinations(main[:_sides_said(tokens)], 2))
     if batch or other_side(doc, tokens, here):
         return []
     if len(named) == 1:
@@ -252,7 +255,13 @@ def _sides_said(tokens: list[Token]) -> int:
 def _pair_met_before(doc: Doc, start: int, meeting: bool = False) -> list[tuple]:
     """`Аким X провел встречу с полпредом в Y. В ходе встречи подписан протокол.`: in an
     article about more regions, the two that act in the nearest sentence before naming any
-    (past sentences about other documents: `Ранее губернатор подписал соглашение с Z`).
+    (past sentences about other documents: `Ранее губернатор подписал соглашение с Z`)."""
+    met = _met_before(doc, start, meeting)
+    return [(met[0], met[1])] if len(met) == 2 else []
+
+
+def _met_before(doc: Doc, start: int, meeting: bool) -> list:
+    """The regions acting in the nearest sentence before `start` that names any and no document.
     `meeting` (`стороны`, `по итогам встречи`): only a sentence that says they met, a bare
     head standing for its region named before (`стороны подписали` after `губернатор
     встретился с акимом Y` are those two, not the article's main pair)."""
@@ -265,5 +274,5 @@ def _pair_met_before(doc: Doc, start: int, meeting: bool = False) -> list[tuple]
         if meeting:
             acting = list(dict.fromkeys(acting + bare_heads(doc, sentence.start, sentence.end)))
         if acting:
-            return [(acting[0], acting[1])] if len(acting) == 2 else []
+            return acting
     return []

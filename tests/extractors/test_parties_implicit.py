@@ -1,5 +1,7 @@
 """parties.py: the sides a clause leaves to be read (`стороны`, `регионы`, a clause without a
 subject) and the signatories of one document."""
+from itertools import combinations
+
 import pytest
 
 from .test_parties import OMSK, PAVLODAR, pairs
@@ -120,3 +122,20 @@ def test_counted_documents_are_one_per_partner(make_doc, text, expected):
 ])
 def test_a_signing_closes_the_meeting_it_names(make_doc, text, expected):
     assert pairs(make_doc, text) == {frozenset(pair) for pair in expected}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # one document of all the regions a council names
+    ("В Омске прошло совещание руководителей регионов: губернаторов Омской и Тюменской областей, "
+     "акимов Павлодарской и Северо-Казахстанской областей. Обсуждались паводки. По итогам "
+     "совещания руководители регионов подписали соглашение о взаимодействии.",
+     {frozenset(p) for p in combinations((OMSK, "Тюменская область", PAVLODAR, "Северо-Казахстанская область"), 2)}),
+    ("Губернатор Омской области провел встречу с акимами Павлодарской и Костанайской областей. "
+     "Стороны подписали меморандум о паводках.",
+     {frozenset(p) for p in combinations((OMSK, PAVLODAR, "Костанайская область"), 2)}),
+    # `две стороны`: a pair, not all of them
+    ("Губернатор Омской области провел встречу с акимами Павлодарской и Костанайской областей. "
+     "Две стороны подписали меморандум о паводках.", {frozenset((OMSK, PAVLODAR))}),
+])
+def test_a_document_after_a_meeting_of_several_is_theirs(make_doc, text, expected):
+    assert pairs(make_doc, text) == expected
