@@ -40,6 +40,7 @@ from .signatories import attendees, cities_sign, interstate, of_states, relative
 BOTH_SIDES = {"сторона"}
 PAIR_WORDS = {"два", "оба"}  # `два региона`: a singular noun after the numeral
 PAIR_NOUNS = {"регион", "область", "территория"}
+ALL_MET = {"регион"}  # `руководители регионов подписали`: all those met
 STATES = {"страна", "государство"}
 # `трехстороннее соглашение`: as many sides as the word says.
 MULTILATERAL = {"трехсторонний": 3, "четырехсторонний": 4, "пятисторонний": 5}
@@ -104,6 +105,13 @@ def _says_both_sides(doc: Doc, tokens: list[Token]) -> bool:
             if not _of_self_signers(tokens, i + 1):
                 return True
     return False
+
+
+def _all_regions_said(tokens: list[Token]) -> bool:
+    """`руководители регионов`: every region met, not `стороны` (two unless a word
+    says more) nor `две области`."""
+    words = [lemmas(t.text) for t in tokens]
+    return not any(w & (BOTH_SIDES | PAIR_WORDS) for w in words) and any(w & ALL_MET for w in words)
 
 
 def _of_self_signers(tokens: list[Token], i: int) -> bool:
@@ -177,7 +185,7 @@ def signing_pairs(doc: Doc, start: int, end: int, match: tuple[int, int], batch:
             return []
         if not batch or len(acting_regions(doc)) <= _sides_said(tokens):
             met = _met_before(doc, start, meeting=True)
-            if len(met) > 2 and _one_document(doc, match) and not any(lemmas(t.text) & PAIR_WORDS for t in tokens):
+            if len(met) > 2 and _one_document(doc, match) and _all_regions_said(tokens):
                 return list(combinations(met, 2))  # `совещание X, Y и Z ... руководители регионов подписали`
             return [tuple(met)] if len(met) == 2 else list(combinations(main[:_sides_said(tokens)], 2))
     if batch or other_side(doc, tokens, here):
