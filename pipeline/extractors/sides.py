@@ -17,7 +17,7 @@ from collections import Counter
 from ..nlp import Doc, lemmas
 from .gazetteer import Mention, gazetteer
 from .other_sides import CITY_WORDS, SELF_SIGNERS
-from .signatories import witness
+from .signatories import present, witness
 
 NOT_PARTY_HEADS = {"район", "округ", "столица", "центр", "филиал"}  # `районов ВКО`
 LIST_WORDS = {",", "и"}
@@ -140,7 +140,8 @@ def bare_heads(doc: Doc, start: int, end: int, unambiguous: bool = False) -> lis
     """`Аким ВКО и губернатор Алтайского края подписали меморандум. Кроме того, аким и
     губернатор Кемеровской области подписали соглашение.`: the regions of the heads the
     clause names without their region, each the one of that office named last before (an
-    office of a city or a country is none); a bare `полпред` the last envoy's.
+    office of a city or a country is none, a head only present no side); a bare `полпред` the
+    last envoy's.
     `unambiguous`: none for an office named before with two regions (`губернаторы X и Y`)."""
     found, named_with, spans = [], {}, []
     for office in doc.offices:
@@ -150,7 +151,8 @@ def bare_heads(doc: Doc, start: int, end: int, unambiguous: bool = False) -> lis
         if office.region is not None or office.names_other_place:
             region = None if office.names_other_place else office.region
             named_with.setdefault(ENVOY if ENVOY in office.position else office.position, []).append(region)
-        elif office.start >= start and office.position in BARE_HEADS and not office.plural:
+        elif office.start >= start and office.position in BARE_HEADS and not office.plural \
+                and not present(doc, doc.token_index(office.start)):
             found.append((office.start, office.position))
     found += [(t.start, ENVOY) for t in _bare_envoys(doc, start, end, spans)]
     regions = [_last(named_with.get(position, []), unambiguous) for _, position in sorted(found)]
