@@ -17,7 +17,7 @@ unless a company, a city or a country is the other side or the clause counts
 a batch (`15 соглашений`), a clause naming one region links it with the
 article's other main region, and one naming none links an article about just
 two regions, or where just two act and the others are only places (`побывал в
-Новосибирской области`).
+Новосибирской области`), or just two are named before it.
 
 Which mentions can be sides at all, and the article's main regions, are `sides.py`'s;
 the groups each `с` opens `counterparts.py`'s; sides that are no region (a company, a
@@ -34,7 +34,7 @@ from .clauses import clause_tokens
 from .counterparts import counterpart_split, nominative, units
 from .gazetteer import Mention
 from .other_sides import CITY_WORDS, SELF_SIGNERS, between_others, named_elsewhere, other_side
-from .sides import NOT_PARTY_HEADS, acting_regions, bare_heads, main_regions, sides
+from .sides import NOT_PARTY_HEADS, acting_regions, bare_heads, main_regions, regions_before, sides
 from .signatories import attendees, cities_sign, interstate, of_states, relative_counterparts
 
 BOTH_SIDES = {"сторона"}
@@ -196,10 +196,12 @@ def signing_pairs(doc: Doc, start: int, end: int, match: tuple[int, int], batch:
     heads = bare_heads(doc, start, end, unambiguous=True)
     if len(heads) >= 2:  # `полпред и хоким подписали`: the heads named in full before
         return list(combinations(heads, 2))
-    # an article about just two regions, or where just two act and the others are only places
-    two = main if len(main) == 2 else acting_regions(doc)
-    if len(two) == 2:
-        return [(two[0], two[1])]
+    # an article about just two regions, or just two named before (`Делегация X побывала в Y.
+    # ... Документ, подписанный по итогам визита`), or where just two act and the others are
+    # only places
+    for two in (main, regions_before(doc, start), acting_regions(doc)):
+        if len(two) == 2:
+            return [(two[0], two[1])]
     meeting = any(lemmas(t.text) & MEETING for t in tokens) and _pair_met_before(doc, start, meeting=True)
     return meeting or _pair_met_before(doc, start)
 

@@ -90,6 +90,12 @@ def acting_regions(doc: Doc) -> list:
     return _ranked(doc)[1]
 
 
+def regions_before(doc: Doc, end: int) -> list:
+    """The regions named before `end` (places too), but those only locating a district or city."""
+    last = bisect.bisect_left(doc.regions, end, key=_start)
+    return list(dict.fromkeys(m.unit for m in doc.regions[:last] if not _governed(doc, m)))
+
+
 def _ranked(doc: Doc) -> tuple[list, list]:
     """Computed once per doc (every signing clause asks: recounting each time would be
     quadratic on a long article); the doc is held weakly."""

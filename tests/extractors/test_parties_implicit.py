@@ -139,3 +139,10 @@ def test_a_signing_closes_the_meeting_it_names(make_doc, text, expected):
 ])
 def test_a_document_after_a_meeting_of_several_is_theirs(make_doc, text, expected):
     assert pairs(make_doc, text) == expected
+
+
+def test_a_signing_naming_none_is_of_the_two_regions_named_before_it(make_doc):
+    text = ("Делегация Омской области побывала в Павлодарской области. Гости посетили заводы. Делегация "
+            "встретилась с аграриями. Документ о сотрудничестве, подписанный по итогам визита, охватывает "
+            "образование. Также делегация провела переговоры с представителями Томской области.")
+    assert pairs(make_doc, text) == {frozenset((OMSK, PAVLODAR))}
