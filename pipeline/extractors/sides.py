@@ -156,16 +156,19 @@ def bare_heads(doc: Doc, start: int, end: int, unambiguous: bool = False) -> lis
         spans.append((office.start, office.end))
         if office.region is not None or office.names_other_place:
             region = None if office.names_other_place else office.region
-            named_with.setdefault(ENVOY if ENVOY in office.position else office.position, []).append(region)
+            named_with.setdefault(ENVOY if ENVOY in office.position else office.position, []).append(
+                (office.start, region))
         elif office.start >= start and office.position in BARE_HEADS and not office.plural \
                 and not present(doc, doc.token_index(office.start)):
             found.append((office.start, office.position))
     found += [(t.start, ENVOY) for t in _bare_envoys(doc, start, end, spans)]
-    regions = [_last(named_with.get(position, []), unambiguous) for _, position in sorted(found)]
+    regions = [_last(named_with.get(position, []), at, unambiguous) for at, position in sorted(found)]
     return [u for u in dict.fromkeys(regions) if u]
 
 
-def _last(regions: list, unambiguous: bool):
+def _last(named: list[tuple[int, object]], before: int, unambiguous: bool):
+    """The region of the office named last before `before` (none where it had two)."""
+    regions = [region for at, region in named if at < before]
     if unambiguous and len(set(regions)) > 1:
         return None
     return regions[-1] if regions else None

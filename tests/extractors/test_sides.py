@@ -48,6 +48,9 @@ def test_main_regions_put_the_acting_before_the_places(make_doc):
      "области. Затем полпред и хоким подписали протокол.", ["Ошская область", "Андижанская область"]),
     ("Аким Жамбылской области встретился с полпредом правительства в Таласской области. Полпред "
      "подписал протокол.", ["Таласская область"]),
+    # the office named before the bare head, not one after it in the clause
+    ("Губернатор Омской области выступил. Затем губернатор и губернатор Тюменской области "
+     "подписали меморандум.", ["Омская область"]),
 ])
 def test_a_bare_head_is_the_one_of_that_office_named_before(make_doc, text, expected):
     doc = make_doc(text)
