@@ -27,11 +27,14 @@ DOCUMENTS = {  # lemmas as written → the kind reported in `document`
     ('документ',): 'документ',
 }
 # `план` or `программа` alone is any plan: only `план мероприятий / действий /
-# сотрудничества`, `программа сотрудничества` is signed.
+# сотрудничества`, `программа сотрудничества` (or one `аналогичная` to it) is signed.
 PLAN_NOUNS = frozenset({'план', 'программа'})
 PLAN_OBJECTS = frozenset({'мероприятие', 'действие', 'сотрудничество'})
+# `аналогичные программы`: one like a signed plan named before.
+PLAN_LIKE = frozenset({'аналогичный', 'подобный'})
 PLAN = or_(*[
-    rule(lemma({noun}), rule(gram('ADJF')).optional(), lemma(PLAN_OBJECTS)).interpretation(const(noun))
+    or_(rule(lemma({noun}), rule(gram('ADJF')).optional(), lemma(PLAN_OBJECTS)),
+        rule(lemma(PLAN_LIKE), lemma({noun}))).interpretation(const(noun))
     for noun in sorted(PLAN_NOUNS)
 ])
 

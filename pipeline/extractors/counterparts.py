@@ -21,6 +21,9 @@ COUNTERPART_REACH = 6
 VERBS = {"VERB", "INFN", "PRTS", "GRND"}
 # What joins one `с` group to the next of the same list: `с X и Y, а также с Z`, `с X, с Y`.
 LIST_JOINERS = {",", "и", "а", "также", "или"}
+# What a document is about: `с X – о туризме`, `с Y по вопросам торговли`.
+TOPIC = {"о", "об", "обо", "по"}
+DASHES = {"–", "—", "-"}
 REGION_HEADS = {"область", "край", "республика", "округ", "провинция", "велаят", "аймак"}
 
 
@@ -58,8 +61,10 @@ def _not_counterpart(doc: Doc, i: int) -> bool:
 
 
 def nominative(doc: Doc, m: Mention | Token) -> bool:
+    """Every case reading nominative; a reading without case (`Мангистауская` read as a
+    gerund) says nothing."""
     token = doc.tokens[m.first_token] if isinstance(m, Mention) else m
-    return all(p.tag.case == "nomn" for p in parse(token.text))
+    return {p.tag.case for p in parse(token.text) if p.tag.case} == {"nomn"}
 
 
 def _group(doc: Doc, here: list[Mention], at: int, stop: int) -> list:
@@ -130,8 +135,21 @@ def _joined_groups(doc: Doc, here: list[Mention], groups: list[tuple], k: int, f
         j = at - 1
         while j > 0 and doc.tokens[j].text.lower() in LIST_JOINERS:
             j -= 1
-        if j == at - 1 or not (j in ends or lemmas(doc.tokens[j].text) & REGION_HEADS):
+        if j == at - 1 or not (j in ends or lemmas(doc.tokens[j].text) & REGION_HEADS
+                               or _topic_after_region(doc, ends, groups[n - 1][0] if forward else at, j)):
             break
         joined += groups[n][1]
     return [u for u in dict.fromkeys(joined) if u not in groups[k][1]]
+
+
+def _topic_after_region(doc: Doc, ends: set[int], at: int, j: int) -> bool:
+    """`два меморандума: с X – о туризме, с Y – об образовании`: each partner followed by what
+    its document is about (no verb, no other document) still lists the partners."""
+    last = max((e for e in ends if at < e < j), default=None)
+    if last is None:
+        return False
+    between = doc.tokens[last + 1:j + 1]
+    words = [t.text.lower() for t in between if t.text not in DASHES]
+    return bool(words) and words[0] in TOPIC and not any(
+        parse(t.text)[0].tag.POS in VERBS or lemmas(t.text) & DOCUMENT_NOUNS for t in between)
 

@@ -39,6 +39,10 @@ IN_FORCE = {"действовать"}
 HAVE = {"иметь"}
 HAVE_REACH = 3  # tokens to the document: `имеет подписанные соглашения`
 PLANNED_STATUS, CONSEQUENCE = "planned", "consequence"
+# `в рамках (согласно) соглашения между ...`: acting on a signed document.
+FRAMEWORK = {"рамка", "согласно"}
+PARTNER_WORDS = {"между", "с"}
+FRAMEWORK_REACH = 5  # tokens to `между`: `соглашения о торговом сотрудничестве между`
 # In the future tense these say the signing is still to come: `будет подписан`, `подписание пройдет`.
 FUTURE_EVENT = {"быть", "пройти", "состояться", "стать"}
 PAST = {"уже", "ранее", "прежде", "предыдущий", "прошлый", "прошедший"}
@@ -133,7 +137,7 @@ def _status(tokens: list[Token], reference_year: int | None) -> str | None:
     signing = [(i, parse(t.text)[0].tag) for i, (t, w) in enumerate(zip(tokens, words))
                if w & SIGNED or w & HAVE and any(v & DOCUMENT_NOUNS for v in words[i + 1:i + 1 + HAVE_REACH])]
     if not signing:
-        return None
+        return "past" if _framework(words) else None
     done = [i for i, tag in signing if _done(tokens, i, tag)]
     if not done:
         tags = [parse(t.text)[0].tag for t in tokens]
@@ -152,6 +156,17 @@ def _status(tokens: list[Token], reference_year: int | None) -> str | None:
     if past_year or any(w & PAST for w in words) or done and all(words[i] & (IN_FORCE | HAVE) for i in done):
         return "past"
     return "event"
+
+
+def _framework(words: list[set]) -> bool:
+    """`в рамках соглашения между X и Y`, `согласно меморандуму с Y`: a document the sides
+    act on was signed before, though no word says so."""
+    for i, w in enumerate(words):
+        if w & DOCUMENT_NOUNS and any(v & FRAMEWORK for v in words[max(0, i - 2):i]) \
+                and any(v & PARTNER_WORDS for v in words[i + 1:i + 1 + FRAMEWORK_REACH]) \
+                and not any(v & PLANNED for v in words[max(0, i - 2):i + 1 + FRAMEWORK_REACH]):
+            return True
+    return False
 
 
 def _reference_year(doc: Doc) -> int | None:

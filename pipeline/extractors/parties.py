@@ -17,7 +17,7 @@ unless a company, a city or a country is the other side or the clause counts
 a batch (`15 соглашений`), a clause naming one region links it with the
 article's other main region, and one naming none links an article about just
 two regions, or where just two act and the others are only places (`побывал в
-Новосибирской области`).
+Новосибирской области`), or just two are named before it.
 
 Which mentions can be sides at all, and the article's main regions, are `sides.py`'s;
 the groups each `с` opens `counterparts.py`'s; sides that are no region (a company, a
@@ -34,17 +34,20 @@ from .clauses import clause_tokens
 from .counterparts import counterpart_split, nominative, units
 from .gazetteer import Mention
 from .other_sides import CITY_WORDS, SELF_SIGNERS, between_others, named_elsewhere, other_side
-from .sides import NOT_PARTY_HEADS, acting_regions, bare_heads, main_regions, sides
+from .sides import NOT_PARTY_HEADS, acting_regions, bare_heads, main_regions, regions_before, sides
 from .signatories import attendees, cities_sign, interstate, of_states, relative_counterparts
 
 BOTH_SIDES = {"сторона"}
 PAIR_WORDS = {"два", "оба"}  # `два региона`: a singular noun after the numeral
 PAIR_NOUNS = {"регион", "область", "территория"}
+ALL_MET = {"регион"}  # `руководители регионов подписали`: all those met
 STATES = {"страна", "государство"}
 # `трехстороннее соглашение`: as many sides as the word says.
 MULTILATERAL = {"трехсторонний": 3, "четырехсторонний": 4, "пятисторонний": 5}
 RESPECTIVELY = {"соответственно"}
+MEETING = {"встреча", "встретиться", "переговоры", "беседа", "совещание", "заседание"}
 SENTENCES_BACK = 2  # sentences before a signing that names no region, to the meeting it closes
+MEETING_BACK = 6  # ... to a meeting it names (`по итогам встречи`), past the talks' topics
 
 
 def _pair_by_pair(doc: Doc, here: list[Mention]) -> list[tuple] | None:
@@ -104,6 +107,13 @@ def _says_both_sides(doc: Doc, tokens: list[Token]) -> bool:
     return False
 
 
+def _all_regions_said(tokens: list[Token]) -> bool:
+    """`руководители регионов`: every region met, not `стороны` (two unless a word
+    says more) nor `две области`."""
+    words = [lemmas(t.text) for t in tokens]
+    return not any(w & (BOTH_SIDES | PAIR_WORDS) for w in words) and any(w & ALL_MET for w in words)
+
+
 def _of_self_signers(tokens: list[Token], i: int) -> bool:
     """`вузы регионов`, `предприятия двух областей`: they signed, not the regions."""
     j = i - 1
@@ -127,10 +137,13 @@ def _partners_of_the_speaker(doc: Doc, here: list[Mention], main: list) -> list[
     """`(Аким X рассказал:) Y и Z – регионы, с которыми подписаны соглашения`: the named
     partners (nominative) each with the speaker's region, named beside them or the article's.
     `Регион сотрудничает с Y и Z, с которыми подписаны соглашения`: no partner in the
-    nominative, so all those named are partners, of the article's region."""
-    partners = units([m for m in here if nominative(doc, m)])
-    if not partners:
-        partners = units(here)
+    nominative, so all those named are partners, of the article's region; `X сотрудничает с Y
+    и Z, с которыми ...`: the partners are those after the subject X, X the speaker."""
+    subjects = [m for m in here if nominative(doc, m)]
+    objects = [m for m in here if subjects and m.start > subjects[0].start and not nominative(doc, m)]
+    if objects:
+        return [(subjects[0].unit, u) for u in units(objects) if u != subjects[0].unit]
+    partners = units(subjects) or units(here)
     speaker = [u for u in units(here) + main if u not in partners][:1]
     return list(product(speaker, partners))
 
@@ -171,23 +184,35 @@ def signing_pairs(doc: Doc, start: int, end: int, match: tuple[int, int], batch:
         if _states_met_before(doc, start):
             return []
         if not batch or len(acting_regions(doc)) <= _sides_said(tokens):
-            return list(combinations(main[:_sides_said(tokens)], 2))
+            met = _met_before(doc, start, meeting=True)
+            if len(met) > 2 and _one_document(doc, match) and _all_regions_said(tokens):
+                return list(combinations(met, 2))  # `совещание X, Y и Z ... руководители регионов подписали`
+            return [tuple(met)] if len(met) == 2 else list(combinations(main[:_sides_said(tokens)], 2))
     if batch or other_side(doc, tokens, here):
         return []
     if len(named) == 1:
         others = [u for u in _implicit(doc, start, end, main) if u != named[0]]
         return [(named[0], others[0])] if others else []
-    # an article about just two regions, or where just two act and the others are only places
-    two = main if len(main) == 2 else acting_regions(doc)
-    return [(two[0], two[1])] if len(two) == 2 else _pair_met_before(doc, start)
+    heads = bare_heads(doc, start, end, unambiguous=True)
+    if len(heads) >= 2:  # `полпред и хоким подписали`: the heads named in full before
+        return list(combinations(heads, 2))
+    # an article about just two regions, or just two named before (`Делегация X побывала в Y.
+    # ... Документ, подписанный по итогам визита`), or where just two act and the others are
+    # only places
+    for two in (main, regions_before(doc, start), acting_regions(doc)):
+        if len(two) == 2:
+            return [(two[0], two[1])]
+    meeting = any(lemmas(t.text) & MEETING for t in tokens) and _pair_met_before(doc, start, meeting=True)
+    return meeting or _pair_met_before(doc, start)
 
 
 def _one_document(doc: Doc, match: tuple[int, int]) -> bool:
     """`подписали меморандум с`: one document, so all who signed it signed with each other
-    (`соглашения с Z и W` are a document with each)."""
-    nouns = [t for t in doc.tokens[doc.token_index(match[0]):doc.token_index(match[1])]
-             if lemmas(t.text) & DOCUMENT_NOUNS]
-    return bool(nouns) and all(p.tag.number == "sing" for t in nouns for p in parse(t.text))
+    (`соглашения с Z и W`, `два меморандума с Z и W` are a document with each)."""
+    tokens = doc.tokens[doc.token_index(match[0]):doc.token_index(match[1])]
+    nouns = [t for t in tokens if lemmas(t.text) & DOCUMENT_NOUNS]
+    counted = any(t.text.isdigit() or parse(t.text)[0].tag.POS == "NUMR" for t in tokens)
+    return bool(nouns) and not counted and all(p.tag.number == "sing" for t in nouns for p in parse(t.text))
 
 
 def _subjects_before(doc: Doc, start: int) -> list:
@@ -224,7 +249,8 @@ def _states_met_before(doc: Doc, start: int) -> bool:
     sides, not the regions of officials present."""
     at = doc.sentence_index(start)
     for sentence in reversed(doc.sentences[max(0, at - SENTENCES_BACK):at]):
-        if len(units(sides(doc, sentence.start, sentence.end))) >= 2:
+        met = units(sides(doc, sentence.start, sentence.end)) + bare_heads(doc, sentence.start, sentence.end)
+        if len(set(met)) >= 2:  # `губернатор провел переговоры с хокимом Y`
             return False
         if of_states(clause_tokens(doc, sentence.start, sentence.end)):
             return True
@@ -236,15 +262,27 @@ def _sides_said(tokens: list[Token]) -> int:
     return next((MULTILATERAL[w] for t in tokens for w in lemmas(t.text) if w in MULTILATERAL), 2)
 
 
-def _pair_met_before(doc: Doc, start: int) -> list[tuple]:
+def _pair_met_before(doc: Doc, start: int, meeting: bool = False) -> list[tuple]:
     """`Аким X провел встречу с полпредом в Y. В ходе встречи подписан протокол.`: in an
     article about more regions, the two that act in the nearest sentence before naming any
     (past sentences about other documents: `Ранее губернатор подписал соглашение с Z`)."""
+    met = _met_before(doc, start, meeting)
+    return [(met[0], met[1])] if len(met) == 2 else []
+
+
+def _met_before(doc: Doc, start: int, meeting: bool) -> list:
+    """The regions acting in the nearest sentence before `start` that names any and no document.
+    `meeting` (`стороны`, `по итогам встречи`): only a sentence that says they met, a bare
+    head standing for its region named before (`стороны подписали` after `губернатор
+    встретился с акимом Y` are those two, not the article's main pair)."""
     at = doc.sentence_index(start)
-    for sentence in reversed(doc.sentences[max(0, at - SENTENCES_BACK):at]):
-        if any(lemmas(t.text) & DOCUMENT_NOUNS for t in clause_tokens(doc, sentence.start, sentence.end)):
+    for sentence in reversed(doc.sentences[max(0, at - (MEETING_BACK if meeting else SENTENCES_BACK)):at]):
+        words = [lemmas(t.text) for t in clause_tokens(doc, sentence.start, sentence.end)]
+        if any(w & DOCUMENT_NOUNS for w in words) or (meeting and not any(w & MEETING for w in words)):
             continue
         acting = units(sides(doc, sentence.start, sentence.end))
+        if meeting:
+            acting = list(dict.fromkeys(acting + bare_heads(doc, sentence.start, sentence.end)))
         if acting:
-            return [(acting[0], acting[1])] if len(acting) == 2 else []
+            return acting
     return []

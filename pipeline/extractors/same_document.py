@@ -10,6 +10,8 @@ mention is the document named before it unless something says it is another:
 - its signatories differ (neither side's regions include the other's, or it was
   signed with a side that is no region: `соглашение с акиматом г. Актобе`);
 - its subject differs (`соглашение о торговле` vs `меморандум о туризме`);
+- its kind differs (`дорожная карта` vs `соглашение`; an agreement is often called a
+  memorandum or a treaty too, and `документ` is any);
 - it is announced as another (`еще один`, `также`, `второй`, `кроме того`), or
   coordinated with it in one clause (`подписаны соглашение, а также меморандум`).
 """
@@ -26,6 +28,9 @@ COORDINATION = {"и", "а", "также", ",", ";"}
 TOPIC_PREPOSITIONS = {"о", "об"}
 COUNTERPART = {"с", "со", "между"}
 TOPIC_REACH = 3  # tokens after the mention to the preposition of its subject
+# Kinds one document is called by in turn; every other kind is a document of its own.
+AGREEMENT_KINDS = {"соглашение", "меморандум", "договор"}
+ANY_KIND = {"документ"}
 
 
 @dataclass
@@ -35,6 +40,7 @@ class _Document:
     count: int | None
     parties: set[str]
     topic: str | None
+    kinds: set[str]
     clause: tuple[int, int]
     end: int  # where its latest mention ends
 
@@ -63,6 +69,12 @@ def _signed_with_others(doc: Doc, m: Memorandum) -> bool:
     return not m.parties and i < len(doc.tokens) and doc.tokens[i].text.lower() in COUNTERPART
 
 
+def _kinds(m: Memorandum) -> set[str]:
+    """`соглашение; меморандум` → {`соглашение`}: the kinds a mention may be, as classes."""
+    named = set(m.document.split("; ")) - ANY_KIND
+    return {"соглашение" if kind in AGREEMENT_KINDS else kind for kind in named}
+
+
 def _coordinated(doc: Doc, earlier_end: int, start: int) -> bool:
     between = doc.tokens[doc.token_index(earlier_end):doc.token_index(start)]
     return any(t.text.lower() in COORDINATION for t in between)
@@ -83,6 +95,8 @@ def _same(doc: Doc, d: _Document, m: Memorandum, clause: tuple[int, int], topic:
         return False
     if d.topic and topic and d.topic != topic or d.parties and _signed_with_others(doc, m):
         return False
+    if d.kinds and _kinds(m) and not d.kinds & _kinds(m):
+        return False
     if clause == d.clause and _coordinated(doc, d.end, m.start):
         return False
     return not _announced_as_another(doc, m.start, clause[0])
@@ -96,9 +110,10 @@ def document_ids(doc: Doc, mentions: list[Memorandum], clauses: list[tuple[int, 
         topic = _topic(doc, m.end)
         d = next((d for d in reversed(documents) if _same(doc, d, m, clause, topic)), None)
         if d is None:
-            d = _Document(len(documents) + 1, m.at_event, m.count, set(), topic, clause, m.end)
+            d = _Document(len(documents) + 1, m.at_event, m.count, set(), topic, set(), clause, m.end)
             documents.append(d)
         d.parties |= set(m.parties)
+        d.kinds |= _kinds(m)
         d.topic, d.clause, d.end = d.topic or topic, clause, m.end
         numbers.append((m.start, d.number))
     by_start = dict(numbers)

@@ -17,7 +17,7 @@ from collections import Counter
 from ..nlp import Doc, lemmas
 from .gazetteer import Mention, gazetteer
 from .other_sides import CITY_WORDS, SELF_SIGNERS
-from .signatories import witness
+from .signatories import present, witness
 
 NOT_PARTY_HEADS = {"район", "округ", "столица", "центр", "филиал"}  # `районов ВКО`
 LIST_WORDS = {",", "и"}
@@ -31,6 +31,7 @@ OFFICE_WORDS = {"губернатор", "аким", "хоким", "глава", 
                 "власть", "коллега", "акимат", "облисполком", "администрация"}
 # The heads of regions a bare title names (`аким`, not `глава`, which heads anything).
 BARE_HEADS = {"аким", "хоким", "губернатор"}
+ENVOY = "представитель"  # `полномочный представитель президента в Ошской области`, later `полпред`
 
 # `АСТАНА. КАЗИНФОРМ -`, `Ташкент, Узбекистан (UzDaily.uz) --`, `Омск, 5 сентября.`,
 # `Ош, 15 марта 2024 (Кабар).`: a line opening with the place the news was filed from.
@@ -89,6 +90,12 @@ def acting_regions(doc: Doc) -> list:
     return _ranked(doc)[1]
 
 
+def regions_before(doc: Doc, end: int) -> list:
+    """The regions named before `end` (places too), but those only locating a district or city."""
+    last = bisect.bisect_left(doc.regions, end, key=_start)
+    return list(dict.fromkeys(m.unit for m in doc.regions[:last] if not _governed(doc, m)))
+
+
 def _ranked(doc: Doc) -> tuple[list, list]:
     """Computed once per doc (every signing clause asks: recounting each time would be
     quadratic on a long article); the doc is held weakly."""
@@ -135,20 +142,43 @@ def _demonyms(doc: Doc, start: int, end: int, named: list[Mention]) -> list[Ment
     return found
 
 
-def bare_heads(doc: Doc, start: int, end: int) -> list:
+def bare_heads(doc: Doc, start: int, end: int, unambiguous: bool = False) -> list:
     """`Аким ВКО и губернатор Алтайского края подписали меморандум. Кроме того, аким и
     губернатор Кемеровской области подписали соглашение.`: the regions of the heads the
     clause names without their region, each the one of that office named last before (an
-    office of a city or a country is none)."""
-    found, last_region = [], {}
+    office of a city or a country is none, a head only present no side); a bare `полпред` the
+    last envoy's.
+    `unambiguous`: none for an office named before with two regions (`губернаторы X и Y`)."""
+    found, named_with, spans = [], {}, []
     for office in doc.offices:
         if office.start >= end:
             break
+        spans.append((office.start, office.end))
         if office.region is not None or office.names_other_place:
-            last_region[office.position] = None if office.names_other_place else office.region
-        elif office.start >= start and office.position in BARE_HEADS and not office.plural:
-            found.append(last_region.get(office.position))
-    return [u for u in dict.fromkeys(found) if u]
+            region = None if office.names_other_place else office.region
+            named_with.setdefault(ENVOY if ENVOY in office.position else office.position, []).append(
+                (office.start, region))
+        elif office.start >= start and office.position in BARE_HEADS and not office.plural \
+                and not present(doc, doc.token_index(office.start)):
+            found.append((office.start, office.position))
+    found += [(t.start, ENVOY) for t in _bare_envoys(doc, start, end, spans)]
+    regions = [_last(named_with.get(position, []), at, unambiguous) for at, position in sorted(found)]
+    return [u for u in dict.fromkeys(regions) if u]
+
+
+def _last(named: list[tuple[int, object]], before: int, unambiguous: bool):
+    """The region of the office named last before `before` (none where it had two)."""
+    regions = [region for at, region in named if at < before]
+    if unambiguous and len(set(regions)) > 1:
+        return None
+    return regions[-1] if regions else None
+
+
+def _bare_envoys(doc: Doc, start: int, end: int, spans: list[tuple[int, int]]) -> list:
+    """`полпред и хоким подписали`: a `полпред` no office names (the title given in full before)."""
+    first, last = doc.token_index(start), doc.token_index(end)
+    return [t for t in doc.tokens[first:last] if lemmas(t.text) & {"полпред"}
+            and not any(a <= t.start < b for a, b in spans)]
 
 
 def sides(doc: Doc, start: int, end: int) -> list[Mention]:

@@ -2,7 +2,7 @@
 
 - States: an interstate document (`российско-монгольское соглашение`,
   `межправительственное соглашение`, `соглашение между правительствами двух
-  стран`) links no regions, even those whose officials attend.
+  стран`, `подписанное странами`) links no regions, even those whose officials attend.
 - Witnesses: a region only present (`в присутствии губернатора Омской области`) or
   attending (`делегация X приняла участие в подписании соглашения Y с Z`).
 - Cities: a city that is not first-level signs for itself (`мэр Бреста`,
@@ -47,6 +47,8 @@ def interstate(doc: Doc, tokens: list[Token], match: tuple[int, int]) -> bool:
     for k, token in enumerate(tokens):
         if token.text.lower() == "между" and _states_after(tokens[k + 1:k + 5]):
             return True
+        if lemmas(token.text) & SIGNED and _states_after(tokens[k + 1:k + 3]):
+            return True  # `соглашение, подписанное странами в 2018 году, позволило X и Y ...`
     return False
 
 
@@ -72,7 +74,12 @@ def _states_after(tokens: list[Token]) -> bool:
 def witness(doc: Doc, m: Mention) -> bool:
     """`в присутствии губернатора Омской области`: present at the signing, no side of it.
     A comma, a verb or a subject (`в присутствии министра аким X подписал`) ends those present."""
-    before = doc.tokens[max(0, m.first_token - WITNESS_REACH):m.first_token]
+    return present(doc, m.first_token)
+
+
+def present(doc: Doc, first_token: int) -> bool:
+    """The words from `first_token` on are of those present (`в присутствии акима`)."""
+    before = doc.tokens[max(0, first_token - WITNESS_REACH):first_token]
     for k, token in enumerate(before):
         if lemmas(token.text) & WITNESS and k and before[k - 1].text.lower() in VENUE_PREPOSITIONS:
             return not any(t.text in ",;" or _predicate_or_subject(t) for t in before[k:])

@@ -47,3 +47,36 @@ def test_a_new_document_after_s_is_a_signing_of_its_own(make_doc):
 def test_s_odnoy_storony_names_sides_not_counterparts(make_doc, text):
     regions = ("Алтайский край", "Республика Алтай", "Восточно-Казахстанская область")
     assert pairs(make_doc, text) == {frozenset((a, b)) for a in regions for b in regions if a < b}
+
+
+@pytest.mark.parametrize("text", [
+    # each partner followed by what its document is about
+    "Аким Павлодарской области подписал два меморандума: с губернатором Омской области – о "
+    "туризме, с губернатором Томской области – об образовании.",
+    "Аким Павлодарской области подписал меморандумы с губернатором Омской области о туризме и с "
+    "губернатором Томской области об образовании.",
+    "Акимат Павлодарской области подписал соглашения с Омской областью по вопросам торговли, а "
+    "также с Томской областью – по туризму.",
+])
+def test_partners_each_with_a_topic_are_one_list(make_doc, text):
+    assert pairs(make_doc, text) == linked(PAVLODAR, ("Омская область", "Томская область"))
+
+
+def test_a_partner_with_a_topic_then_a_new_signing_is_not_joined(make_doc):
+    text = ("Аким Павлодарской области подписал меморандум с губернатором Омской области о "
+            "туризме, с губернатором Томской области соглашение пока не подписано.")
+    assert pairs(make_doc, text) == linked(PAVLODAR, ("Омская область",))
+
+
+@pytest.mark.parametrize("text", [
+    # `X – с Y` repeated: a region read as a gerund too (`Мангистауская`) is still a subject
+    "Акимат Атырауской области подписал соглашение с Омской областью, Жамбылская область – с "
+    "Томской областью, Мангистауская область – с Астраханской областью.",
+    "Атырауская область подписала соглашение с Омской областью, Мангистауская область – с "
+    "Астраханской областью, Жамбылская область – с Томской областью.",
+])
+def test_each_subject_repeats_the_signing_with_its_own_partner(make_doc, text):
+    assert pairs(make_doc, text) == {
+        frozenset(p) for p in [("Атырауская область", "Омская область"),
+                               ("Жамбылская область", "Томская область"),
+                               ("Мангистауская область", "Астраханская область")]}

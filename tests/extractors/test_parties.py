@@ -274,3 +274,16 @@ def test_s_kazhdym_after_a_meeting_links_its_subject_with_each_other_region(make
     text = ("Губернатор Омской области провел встречи с акимами Павлодарской и Северо-Казахстанской "
             "областей. " + signing)
     assert pairs(make_doc, text) == {frozenset((OMSK, PAVLODAR)), frozenset((OMSK, "Северо-Казахстанская область"))}
+
+
+@pytest.mark.parametrize("text", [
+    # signed by the states, whichever regions it serves
+    "Губернатор напомнил, что соглашение, подписанное странами в 2018 году, позволило Омской и "
+    "Павлодарской областям бороться с паводками.",
+    "Договор, подписанный государствами в 2015 году, помог Атырауской и Астраханской областям.",
+    # the heads named bare only present
+    "Аким Жамбылской области встретился с хокимом Ташкентской области. Губернатор Омской области "
+    "выступил на форуме. Затем в присутствии акима и хокима подписан меморандум о туризме.",
+])
+def test_documents_of_states_or_before_heads_link_no_regions(make_doc, text):
+    assert pairs(make_doc, text) == set()

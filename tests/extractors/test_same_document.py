@@ -55,3 +55,18 @@ def test_document_ids(make_doc, text, expected):
 def test_a_mention_of_the_same_document_keeps_its_sides(make_doc, text, expected):
     links = extract_memoranda(make_doc(text))[1]
     assert {frozenset((link.region_a, link.region_b)) for link in links} == {frozenset(p) for p in expected}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a roadmap, a plan, a protocol are documents of their own beside an agreement
+    ("Губернатор Омской области и министр подписали дорожную карту. Затем губернатор встретился с "
+     "акимом Павлодарской области, стороны подписали соглашение о сотрудничестве.",
+     [("дорожная карта", "t#1"), ("соглашение", "t#2")]),
+    ("Омская и Павлодарская области подписали протокол. Соглашение подписано там же.",
+     [("протокол", "t#1"), ("соглашение", "t#2")]),
+    # `документ` is any kind
+    ("Омская и Павлодарская области подписали дорожную карту. Документ подписали губернатор и аким.",
+     [("дорожная карта", "t#1"), ("документ", "t#1")]),
+])
+def test_another_kind_of_document_is_another_document(make_doc, text, expected):
+    assert ids(make_doc, text) == expected
