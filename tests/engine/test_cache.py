@@ -254,3 +254,29 @@ def test_results_are_committed_within_seconds_not_every_200(tmp_path, monkeypatc
         other = sqlite3.connect(tmp_path / cache.DB_NAME)  # what a killed run leaves
         assert other.execute("SELECT COUNT(*) FROM extractions").fetchone() == (2,)
         other.close()
+
+
+@pytest.mark.parametrize("end, checked", [
+    ("closed", False),  # closed by the last run, its length as its header says: not read whole
+    ("crashed", True),  # the process died with the file open
+    ("grown", True),  # appended to since (a copy gone wrong, another program)
+])
+def test_the_full_check_runs_only_on_a_file_the_last_run_did_not_close_whole(tmp_path, end, checked):
+    ex = run.extract_article(Article("a", "a.txt", "Текст."))
+    store = Cache(tmp_path, version="v")
+    store.put("k", ex)
+    if end == "crashed":
+        store.commit()
+        store.db.close()  # no `close`: the file is still marked open
+    else:
+        store.close()
+    if end == "grown":
+        with open(tmp_path / cache.DB_NAME, "ab") as handle:
+            handle.write(b"\0" * 4096)
+    db = sqlite3.connect(tmp_path / cache.DB_NAME)
+    probe = Cache.__new__(Cache)
+    probe.db, probe.path = db, tmp_path / cache.DB_NAME
+    assert probe._closed_whole() is not checked
+    db.close()
+    with Cache(tmp_path, version="v") as reopened:
+        assert reopened.get("k") == ex
