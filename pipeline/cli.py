@@ -219,9 +219,8 @@ def _extract(args: argparse.Namespace, manifest: dict) -> int:
             progress.close()
             errors = extractions.errors
             with tables.collect(extractions, errors) as store:
-                corpus = tables.corpus_tables(store)
                 files = write.OutputSet(write.staging_folder(args.out), args.out, reuse=not args.no_cache)
-                lengths = outputs.stage_outputs(args.formats, store, corpus, extractions, files,
+                lengths = outputs.stage_outputs(args.formats, store, extractions, files,
                                                 code_version(), args.workbook_articles)
     finally:
         progress.close()

@@ -64,23 +64,25 @@ def _stage_csv(files: write.OutputSet, name: str, store: RowStore, made_of: str)
     files.add(f"{name}.csv", made_of, write_csv, keep=("last_article", "rows_made_of"))
 
 
-def stage_outputs(formats: frozenset[str], store: RowStore, corpus: dict, extractions,
-                  files: write.OutputSet, version: str, workbook_articles: int = WORKBOOK_ARTICLES) -> dict[str, int]:
+def stage_outputs(formats: frozenset[str], store: RowStore, extractions, files: write.OutputSet,
+                  version: str, workbook_articles: int = WORKBOOK_ARTICLES) -> dict[str, int]:
     """The CSVs, then extract.xlsx, the report (report.html, and its pages for a large corpus),
     <table>.parquet, network.gexf, network.graphml into the staged set `files`; returns each
-    table's rows."""
+    table's rows. The corpus tables are computed only if a file that shows them is written
+    (a rerun with nothing new reuses every file and takes their lengths from the manifest)."""
+    corpus = cache(lambda: tables.corpus_tables(store))
+
     def workbook_file(path: Path) -> dict:
         from .workbook import write_workbook
         published = files.previous("extract.xlsx") or {}
-        sheets = write_workbook(workbook_tables(store, corpus, workbook_articles), path,
+        sheets = write_workbook(workbook_tables(store, corpus(), workbook_articles), path,
                                 files.out_dir / "extract.xlsx" if published else None, published.get("sheets"))
         return {"sheets": sheets}
 
     made_of = write.fingerprint(version, extractions.order, [list(vars(e).values()) for e in extractions.errors])
-    lengths = {name: len(corpus[name]) if name in corpus else store.count(name) for name in tables.COLUMNS}
     for name in tables.COLUMNS:
-        if name in corpus:
-            files.add(f"{name}.csv", made_of, lambda path, name=name: write.write_csv(corpus[name], path))
+        if name in tables.CORPUS:
+            files.add(f"{name}.csv", made_of, lambda path, name=name: write.write_csv(corpus()[name], path))
         else:
             _stage_csv(files, name, store, made_of)
     if "xlsx" in formats:
@@ -90,10 +92,17 @@ def stage_outputs(formats: frozenset[str], store: RowStore, corpus: dict, extrac
         keys = [key for key in extractions.order if key not in extractions.failures]
         report_pages.stage_report(files, keys, extractions.spool.get, ReportTables(store, corpus), version, made_of)
     if "parquet" in formats:
-        every = cache(lambda: tables.frames(store, corpus))
+        every = cache(lambda: tables.frames(store, corpus()))
         for name in tables.COLUMNS:
             files.add(f"{name}.parquet", made_of, lambda path, name=name: write.write_parquet(every()[name], path))
-    network = cache(lambda: graph.build_graph(corpus))
+    network = cache(lambda: graph.build_graph(corpus()))
     for fmt in sorted(formats & set(graph.GRAPH_FILES)):
         files.add(graph.GRAPH_FILES[fmt], made_of, lambda path, fmt=fmt: graph.write_graph(network(), fmt, path))
-    return lengths
+    return {name: _corpus_rows(files, name, corpus) if name in tables.CORPUS else store.count(name)
+            for name in tables.COLUMNS}
+
+
+def _corpus_rows(files: write.OutputSet, name: str, corpus) -> int:
+    """A corpus table's rows: the manifest's count where its CSV was reused, else counted."""
+    rows = files.published.get(f"{name}.csv", {}).get("rows") if f"{name}.csv" in files.reused else None
+    return rows if isinstance(rows, int) else len(corpus()[name])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import cached_property
-from typing import Iterable
+from typing import Callable, Iterable
 
 import pandas as pd
 
@@ -24,10 +24,16 @@ ERROR_COLUMNS = ["article_id", "source", "error"]
 
 
 class ReportTables:
-    """The run's row store and its corpus tables (network, people, nodes), as the report reads them."""
+    """The run's row store and its corpus tables (network, people, nodes: a function giving
+    them), as the report reads them."""
 
-    def __init__(self, store: RowStore, corpus: dict[str, pd.DataFrame]):
-        self.store, self.corpus = store, corpus
+    def __init__(self, store: RowStore, corpus: Callable[[], dict[str, pd.DataFrame]]):
+        self.store, self._corpus = store, corpus
+
+    @cached_property
+    def corpus(self) -> dict[str, pd.DataFrame]:
+        """The corpus tables, computed when first read (`corpus()`)."""
+        return self._corpus()
 
     def count(self, name: str, stories: bool = False) -> int:
         """Rows of a table (stories=True: those of the articles that are no reposts)."""

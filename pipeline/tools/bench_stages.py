@@ -78,7 +78,7 @@ def stage_costs(corpus: Path, limit: int | None = None) -> dict[str, float]:
     store = clock("tables", tables.collect, extractions, [])
     with store, tempfile.TemporaryDirectory(prefix="stages-") as out:
         frames = clock("tables", lambda: tables.frames(store, tables.corpus_tables(store)))
-        clock("report.html", report.write_report, extractions, ReportTables(store, frames), Path(out) / "report.html")
+        clock("report.html", report.write_report, extractions, ReportTables(store, lambda: frames), Path(out) / "report.html")
         clock("extract.xlsx", workbook.write_workbook, frames, Path(out) / "extract.xlsx")
     n = max(len(articles), 1)
     order = ["read"] + [stage for stage, _, _ in EXTRACT_STAGES] + ["tables", "report.html",

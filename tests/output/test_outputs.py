@@ -6,7 +6,7 @@ import json
 import pytest
 
 from pipeline import cli
-from pipeline.output import workbook, write
+from pipeline.output import tables, workbook, write
 from pipeline.read import inputs
 
 TEXT = ("Аким Павлодарской области Болат Бакауов и губернатор Омской области Виктор Назаров "
@@ -101,3 +101,15 @@ def test_a_damaged_published_workbook_is_written_whole(folder, tmp_path, written
     rerun = run(folder, out)
     assert written["sheets"] == CORPUS_SHEETS + EVERY_SHEET  # tried to copy, then wrote it whole
     assert rerun == run(folder, tmp_path / "fresh", "--no-cache")
+
+
+def test_a_rerun_with_nothing_new_computes_no_corpus_table(folder, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    first = run(folder, out)
+    rows = json.loads((out / "manifest.json").read_text())["files"]["people.csv"]["rows"]
+    calls = []
+    real = tables.corpus_tables
+    monkeypatch.setattr(tables, "corpus_tables", lambda store: calls.append(1) or real(store))
+    assert run(folder, out) == first
+    assert calls == [] and rows == 2
+    assert json.loads((out / "manifest.json").read_text())["files"]["people.csv"]["rows"] == rows

@@ -118,7 +118,7 @@ class Page(HTMLParser):
 def report_tables(extractions, errors=()):
     """The tables of `extractions` as the report reads them."""
     with tables.collect(extractions, errors) as store:
-        yield ReportTables(store, tables.corpus_tables(store))
+        yield ReportTables(store, lambda: tables.corpus_tables(store))
 
 
 def build(extractions, errors=(), **kwargs):
