@@ -33,6 +33,7 @@ LINKING_PUNCTUATION = {",", "—", "–", "-"}
 # `Клычков сменил на посту губернатора Потомского`: the name after the office left it, the
 # subject before the verb holds it.
 SUCCESSION_VERBS = {"сменить", "сменять", "заменить", "заменять"}
+CURRENTLY = {"ныне", "теперь", "сейчас", "нынче"}
 
 
 def _gap_is_filler(doc: Doc, start: int, stop: int, place_tokens: set[int]) -> bool:
@@ -117,6 +118,11 @@ def _link_side_by_side(doc: Doc, offices: list[OfficeMention], persons: list[Per
             if office.plural:
                 _share_plural_office(doc, office, following, by_first)
         before = office.first_token - 1
+        now = _now_after(doc, before, by_last)
+        if now:
+            now.hold(office)
+            linked.add(id(office))
+            continue
         if before >= 0 and doc.tokens[before].text in LINKING_PUNCTUATION and before in by_last \
                 and not _opens_clause(doc, office.last_token):
             person = by_last[before]
@@ -127,6 +133,15 @@ def _link_side_by_side(doc: Doc, offices: list[OfficeMention], persons: list[Per
                     for other in _joined_before(doc, person, by_last):
                         other.hold(office)
     return linked
+
+
+def _now_after(doc: Doc, k: int, by_last: dict[int, PersonMention]) -> PersonMention | None:
+    """`Пост акима занимал Бозумбаев, ныне министр энергетики`: the office after `, ныне`
+    (`, а теперь`) is the one the name before holds now, over any the text gave it before."""
+    if k < 1 or doc.tokens[k].text.lower() not in CURRENTLY:
+        return None
+    k -= 1 + (doc.tokens[k - 1].text == "а")
+    return by_last.get(k) if k > 0 and doc.tokens[k].text == "," else None
 
 
 def _joined_before(doc: Doc, person: PersonMention, by_last: dict[int, PersonMention]) -> list[PersonMention]:

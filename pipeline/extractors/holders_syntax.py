@@ -30,6 +30,9 @@ APPOINTMENT_VERBS = {"назначить", "назначать", "избрать
 HOLDER_RELATIONS = ("obj", "nsubj:pass", "nsubj")
 # `указ о назначении Иванова министром`, `об освобождении Петрова от должности акима`: the
 # appointment as a noun, its person a genitive beside the office.
+# `Прежний аким Ногаев назначен министром`: an office taken up is held now, over the one the
+# name already has; not `был`, `работал` (an office held before).
+TAKING_UP = {"назначить", "назначать", "избрать", "избирать", "переизбрать", "утвердить", "стать", "становиться"}
 NOMINAL_APPOINTMENTS = {"назначение", "переназначение", "избрание", "утверждение", "освобождение"}
 
 
@@ -39,14 +42,40 @@ def link_by_syntax(doc: Doc, offices: list[OfficeMention], persons: list[PersonM
     for office in offices:
         here = doc.sentence_index(office.start)
         free = [p for p in persons if p.office is None and doc.sentence_index(p.start) == here]
-        if not free:
+        if not free and not _takes_up(doc, office):
             continue
         syntax = doc.syntax(here)
-        holders = _holders(doc, syntax, office, free, persons)
+        holders = free and _holders(doc, syntax, office, free, persons) or \
+            _appointed_anew(doc, syntax, office, persons)
         for person, cases, held in holders:
             person.hold(held, cases)
         if holders:
             linked.add(id(office))
+
+
+def _takes_up(doc: Doc, office: OfficeMention) -> bool:
+    """Whether the office's sentence has a verb of taking up an office (the tree is asked only then)."""
+    sentence = doc.sentence_at(office.start)
+    return any(lemmas(t.text) & TAKING_UP for t in doc.tokens[doc.token_index(sentence.start):
+                                                             doc.token_index(sentence.end)])
+
+
+def _appointed_anew(doc: Doc, syntax: SentenceSyntax, office: OfficeMention,
+                   persons: list[PersonMention]) -> list[tuple[PersonMention, frozenset[str], OfficeMention]]:
+    """A name given another office beside it, made the holder of this one by a verb of taking
+    up an office: it holds this one."""
+    office_word = syntax.root(office.first_token, office.last_token)
+    verb = _office_verb(doc, syntax, office_word) or _appointing_verb(doc, syntax, office_word)
+    if verb is None or verb == office_word or not lemmas(doc.tokens[verb].text) & TAKING_UP:
+        return []
+    here = doc.sentence_index(office.start)
+    roots = {syntax.root(p.first_token, p.last_token): p for p in persons
+             if p.office is not None and p.office is not office and doc.sentence_index(p.start) == here}
+    person = _predicated(doc, syntax, office_word, roots, persons)
+    if person is None:
+        return []
+    syntax_case = syntax.words[syntax.root(person.first_token, person.last_token)].case
+    return [(person, frozenset({syntax_case}) if syntax_case else person.cases, office)]
 
 
 def patronymic_agrees(office: OfficeMention, person: PersonMention) -> bool:
@@ -80,7 +109,9 @@ def _holders(doc: Doc, syntax: SentenceSyntax, office: OfficeMention, free: list
                 (syntax.head(office_word) in person_tokens and syntax.rel(office_word) in APPOSITION):
             if not patronymic_agrees(office, person):
                 continue
-            if agrees(office, person):
+            if "accs" in name_cases(person.parts) and _appointed_object(doc, syntax, office_word):
+                first = (person, frozenset({"accs", "gent"}))  # an animate accusative is the genitive
+            elif agrees(office, person):
                 first = (person, office.cases)
             elif office_case in name_cases(person.parts) or (
                     office_case == "nomn" and "nomn" in office.cases and syntax.words[word].case == "nomn"):
@@ -140,6 +171,15 @@ def _predicated(doc: Doc, syntax: SentenceSyntax, office_word: int, roots: dict[
     # министром`): a main verb without one goes to the sentence's one name in the nominative.
     nominative = [p for word, p in roots.items() if syntax.words[word].case == "nomn"]
     return nominative[0] if syntax.head(verb) is None and len(nominative) == 1 else None
+
+
+def _appointed_object(doc: Doc, syntax: SentenceSyntax, office_word: int) -> bool:
+    """`назначил акимом Павлодарской области Асаина Байханова`: the tree hangs the accusative
+    name from the instrumental office before it; it is the object of the verb of appointment
+    the office is the predicate of, where that verb has no object of its own."""
+    verb = _office_verb(doc, syntax, office_word)
+    return verb is not None and verb != office_word and syntax.words[office_word].case == "ablt" and \
+        not any(syntax.rel(child) == "obj" for child in syntax.children(verb))
 
 
 def _office_verb(doc: Doc, syntax: SentenceSyntax, office_word: int) -> int | None:

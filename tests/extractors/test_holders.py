@@ -325,3 +325,14 @@ def test_decree_name_after_a_genitive_office(make_doc, text, expected):
 ])
 def test_east_asian_names_after_an_office(make_doc, text, expected):
     assert officials(make_doc, text) == expected
+
+
+# `, ныне` / `, а теперь` before an office: the office the name before holds now.
+@pytest.mark.parametrize("text, expected", [
+    ("Ранее пост акима занимал Марат Сейтов, ныне министр энергетики.",
+     {("Марат Сейтов", "министр энергетики", None)}),
+    ("Раньше эту школу возглавлял Ержан Ахметов, а теперь аким района.",
+     {("Ержан Ахметов", "аким", None)}),
+])
+def test_office_held_now(make_doc, text, expected):
+    assert officials(make_doc, text) == expected
