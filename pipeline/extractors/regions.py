@@ -18,6 +18,7 @@ from collections import Counter
 from ..nlp import Doc, Token, lemmas, parse
 from ..records import Place, Region
 from .gazetteer import RULES, Gazetteer, Mention, Pattern, Unit, gazetteer
+from .names import surname_cases
 from .places import find_places
 
 CAPITAL_WORDS = frozenset({"столица", "столичный"})
@@ -84,6 +85,20 @@ def _in_person_name(doc: Doc, i: int) -> bool:
         if opens and following and following.end <= span.end and _cases(token.text) & _cases(following.text):
             return True
     return False
+
+
+def _first_name_after_head(doc: Doc, pattern: Pattern, i: int, n: int) -> bool:
+    """`заместитель акима области Абай Сулейменов`: a `<head> <name>` region whose name is a
+    first name that opens a person's name with a surname right after it, in its case, is
+    that person's; not `аким области Абай Нурлан Уранхаев`, where a first name follows."""
+    k = i + n - 1
+    if not pattern.leading_head or n != 2 or k + 1 >= len(doc.tokens):
+        return False
+    name, following = doc.tokens[k], doc.tokens[k + 1]
+    surname = following.text  # a word, not an initial (`Абай Н.Уранхаев`)
+    return "Name" in parse(name.text)[0].tag and len(surname) > 1 and surname.isalpha() and surname.istitle() \
+        and "Name" not in parse(surname)[0].tag and bool(doc.spans_covering(name.start, following.end, "PER")) \
+        and bool(_cases(name.text) & surname_cases(surname))
 
 
 def _cases(word: str) -> set[str]:
@@ -225,7 +240,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if pattern.head_outside:  # the head (облисполком) belongs to the office, not the region
             n = 1
         start, end = doc.tokens[i].start, doc.tokens[i + n - 1].end
-        if _is_region_use(doc, start, end, quoted) and not (n == 1 and _in_person_name(doc, i)):
+        if _is_region_use(doc, start, end, quoted) and not (n == 1 and _in_person_name(doc, i)) \
+                and not _first_name_after_head(doc, pattern, i, n):
             mentions.append(Mention(pattern.unit, start, end, i, i + n))
             mentions.extend(_coordinated_before(doc, pattern, i, g))
             after = _coordinated_after(doc, pattern, i + n, g)
