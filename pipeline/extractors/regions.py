@@ -89,16 +89,17 @@ def _in_person_name(doc: Doc, i: int) -> bool:
 
 def _first_name_after_head(doc: Doc, pattern: Pattern, i: int, n: int) -> bool:
     """`заместитель акима области Абай Сулейменов`: a `<head> <name>` region whose name is a
-    first name that opens a person's name with a surname right after it, in its case, is
-    that person's; not `аким области Абай Нурлан Уранхаев`, where a first name follows."""
+    first name, read by NER as a person's with the surname right after it that ends it, in
+    its case, is that person's; not `аким области Абай Нурлан Уранхаев` (a first name
+    follows), nor `области Абай Ерлан Бейсенбаев` (a first name pymorphy3 does not know)."""
     k = i + n - 1
     if not pattern.leading_head or n != 2 or k + 1 >= len(doc.tokens):
         return False
     name, following = doc.tokens[k], doc.tokens[k + 1]
     surname = following.text  # a word, not an initial (`Абай Н.Уранхаев`)
-    return "Name" in parse(name.text)[0].tag and len(surname) > 1 and surname.isalpha() and surname.istitle() \
-        and "Name" not in parse(surname)[0].tag and bool(doc.spans_covering(name.start, following.end, "PER")) \
-        and bool(_cases(name.text) & surname_cases(surname))
+    person = any(span.end == following.end for span in doc.spans_covering(name.start, following.end, "PER"))
+    return person and "Name" in parse(name.text)[0].tag and len(surname) > 1 and surname.isalpha() and \
+        surname.istitle() and "Name" not in parse(surname)[0].tag and bool(_cases(name.text) & surname_cases(surname))
 
 
 def _cases(word: str) -> set[str]:

@@ -29,6 +29,10 @@ each round of writing) were not looked at while fixing. Scored with the evaluato
   place-named first names, Japanese and Korean names, decree-style names, audit, customs and
   joint-chiefs bodies, party-tagged legislators, plural offices for names joined before; five
   rounds (47 hold-out).
+- `officials_probe7.jsonl`: appointments and current posts: the appointed name after the office
+  and its place (`назначил акимом Павлодарской области Асаина Байханова`), an office taken up
+  over the one beside the name, `, ныне` an office, `торага`, first names that are region
+  names (`области Абай Сулейменов`); two rounds (11 hold-out).
 
 - `officials_articles.jsonl`: whole made-up news articles (headline, dateline, lead, quotes,
   background, captions, bylines, related news, press-service sign-offs) of every country and
@@ -65,6 +69,8 @@ FLOORS = {
                                {"officials": 0.96, "positions": 0.94, "official_regions": 0.96}),
     "officials_probe6.jsonl": ({"officials": 0.95, "positions": 0.92, "official_regions": 0.95},
                                {"officials": 0.93, "positions": 0.85, "official_regions": 0.91}),
+    "officials_probe7.jsonl": ({"officials": 0.97, "positions": 0.97, "official_regions": 0.97},
+                               {"officials": 0.87, "positions": 0.87, "official_regions": 0.87}),
 }
 
 

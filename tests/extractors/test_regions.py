@@ -196,6 +196,7 @@ def test_units_of_neighbours(text, expected):
     # ... but the region before a first name or an initial
     ("Аким области Абай Нурлан Уранхаев посетил Семей.", {"область Абай"}),
     ("Аким области Абай Н.Уранхаев посетил Семей.", {"область Абай"}),
+    ("Первый заместитель акима области Абай Ерлан Бейсенбаев провел прием.", {"область Абай"}),
 ])
 def test_region_beside_a_person(text, expected):
     assert regions(text) == expected
