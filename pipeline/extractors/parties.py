@@ -176,8 +176,8 @@ def signing_pairs(doc: Doc, start: int, end: int, match: tuple[int, int], batch:
     if len(named) >= 2:
         return (_pair_by_pair(doc, here) or _between_groups(tokens, here) or _star(doc, tokens, here)
                 or list(combinations(named, 2)))
-    if cities_sign(doc, tokens, here):
-        return []
+    if cities_sign(doc, tokens, here) and not bare_heads(doc, start, end, titles={"мэр"}):
+        return []  # `мэр Каракола`; not `мэр` standing for `мэр Оша` named before
     if not named and relative_counterparts(tokens) and (partners := _partners_named_before(doc, start)):
         return partners
     if len(main) >= 2 and not named and _says_both_sides(doc, tokens):
