@@ -47,9 +47,15 @@ def _counterparts(doc: Doc, tokens: list[Token], here: list[Mention]) -> list[in
             if j in starts or lemmas(doc.tokens[j].text) & REGION_HEADS:
                 found.append(i)
                 break
-            if parse(doc.tokens[j].text)[0].tag.POS in VERBS:
+            if parse(doc.tokens[j].text)[0].tag.POS in VERBS or _document_object(doc.tokens[j]):
                 break
     return found
+
+
+def _document_object(token: Token) -> bool:
+    """`в соответствии с соглашением между X и Y`, `в связи с подписанием меморандума между`:
+    the `с` governs the document, whose sides `между` names."""
+    return token.text.lower() == "между" or bool(lemmas(token.text) & DOCUMENT_NOUNS)
 
 
 def _not_counterpart(doc: Doc, i: int) -> bool:

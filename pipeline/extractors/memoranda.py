@@ -39,8 +39,9 @@ IN_FORCE = {"действовать"}
 HAVE = {"иметь"}
 HAVE_REACH = 3  # tokens to the document: `имеет подписанные соглашения`
 PLANNED_STATUS, CONSEQUENCE = "planned", "consequence"
-# `в рамках (согласно) соглашения между ...`: acting on a signed document.
-FRAMEWORK = {"рамка", "согласно"}
+# `в рамках (согласно, в соответствии с, на основании, во исполнение) соглашения между ...`:
+# acting on a signed document.
+FRAMEWORK = {"рамка", "согласно", "соответствие", "основание", "исполнение"}
 PARTNER_WORDS = {"между", "с"}
 FRAMEWORK_REACH = 5  # tokens to `между`: `соглашения о торговом сотрудничестве между`
 # In the future tense these say the signing is still to come: `будет подписан`, `подписание пройдет`.
