@@ -32,6 +32,7 @@ OFFICE_WORDS = {"губернатор", "аким", "хоким", "глава", 
 # The heads of regions a bare title names (`аким`, not `глава`, which heads anything); `мэр`
 # of a first-level city (`мэр Оша`), none of another city.
 BARE_HEADS = {"аким", "хоким", "губернатор", "мэр"}
+CITY_KINDS = {"city", "municipality"}  # first-level cities: `город Алматы`, `город Шанхай`
 ENVOY = "представитель"  # `полномочный представитель президента в Ошской области`, later `полпред`
 
 # `АСТАНА. КАЗИНФОРМ -`, `Ташкент, Узбекистан (UzDaily.uz) --`, `Омск, 5 сентября.`,
@@ -59,7 +60,7 @@ def _governed(doc: Doc, m: Mention) -> bool:
     if i < 0:
         return False
     before = lemmas(doc.tokens[i].text)
-    return bool(before & NOT_PARTY_HEADS or (before & CITY_WORDS and m.unit.kind != "city"))
+    return bool(before & NOT_PARTY_HEADS or (before & CITY_WORDS and m.unit.kind not in CITY_KINDS))
 
 
 def _of_businesses(doc: Doc, m: Mention, ends: dict[int, Mention]) -> bool:
