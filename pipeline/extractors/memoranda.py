@@ -39,9 +39,10 @@ IN_FORCE = {"действовать"}
 HAVE = {"иметь"}
 HAVE_REACH = 3  # tokens to the document: `имеет подписанные соглашения`
 PLANNED_STATUS, CONSEQUENCE = "planned", "consequence"
-# `в рамках (согласно, в соответствии с, на основании, во исполнение) соглашения между ...`:
-# acting on a signed document.
-FRAMEWORK = {"рамка", "согласно", "соответствие", "основание", "исполнение"}
+# `в рамках (согласно, в соответствии с, на основании, во исполнение, в целях реализации, в
+# развитие) соглашения между ...`: acting on a signed document.
+FRAMEWORK = {"рамка", "согласно", "соответствие", "основание", "исполнение", "выполнение", "реализация",
+             "развитие"}
 PARTNER_WORDS = {"между", "с"}
 FRAMEWORK_REACH = 5  # tokens to `между`: `соглашения о торговом сотрудничестве между`
 # In the future tense these say the signing is still to come: `будет подписан`, `подписание пройдет`.
@@ -215,8 +216,8 @@ def _singular(match, doc: Doc) -> bool:
         return True
     first = doc.token_index(clause(doc, match.span.start)[0])
     i = doc.token_index(match.span.start) - 1
-    while i >= first and parse(doc.tokens[i].text)[0].tag.POS in {"ADJF", "PRTF"}:
-        i -= 1
+    while i >= first and parse(doc.tokens[i].text)[0].tag.POS in {"ADJF", "PRTF", "ADVB"}:
+        i -= 1  # `в рамках подписанного ранее соглашения`
     before = parse(doc.tokens[i].text)[0].tag.POS if i >= first else None
     return before in {"NOUN", "PREP"}
 

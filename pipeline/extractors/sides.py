@@ -16,6 +16,7 @@ from collections import Counter
 
 from ..nlp import Doc, lemmas
 from .gazetteer import Mention, gazetteer
+from .counterparts import OFFICE_WORDS
 from .other_sides import CITY_WORDS, SELF_SIGNERS
 from .signatories import present, witness
 
@@ -26,9 +27,6 @@ PLACE_PREPOSITIONS = {"в", "во"}
 # office's jurisdiction, not a place.
 ENVOYS = {"представитель", "полпред", "представительство", "полпредство", "уполномоченный"}
 ENVOY_REACH = 4  # tokens before `в`: `представитель правительства Кыргызской Республики в`
-# `астраханский губернатор`, `омская делегация`: an office or body names its region.
-OFFICE_WORDS = {"губернатор", "аким", "хоким", "глава", "руководитель", "делегация", "правительство",
-                "власть", "коллега", "акимат", "облисполком", "администрация"}
 # The heads of regions a bare title names (`аким`, not `глава`, which heads anything); `мэр`
 # of a first-level city (`мэр Оша`), none of another city.
 BARE_HEADS = {"аким", "хоким", "губернатор", "мэр"}
@@ -129,7 +127,8 @@ def _start(mention: Mention) -> int:
 
 def _demonyms(doc: Doc, start: int, end: int, named: list[Mention]) -> list[Mention]:
     """`астраханский губернатор`, `Павлодарский акимат`: a region adjective before an office in
-    lower case (an adjective that is the region's name, `Омская область`, is a mention already)."""
+    lower case (`OFFICE_WORDS`; an adjective that is the region's name, `Омская область`, is a
+    mention already)."""
     g, taken = gazetteer(), {m.first_token for m in named}
     found = []
     for i in range(doc.token_index(start), min(doc.token_index(end), len(doc.tokens) - 1)):
