@@ -45,6 +45,7 @@ FRAMEWORK = {"рамка", "согласно", "соответствие", "ос
              "развитие"}
 PARTNER_WORDS = {"между", "с"}
 FRAMEWORK_REACH = 5  # tokens to `между`: `соглашения о торговом сотрудничестве между`
+FRAMEWORK_BACK = 3  # words back to the framework: `в соответствии с дорожной картой`
 # In the future tense these say the signing is still to come: `будет подписан`, `подписание пройдет`.
 FUTURE_EVENT = {"быть", "пройти", "состояться", "стать"}
 PAST = {"уже", "ранее", "прежде", "предыдущий", "прошлый", "прошедший"}
@@ -164,9 +165,9 @@ def _framework(words: list[set]) -> bool:
     """`в рамках соглашения между X и Y`, `согласно меморандуму с Y`: a document the sides
     act on was signed before, though no word says so."""
     for i, w in enumerate(words):
-        if w & DOCUMENT_NOUNS and any(v & FRAMEWORK for v in words[max(0, i - 2):i]) \
+        if w & DOCUMENT_NOUNS and any(v & FRAMEWORK for v in words[max(0, i - FRAMEWORK_BACK):i]) \
                 and any(v & PARTNER_WORDS for v in words[i + 1:i + 1 + FRAMEWORK_REACH]) \
-                and not any(v & PLANNED for v in words[max(0, i - 2):i + 1 + FRAMEWORK_REACH]):
+                and not any(v & PLANNED for v in words[max(0, i - FRAMEWORK_BACK):i + 1 + FRAMEWORK_REACH]):
             return True
     return False
 

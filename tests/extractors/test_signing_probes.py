@@ -23,7 +23,7 @@ floors say how the rules carry to text they were not written for.
 - `signing_probe4.jsonl`: heads of first-level cities (`мэр Оша`, `аким Алматы`, a bare `мэр`)
   and of other cities, documents acted on (`в соответствии с соглашением между X и Y`), a
   company side of the document joined after (`соглашение, а также меморандум с компанией`);
-  four rounds, the last third of each held out.
+  five rounds, the last third of each held out.
 """
 from pathlib import Path
 
