@@ -17,6 +17,21 @@ def clause_tokens(doc: Doc, start: int, end: int) -> list[Token]:
     return doc.tokens[doc.token_index(start):doc.token_index(end)]
 
 
+DOCUMENTS_JOINED = {"также", "и", ","}  # `соглашение, а также меморандум`, `соглашение и меморандум`
+
+
+def own_words(tokens: list[Token], match: tuple[int, int]) -> list[Token]:
+    """`подписали соглашение, а также меморандум с компанией`: the words after the next
+    document joined to this one are that one's (its company no side of this one)."""
+    for k, token in enumerate(tokens):
+        if token.start >= match[1] and lemmas(token.text) & DOCUMENT_NOUNS:
+            j = k - 1
+            while j > 0 and parse(tokens[j].text)[0].tag.POS in {"ADJF", "PRTF"}:
+                j -= 1  # `а также двусторонний меморандум`
+            return tokens[:k] if tokens[j].text.lower() in DOCUMENTS_JOINED else tokens
+    return tokens
+
+
 # A line break before a capital ends a clause: titles and leads often lack a full stop. So
 # does a contrastive `, а` (not `а также`, `а именно`): `X и Y подписали соглашение, а Z и
 # W — договор` are two signings with their own sides; where what follows names no document

@@ -25,6 +25,10 @@ LIST_JOINERS = {",", "и", "а", "также", "или"}
 TOPIC = {"о", "об", "обо", "по"}
 DASHES = {"–", "—", "-"}
 REGION_HEADS = {"область", "край", "республика", "округ", "провинция", "велаят", "аймак"}
+# The offices and bodies that act for a region: `астраханский губернатор`, `омская делегация`;
+# one in the nominative after a `с` group opens the clause's subject (`с Y аким X направил`).
+OFFICE_WORDS = {"губернатор", "аким", "хоким", "глава", "руководитель", "делегация", "правительство",
+                "власть", "коллега", "акимат", "облисполком", "администрация"}
 
 
 def units(mentions: list[Mention]) -> list:
@@ -47,9 +51,15 @@ def _counterparts(doc: Doc, tokens: list[Token], here: list[Mention]) -> list[in
             if j in starts or lemmas(doc.tokens[j].text) & REGION_HEADS:
                 found.append(i)
                 break
-            if parse(doc.tokens[j].text)[0].tag.POS in VERBS:
+            if parse(doc.tokens[j].text)[0].tag.POS in VERBS or _document_object(doc.tokens[j]):
                 break
     return found
+
+
+def _document_object(token: Token) -> bool:
+    """`в соответствии с соглашением между X и Y`, `в связи с подписанием меморандума между`:
+    the `с` governs the document, whose sides `между` names."""
+    return token.text.lower() == "между" or bool(lemmas(token.text) & DOCUMENT_NOUNS)
 
 
 def _not_counterpart(doc: Doc, i: int) -> bool:
@@ -69,15 +79,22 @@ def nominative(doc: Doc, m: Mention | Token) -> bool:
 
 def _group(doc: Doc, here: list[Mention], at: int, stop: int) -> list:
     """The regions the `с` at `at` introduces, up to `stop`, a new predicate (`...,
-    сообщил председатель Правительства ДНР`) or a new subject (`..., Витебская область - с ...`)
-    outside brackets."""
-    stop = next((i for i in range(at + 1, stop) if parse(doc.tokens[i].text)[0].tag.POS == "VERB"), stop)
+    сообщил председатель Правительства ДНР`) or a new subject (`..., Витебская область - с ...`,
+    `согласно меморандуму с Y аким X направил`) outside brackets."""
+    stop = next((i for i in range(at + 1, stop) if parse(doc.tokens[i].text)[0].tag.POS == "VERB"
+                 or _office_subject(doc.tokens[i])), stop)
     group = []
     for m in (m for m in here if at < m.first_token < stop):
         if nominative(doc, m) and not _in_brackets(doc, at, m.first_token):
             break
         group.append(m)
     return units(group)
+
+
+def _office_subject(token: Token) -> bool:
+    """`аким`, `акимат` (the accusative alike), not `акимом`, `губернатора`, `главы`."""
+    cases = {p.tag.case for p in parse(token.text) if p.normal_form in OFFICE_WORDS}
+    return "nomn" in cases and cases <= {"nomn", "accs"}
 
 
 def _in_brackets(doc: Doc, at: int, i: int) -> bool:

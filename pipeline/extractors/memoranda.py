@@ -39,10 +39,13 @@ IN_FORCE = {"действовать"}
 HAVE = {"иметь"}
 HAVE_REACH = 3  # tokens to the document: `имеет подписанные соглашения`
 PLANNED_STATUS, CONSEQUENCE = "planned", "consequence"
-# `в рамках (согласно) соглашения между ...`: acting on a signed document.
-FRAMEWORK = {"рамка", "согласно"}
+# `в рамках (согласно, в соответствии с, на основании, во исполнение, в целях реализации, в
+# развитие) соглашения между ...`: acting on a signed document.
+FRAMEWORK = {"рамка", "согласно", "соответствие", "основание", "исполнение", "выполнение", "реализация",
+             "развитие"}
 PARTNER_WORDS = {"между", "с"}
 FRAMEWORK_REACH = 5  # tokens to `между`: `соглашения о торговом сотрудничестве между`
+FRAMEWORK_BACK = 3  # words back to the framework: `в соответствии с дорожной картой`
 # In the future tense these say the signing is still to come: `будет подписан`, `подписание пройдет`.
 FUTURE_EVENT = {"быть", "пройти", "состояться", "стать"}
 PAST = {"уже", "ранее", "прежде", "предыдущий", "прошлый", "прошедший"}
@@ -162,9 +165,9 @@ def _framework(words: list[set]) -> bool:
     """`в рамках соглашения между X и Y`, `согласно меморандуму с Y`: a document the sides
     act on was signed before, though no word says so."""
     for i, w in enumerate(words):
-        if w & DOCUMENT_NOUNS and any(v & FRAMEWORK for v in words[max(0, i - 2):i]) \
+        if w & DOCUMENT_NOUNS and any(v & FRAMEWORK for v in words[max(0, i - FRAMEWORK_BACK):i]) \
                 and any(v & PARTNER_WORDS for v in words[i + 1:i + 1 + FRAMEWORK_REACH]) \
-                and not any(v & PLANNED for v in words[max(0, i - 2):i + 1 + FRAMEWORK_REACH]):
+                and not any(v & PLANNED for v in words[max(0, i - FRAMEWORK_BACK):i + 1 + FRAMEWORK_REACH]):
             return True
     return False
 
@@ -214,8 +217,8 @@ def _singular(match, doc: Doc) -> bool:
         return True
     first = doc.token_index(clause(doc, match.span.start)[0])
     i = doc.token_index(match.span.start) - 1
-    while i >= first and parse(doc.tokens[i].text)[0].tag.POS in {"ADJF", "PRTF"}:
-        i -= 1
+    while i >= first and parse(doc.tokens[i].text)[0].tag.POS in {"ADJF", "PRTF", "ADVB"}:
+        i -= 1  # `в рамках подписанного ранее соглашения`
     before = parse(doc.tokens[i].text)[0].tag.POS if i >= first else None
     return before in {"NOUN", "PREP"}
 

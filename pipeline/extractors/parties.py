@@ -30,7 +30,7 @@ from itertools import combinations, product
 from rules.documents import DOCUMENT_NOUNS
 
 from ..nlp import Doc, Token, lemmas, parse
-from .clauses import clause_tokens
+from .clauses import clause_tokens, own_words
 from .counterparts import counterpart_split, nominative, units
 from .gazetteer import Mention
 from .other_sides import CITY_WORDS, SELF_SIGNERS, between_others, named_elsewhere, other_side
@@ -176,8 +176,8 @@ def signing_pairs(doc: Doc, start: int, end: int, match: tuple[int, int], batch:
     if len(named) >= 2:
         return (_pair_by_pair(doc, here) or _between_groups(tokens, here) or _star(doc, tokens, here)
                 or list(combinations(named, 2)))
-    if cities_sign(doc, tokens, here):
-        return []
+    if cities_sign(doc, tokens, here) and not bare_heads(doc, start, end, titles={"мэр"}):
+        return []  # `мэр Каракола`; not `мэр` standing for `мэр Оша` named before
     if not named and relative_counterparts(tokens) and (partners := _partners_named_before(doc, start)):
         return partners
     if len(main) >= 2 and not named and _says_both_sides(doc, tokens):
@@ -188,7 +188,7 @@ def signing_pairs(doc: Doc, start: int, end: int, match: tuple[int, int], batch:
             if len(met) > 2 and _one_document(doc, match) and _all_regions_said(tokens):
                 return list(combinations(met, 2))  # `совещание X, Y и Z ... руководители регионов подписали`
             return [tuple(met)] if len(met) == 2 else list(combinations(main[:_sides_said(tokens)], 2))
-    if batch or other_side(doc, tokens, here):
+    if batch or other_side(doc, own_words(tokens, match), here):
         return []
     if len(named) == 1:
         others = [u for u in _implicit(doc, start, end, main) if u != named[0]]

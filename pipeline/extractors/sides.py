@@ -16,6 +16,7 @@ from collections import Counter
 
 from ..nlp import Doc, lemmas
 from .gazetteer import Mention, gazetteer
+from .counterparts import OFFICE_WORDS
 from .other_sides import CITY_WORDS, SELF_SIGNERS
 from .signatories import present, witness
 
@@ -26,11 +27,10 @@ PLACE_PREPOSITIONS = {"в", "во"}
 # office's jurisdiction, not a place.
 ENVOYS = {"представитель", "полпред", "представительство", "полпредство", "уполномоченный"}
 ENVOY_REACH = 4  # tokens before `в`: `представитель правительства Кыргызской Республики в`
-# `астраханский губернатор`, `омская делегация`: an office or body names its region.
-OFFICE_WORDS = {"губернатор", "аким", "хоким", "глава", "руководитель", "делегация", "правительство",
-                "власть", "коллега", "акимат", "облисполком", "администрация"}
-# The heads of regions a bare title names (`аким`, not `глава`, which heads anything).
-BARE_HEADS = {"аким", "хоким", "губернатор"}
+# The heads of regions a bare title names (`аким`, not `глава`, which heads anything); `мэр`
+# of a first-level city (`мэр Оша`), none of another city.
+BARE_HEADS = {"аким", "хоким", "губернатор", "мэр"}
+CITY_KINDS = {"city", "municipality"}  # first-level cities: `город Алматы`, `город Шанхай`
 ENVOY = "представитель"  # `полномочный представитель президента в Ошской области`, later `полпред`
 
 # `АСТАНА. КАЗИНФОРМ -`, `Ташкент, Узбекистан (UzDaily.uz) --`, `Омск, 5 сентября.`,
@@ -58,7 +58,7 @@ def _governed(doc: Doc, m: Mention) -> bool:
     if i < 0:
         return False
     before = lemmas(doc.tokens[i].text)
-    return bool(before & NOT_PARTY_HEADS or (before & CITY_WORDS and m.unit.kind != "city"))
+    return bool(before & NOT_PARTY_HEADS or (before & CITY_WORDS and m.unit.kind not in CITY_KINDS))
 
 
 def _of_businesses(doc: Doc, m: Mention, ends: dict[int, Mention]) -> bool:
@@ -127,7 +127,8 @@ def _start(mention: Mention) -> int:
 
 def _demonyms(doc: Doc, start: int, end: int, named: list[Mention]) -> list[Mention]:
     """`астраханский губернатор`, `Павлодарский акимат`: a region adjective before an office in
-    lower case (an adjective that is the region's name, `Омская область`, is a mention already)."""
+    lower case (`OFFICE_WORDS`; an adjective that is the region's name, `Омская область`, is a
+    mention already)."""
     g, taken = gazetteer(), {m.first_token for m in named}
     found = []
     for i in range(doc.token_index(start), min(doc.token_index(end), len(doc.tokens) - 1)):
@@ -142,13 +143,14 @@ def _demonyms(doc: Doc, start: int, end: int, named: list[Mention]) -> list[Ment
     return found
 
 
-def bare_heads(doc: Doc, start: int, end: int, unambiguous: bool = False) -> list:
+def bare_heads(doc: Doc, start: int, end: int, unambiguous: bool = False, titles=BARE_HEADS) -> list:
     """`Аким ВКО и губернатор Алтайского края подписали меморандум. Кроме того, аким и
     губернатор Кемеровской области подписали соглашение.`: the regions of the heads the
     clause names without their region, each the one of that office named last before (an
     office of a city or a country is none, a head only present no side); a bare `полпред` the
     last envoy's.
-    `unambiguous`: none for an office named before with two regions (`губернаторы X и Y`)."""
+    `unambiguous`: none for an office named before with two regions (`губернаторы X и Y`);
+    `titles`: the bare titles read (`{"мэр"}`: only the first-level cities' mayors)."""
     found, named_with, spans = [], {}, []
     for office in doc.offices:
         if office.start >= end:
@@ -158,10 +160,11 @@ def bare_heads(doc: Doc, start: int, end: int, unambiguous: bool = False) -> lis
             region = None if office.names_other_place else office.region
             named_with.setdefault(ENVOY if ENVOY in office.position else office.position, []).append(
                 (office.start, region))
-        elif office.start >= start and office.position in BARE_HEADS and not office.plural \
+        elif office.start >= start and office.position in titles and not office.plural \
                 and not present(doc, doc.token_index(office.start)):
             found.append((office.start, office.position))
-    found += [(t.start, ENVOY) for t in _bare_envoys(doc, start, end, spans)]
+    if titles is BARE_HEADS:
+        found += [(t.start, ENVOY) for t in _bare_envoys(doc, start, end, spans)]
     regions = [_last(named_with.get(position, []), at, unambiguous) for at, position in sorted(found)]
     return [u for u in dict.fromkeys(regions) if u]
 

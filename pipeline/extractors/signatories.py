@@ -121,11 +121,12 @@ def _comma_parts(tokens: list[Token]) -> list[list[Token]]:
 
 
 def cities_sign(doc: Doc, tokens: list[Token], here: list[Mention]) -> bool:
-    """A city that is not first-level is a side: its mayor, its council, or its name (a
-    place NER finds that is no region or country) where a side stands: opening the
-    clause's list (`Владивосток и Брест`, not a dateline), after `между`, `с`, `и`,
-    `город` or an office."""
-    if any(lemmas(t.text) & CITY_BODIES for t in tokens):
+    """A city that is not first-level is a side: its mayor, its council (not those of a
+    first-level city: `мэр Бишкека`), or its name (a place NER finds that is no region or
+    country) where a side stands: opening the clause's list (`Владивосток и Брест`, not a
+    dateline), after `между`, `с`, `и`, `город` or an office."""
+    heads = {m.first_token - offset for m in here for offset in (1, 2)}  # `мэр (города) Бишкека`
+    if any(lemmas(t.text) & CITY_BODIES and doc.token_index(t.start) not in heads for t in tokens):
         return True
     if not tokens:
         return False

@@ -80,3 +80,14 @@ def test_each_subject_repeats_the_signing_with_its_own_partner(make_doc, text):
         frozenset(p) for p in [("Атырауская область", "Омская область"),
                                ("Жамбылская область", "Томская область"),
                                ("Мангистауская область", "Астраханская область")]}
+
+
+@pytest.mark.parametrize("text,region,partner", [
+    # an office in the nominative after the `с` group is the clause's subject, not a partner
+    ("Согласно меморандуму с Омской областью аким Павлодарской области направил делегацию.",
+     PAVLODAR, "Омская область"),
+    ("В соответствии с соглашением с Костанайской областью правительство Курганской области "
+     "открыло представительство.", KURGAN, "Костанайская область"),
+])
+def test_a_subject_after_the_s_group_ends_it(make_doc, text, region, partner):
+    assert pairs(make_doc, text) == linked(region, (partner,))

@@ -20,6 +20,10 @@ floors say how the rules carry to text they were not written for.
 - `signing_articles.jsonl`: whole long articles (visits, forums, business missions,
   intergovernmental commissions) with several documents, companies' and earlier agreements,
   quotes, related-news blocks and web chrome; rounds of the last third held out.
+- `signing_probe4.jsonl`: heads of first-level cities (`мэр Оша`, `аким Алматы`, a bare `мэр`)
+  and of other cities, documents acted on (`в соответствии с соглашением между X и Y`), a
+  company side of the document joined after (`соглашение, а также меморандум с компанией`);
+  five rounds, the last third of each held out.
 """
 from pathlib import Path
 
@@ -35,6 +39,7 @@ FLOORS = {
                              "published": (0.98, 0.98)},
     "signing_probe3.jsonl": {"memoranda": (0.98, 0.97), "links": (0.98, 0.97)},
     "signing_articles.jsonl": {"memoranda": (0.97, 0.97), "links": (0.95, 0.9), "regions": (0.98, 0.97)},
+    "signing_probe4.jsonl": {"links": (0.97, 0.95)},
 }
 
 
@@ -50,13 +55,13 @@ def test_probe_floor(scores, probe, field):
 
 
 def test_probes_hold_enough_articles_and_their_hold_out():
-    first, second, third, articles = (cases(HERE / probe) for probe in FLOORS)
+    first, second, third, articles, cities = (cases(HERE / probe) for probe in FLOORS)
     assert len(first) >= 60 and sum(r["holdout"] for r in first) == 20
     held_out = [r["holdout"] for r in second]
     assert len(second) >= 80 and sum(held_out) >= len(second) / 4
     assert held_out == sorted(held_out)  # the hold-out is the last quarter
     assert len(third) >= 100 and len(articles) >= 40
-    for probe in (third, articles):
+    for probe in (third, articles, cities):
         for round_ in {r["round"] for r in probe}:
             rows = [r["holdout"] for r in probe if r["round"] == round_]
             assert rows == sorted(rows) and sum(rows) >= len(rows) / 3 - 1  # the last third of each round
