@@ -59,23 +59,26 @@ def _identity(path: Path) -> tuple[int, int] | str:
     return found.st_dev, found.st_ino
 
 
-def _walk(folder: Path, skip: str | None) -> list[Path]:
-    found = []
-    # A folder that cannot be listed is kept, so that reading it says why.
-    for root, dirs, files in os.walk(folder, onerror=lambda err: found.append(Path(err.filename))):
-        root = Path(root)
-        entered = []
-        for name in dirs:
-            path = root / name
-            if name.startswith(".") or os.path.realpath(path) == skip:
-                continue
-            if path.is_symlink():
-                found.append(path)  # not followed (a link may loop): reading it says so
+def _walk(folder: Path, skip: str | None) -> Iterator[Path]:
+    """The folder's entries, lazily, in the order of Paths: each folder's entries by name, a
+    subfolder's at its name (so that asking whether there is any file reads no more)."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError:
+        yield folder  # a folder that cannot be listed is kept, so that reading it says why
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = folder / entry.name
+        if not entry.is_dir():  # a file, or anything else: reading it says what it is
+            yield path
+        elif os.path.realpath(path) != skip:
+            if entry.is_symlink():
+                yield path  # not followed (a link may loop): reading it says so
             else:
-                entered.append(name)
-        dirs[:] = entered
-        found += [root / name for name in files if not name.startswith(".")]
-    return sorted(found, key=lambda path: path.parts)  # the order of Paths, without their slow __lt__
+                yield from _walk(path, skip)
 
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:
