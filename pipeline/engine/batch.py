@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator
 from ..read import inputs as read
 from ..records import Article, CachedArticle, Extraction, ReadError
 from .cache import Cache, article_key
-from .engines import Pairs, compute
+from .engines import Pairs, compute, start_workers
 
 
 class Results:
@@ -77,6 +77,7 @@ def run(inputs: Iterable[Article | CachedArticle | ReadError], cache: Cache | No
     inputs then must not come through the cache's input index: no `CachedArticle`s).
     An article whose extraction takes longer than `timeout` seconds is an error row."""
     started = time.perf_counter()
+    start_workers(workers, engine)  # their models load while the inputs are read
     spool = cache if cache is not None else Cache(None)
     use_cached = use_cached and cache is not None
     order: list[str] = []

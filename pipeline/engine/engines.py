@@ -3,13 +3,14 @@
 Each takes (key, article) pairs lazily and yields (key, Extraction | ReadError)
 in whatever order the work finishes:
   - local, 1 worker: in this process;
-  - local, N workers: a process pool, models loaded once per worker;
+  - local, N workers: a process pool forked from a server that has loaded the models;
   - dask: a Dask distributed cluster (`scheduler` address, or a LocalCluster
     of N single-threaded worker processes when none is given).
 """
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import signal
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -24,7 +25,7 @@ from .run import extract_safely, load_models
 
 ENGINES = ("local", "dask")
 IN_FLIGHT_PER_WORKER = 4
-# The pool is replaced after this many articles a worker (reloading the models takes ~1 s):
+# The pool is replaced after this many articles a worker (its workers fork with the models loaded):
 # the parse caches grow with every new word, so without it a worker's memory would grow with
 # the corpus; with it, a run of 20,000 articles peaks where a run of 2,000 does.
 RECYCLE_AFTER = 1000
@@ -55,7 +56,7 @@ def _init_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     try:
-        load_models()
+        load_models()  # loaded already where the fork server preloaded them (`warm`), not when spawned
     except Exception:  # noqa: BLE001 - the models then load with the first article, whose
         pass           # failure becomes that article's error row instead of a broken pool
 
@@ -96,15 +97,23 @@ def _one_pool(pairs: Pairs, workers: int, extract: Extract) -> Done:
 
 
 def _context():
-    """Workers start from a fresh server process that has imported the pipeline (not as forks
-    of this one, which may hold threads, open files and a test's monkeypatches)."""
+    """Workers fork from a fresh server process that has loaded the models (`warm`), not from
+    this one, which may hold threads, open files and a test's monkeypatches."""
     for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(name, "1")  # the workers are the parallelism: one BLAS thread each
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["pipeline.engine.run"])
+    context.set_forkserver_preload(["pipeline.engine.warm"])
     return context
+
+
+def start_workers(workers: int, engine: str = "local") -> None:
+    """Starts the local pool's fork server now, without waiting for it, so that its models
+    load while this process reads the inputs: a rerun with a few new articles then waits
+    for their extraction only. Nothing for one worker or Dask."""
+    if engine == "local" and workers > 1 and _context().get_start_method() == "forkserver":
+        multiprocessing.forkserver.ensure_running()
 
 
 def _dask(pairs: Pairs, scheduler: str | None, workers: int, extract: Extract) -> Done:

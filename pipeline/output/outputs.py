@@ -33,7 +33,7 @@ def workbook_tables(store: RowStore, corpus: dict, articles: int) -> dict:
     """The workbook's tables: every row of the corpus tables; of the per-article ones, the rows
     of the first `articles` articles (article_id order; 0: all), so that a rerun's workbook does
     not grow with the corpus; then a `note` sheet saying so. The CSVs hold every row."""
-    from .workbook import Table  # XlsxWriter: only when the workbook is written
+    from .workbook import Table, frame_table  # XlsxWriter: only when the workbook is written
     up_to = tables.first_articles(store, articles) if articles else None
     chosen = {name: corpus[name] if name in corpus else Table(
         columns, store.count(name, up_to),
@@ -41,9 +41,11 @@ def workbook_tables(store: RowStore, corpus: dict, articles: int) -> dict:
         store.made_of(up_to))
         for name, columns in tables.COLUMNS.items()}
     if up_to is not None:
-        note = (f"The per-article sheets hold the rows of the first {articles} articles "
-                f"(article_id up to {up_to}) of {store.count('articles')}; the CSVs hold every row "
-                "(--workbook-articles 0 puts every row here too).")
+        # People grow with the corpus as the per-article rows do: theirs, over the same articles.
+        chosen["people"] = frame_table(tables.people_table(store, up_to), store.made_of(up_to))
+        note = (f"The per-article sheets and `people` hold the rows of the first {articles} articles "
+                f"(article_id up to {up_to}) of {store.count('articles')}, `network` and `nodes` "
+                "all of them; the CSVs hold every row (--workbook-articles 0 puts every row here too).")
         chosen["note"] = pd.DataFrame({"note": [note]})
     return chosen
 

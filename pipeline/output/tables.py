@@ -155,23 +155,32 @@ def corpus_tables(store: RowStore) -> dict[str, pd.DataFrame]:
                                              "duplicate_of"], where=f"{STORIES} AND {_having(having)}"))
 
     network = network_rows(stories("links", _without_sentence("links")), articles("links"))
-    countries = dict(store.records("regions", ["region", "country"], sort=False, distinct=True))
-    people = list(people_rows(_officials_by_surname(store), countries))
     nodes = node_rows(stories("regions", ["article_id", "region", "region_code", "country"]), network)
     return {name: _frame(name, rows) for name, rows in
-            (("network", network), ("people", people), ("nodes", nodes))}
+            (("network", network), ("people", people(store)), ("nodes", nodes))}
 
 
-def _officials_by_surname(store: RowStore) -> Iterator[dict]:
-    """The officials' rows of the stories with their article's date, sorted by `surname` (by
-    SQLite, which sorts on disk past its cache), ties in reading order."""
+def people_table(store: RowStore, up_to: str | None = None) -> pd.DataFrame:
+    """The people table, over the articles whose id sorts at most `up_to` (None: all)."""
+    return _frame("people", people(store, up_to))
+
+
+def people(store: RowStore, up_to: str | None = None) -> list[dict]:
+    countries = dict(store.records("regions", ["region", "country"], sort=False, distinct=True))
+    return list(people_rows(_officials_by_surname(store, up_to), countries))
+
+
+def _officials_by_surname(store: RowStore, up_to: str | None = None) -> Iterator[dict]:
+    """The officials' rows of the stories (of the articles up to `up_to`) with their article's
+    date, sorted by `surname` (by SQLite, which sorts on disk past its cache), ties in reading order."""
     store.db.create_function("surname", 1, surname, deterministic=True)
     store.select(ARTICLES_BY_ID)
     columns = ["article_id", "person", "position", "region", "forms", "date"]
     dated = ("(SELECT COALESCE(a.date, a.published) FROM temp.articles a WHERE a.article_id = o.article_id "
              "ORDER BY a.seq LIMIT 1)")
+    bound = "" if up_to is None else " AND article_id <= ?"
     for row in store.select(f"SELECT article_id, person, position, region, forms, {dated} FROM temp.officials o "
-                            f"WHERE {STORIES} ORDER BY surname(person), seq"):
+                            f"WHERE {STORIES}{bound} ORDER BY surname(person), seq", () if up_to is None else (up_to,)):
         yield dict(zip(columns, row))
 
 

@@ -185,9 +185,9 @@ class Table(NamedTuple):
     made_of: str | None = None
 
 
-def frame_table(frame: pd.DataFrame) -> Table:
+def frame_table(frame: pd.DataFrame, made_of: str | None = None) -> Table:
     return Table([str(c) for c in frame.columns], len(frame),
-                 lambda offset, limit: frame.iloc[offset:offset + limit].itertuples(index=False, name=None))
+                 lambda offset, limit: frame.iloc[offset:offset + limit].itertuples(index=False, name=None), made_of)
 
 
 def save_workbook(tables: dict[str, pd.DataFrame | Table], path: Path, published: Path | None = None,

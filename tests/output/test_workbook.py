@@ -161,19 +161,27 @@ def test_unknown_format_is_a_usage_error(tmp_path, capsys):
     assert "unknown format pdf (choose from csv, xlsx, html, gexf, graphml, parquet)" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("limit, shown", [("2", ["a", "a", "b", "b"]), ("0", ["a", "a", "b", "b", "c", "c"])])
-def test_a_large_corpus_shows_the_first_articles_rows_and_says_so(tmp_path, limit, shown):
+OTHER_ARTICLE = "Аким Карагандинской области Ермаган Булекбаев открыл завод в Темиртау."
+
+
+@pytest.mark.parametrize("limit, shown, people", [
+    ("2", ["a", "a", "b", "b"], ["Болат Бакауов", "Виктор Назаров"]),
+    ("0", ["a", "a", "b", "b", "c"], ["Болат Бакауов", "Виктор Назаров", "Ермаган Булекбаев"])])
+def test_a_large_corpus_shows_the_first_articles_rows_and_says_so(tmp_path, limit, shown, people):
     folder = tmp_path / "in"
     folder.mkdir()
-    for name in ("c", "a", "b"):
-        (folder / f"{name}.txt").write_text(ARTICLE, encoding="utf-8")
+    for name, text in (("c", OTHER_ARTICLE), ("a", ARTICLE), ("b", ARTICLE)):
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
     out = tmp_path / "out"
     assert main(["extract", str(folder), "--out", str(out), "--workers", "1", "--quiet",
                  "--workbook-articles", limit]) == 0
     book = openpyxl.load_workbook(out / "extract.xlsx")
     assert [row[0] for row in book["regions"].iter_rows(min_row=2, values_only=True)] == shown
-    assert pd.read_csv(out / "regions.csv")["article_id"].tolist() == ["a", "a", "b", "b", "c", "c"]
+    assert pd.read_csv(out / "regions.csv")["article_id"].tolist() == ["a", "a", "b", "b", "c"]
+    # People over the same articles as the per-article sheets; people.csv over all of them.
+    assert [row[0] for row in book["people"].iter_rows(min_row=2, values_only=True)] == people
+    assert len(pd.read_csv(out / "people.csv")) == 3
     if limit == "0":
         assert "note" not in book.sheetnames
     else:
-        assert book["note"]["A2"].value.startswith("The per-article sheets hold the rows of the first 2 articles")
+        assert book["note"]["A2"].value.startswith("The per-article sheets and `people` hold the rows of the first 2 articles")
