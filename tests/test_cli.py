@@ -9,7 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.cli import _error_summary, main
+from pipeline.cli import main
+from pipeline.engine.runner import _error_summary
 from pipeline.records import ReadError
 
 SPEC_TABLES = ["articles", "regions", "officials", "sums", "memoranda", "links", "errors"]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import groupby
 from typing import Iterable, Iterator
 
@@ -27,6 +28,7 @@ def _fold(word: str) -> str:
     return word.lower().replace("ё", "е").rstrip(".")
 
 
+@lru_cache(maxsize=1 << 16)  # each name is split several times over; bounded: memory stays flat
 def name_parts(person: str) -> tuple[str, str | None]:
     """(surname, first name or initial) folded: `Ю.Берг` → ('берг', 'ю')."""
     words = person.replace(".", ". ").split()

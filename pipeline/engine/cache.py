@@ -48,6 +48,7 @@ MODEL_PACKAGES = ("natasha", "slovnet", "navec", "yargy", "razdel", "pymorphy3",
 CACHE_DIR = ".cache"
 DB_NAME = "extractions.sqlite"
 COMMIT_SECONDS = 2.0
+KEYS_A_QUERY = 500  # SQLite allows 32,766 parameters a statement (999 before 3.32)
 FORMAT = "json-zlib-1"  # how an entry is stored: a change here starts a fresh cache
 
 
@@ -243,6 +244,17 @@ class Cache:
             return row is not None and zlib.decompress(row[0]).startswith(DUMP_START)
         except (zlib.error, TypeError):
             return False
+
+    def holds(self, keys: list[str]) -> bool:
+        """Are there entries for all these keys? Not read back (`in` does that): for the input
+        index, whose keys were entries that read back when their files were first read."""
+        distinct = sorted(set(keys))
+        found = 0
+        for start in range(0, len(distinct), KEYS_A_QUERY):  # a batch file's keys: many
+            chunk = distinct[start:start + KEYS_A_QUERY]
+            found += self.db.execute(f"SELECT COUNT(*) FROM extractions WHERE version = ? AND key IN "
+                                     f"({', '.join('?' * len(chunk))})", (self.version, *chunk)).fetchone()[0]
+        return found == len(distinct)
 
     def get(self, key: str) -> Extraction | None:
         row = self.db.execute("SELECT data FROM extractions WHERE version = ? AND key = ?",

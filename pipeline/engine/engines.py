@@ -21,7 +21,6 @@ from typing import Callable, Iterable, Iterator
 from ..records import Article, Extraction, ReadError
 from . import cache as cache_module
 from .cache import code_version
-from .run import extract_safely, load_models
 
 ENGINES = ("local", "dask")
 IN_FLIGHT_PER_WORKER = 4
@@ -55,6 +54,8 @@ def _init_worker() -> None:
     # process's to handle: it lets the articles in hand finish, keeps them, and stops.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    from .run import load_models
+
     try:
         load_models()  # loaded already where the fork server preloaded them (`warm`), not when spawned
     except Exception:  # noqa: BLE001 - the models then load with the first article, whose
@@ -185,6 +186,8 @@ def compute(pairs: Iterable[tuple[str, Article]], workers: int = 1, engine: str 
             scheduler: str | None = None, timeout: float | None = None) -> Done:
     """Extract the given articles with the chosen engine; results in completion order.
     An article taking longer than `timeout` seconds becomes an error row."""
+    from .run import extract_safely  # the extractors load only where articles are extracted
+
     pairs = iter(pairs)
     extract = partial(extract_safely, timeout=timeout)  # picklable: pool and Dask send it
     if engine == "dask":

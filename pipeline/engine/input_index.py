@@ -6,7 +6,7 @@ was read (`read.inputs.stamp`: size, mtime_ns, ctime_ns, inode, device) and
 what the file gave: each article's id as read and as given (`~2` when an earlier
 input had it) with its cache key, each error row whole; a batch file (.jsonl,
 .csv) gives its whole list. A rerun that finds the same
-stamp, and every key still in the cache, takes that list instead of opening,
+stamp, and an entry still in the cache for every key, takes that list instead of opening,
 decoding and hashing the file (`read.inputs.read_inputs`); any other file is
 read as on a first run, and its row replaced.
 
@@ -51,9 +51,8 @@ class InputIndex:
                      for item in json.loads(zlib.decompress(row[1]))]
         except (zlib.error, ValueError, TypeError):
             return None  # a damaged row: the file is read again
-        if all(item.key in self.cache for _, item in items if isinstance(item, CachedArticle)):
-            return items
-        return None
+        keys = [item.key for _, item in items if isinstance(item, CachedArticle)]
+        return items if self.cache.holds(keys) else None
 
     def put(self, path: str, max_bytes: int, stamp: tuple,
             items: list[tuple[str, CachedArticle | ReadError]]) -> None:

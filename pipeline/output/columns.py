@@ -16,6 +16,10 @@ class Column(NamedTuple):
     empty_when: str = ""  # when the cell is empty ("" = never)
 
 
+# extract.xlsx holds the per-article rows of this many articles by default (the CSVs hold all):
+# a workbook of every row would be rewritten whole, and grow, on every rerun.
+WORKBOOK_ARTICLES = 2000
+
 FILES = {  # file → what one row is (or what the file holds)
     "articles.csv": "an article read, extracted or failed",
     "regions.csv": "a first-level region named in an article",

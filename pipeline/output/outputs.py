@@ -20,13 +20,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import graph, report_pages, tables, write
+from . import columns, graph, report_pages, tables, write
 from .report_tables import ReportTables
 from .store import RowStore
 
-# extract.xlsx holds the per-article rows of this many articles by default (the CSVs hold all):
-# a workbook of every row would be rewritten whole, and grow, on every rerun.
-WORKBOOK_ARTICLES = 2000
+WORKBOOK_ARTICLES = columns.WORKBOOK_ARTICLES
 
 
 def workbook_tables(store: RowStore, corpus: dict, articles: int) -> dict:

@@ -139,6 +139,23 @@ def test_cache_stores_and_returns_equal_extractions(tmp_path):
     assert len(Cache(tmp_path, version="v1")) == 0
 
 
+@pytest.mark.parametrize("keys, held", [
+    (["k0", "k1", "k0"], True),
+    ([f"k{n}" for n in range(1200)], True),  # more keys than one query takes
+    (["k0", "gone"], False),
+    ([f"k{n}" for n in range(1199)] + ["gone"], False),
+    ([], True),
+])
+def test_holds_tells_whether_every_key_has_an_entry(tmp_path, keys, held):
+    ex = run.extract_article(Article("a", "a.txt", "Аким Павлодарской области выступил."))
+    with Cache(tmp_path, version="v1") as store:
+        for n in range(1200):
+            store.put(f"k{n}", ex)
+        assert store.holds(keys) is held
+    with Cache(tmp_path, version="v2") as store:  # another version's entries are not held
+        assert store.holds(keys) is (not keys)
+
+
 @pytest.mark.parametrize("folder", [None])
 def test_a_spool_without_folder_is_private_and_temporary(folder):
     with Cache(folder, version="v") as spool:
