@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -26,13 +27,19 @@ CHILD = ("import os, sys\nfrom pipeline.cli import main\ncode = main(sys.argv[1:
 
 def run_extract(arguments: list[str]) -> tuple[float, float, float]:
     """(wall seconds, main-process peak MB, main-process CPU seconds) of one `extract` run
-    with these arguments, in a fresh process."""
-    started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", CHILD, "extract", *arguments], capture_output=True, text=True)
-    seconds = time.perf_counter() - started
+    with these arguments, in a fresh process, until that process exits (its stderr goes to a
+    file, not a pipe: a pipe would also wait for the workers' server, which may still be
+    loading the models it turned out not to need)."""
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as stderr:
+        started = time.perf_counter()
+        done = subprocess.run([sys.executable, "-c", CHILD, "extract", *arguments],
+                              stdout=subprocess.DEVNULL, stderr=stderr)
+        seconds = time.perf_counter() - started
+        stderr.seek(0)
+        told = stderr.read()
     if done.returncode not in (0, 1):
-        raise SystemExit(f"the run failed: {done.stderr[-2000:]}")
-    peak, cpu = next(line.split()[1:] for line in done.stderr.splitlines() if line.startswith("main-figures"))
+        raise SystemExit(f"the run failed: {told[-2000:]}")
+    peak, cpu = next(line.split()[1:] for line in told.splitlines() if line.startswith("main-figures"))
     return seconds, int(peak) / 1024, float(cpu)
 
 
