@@ -65,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
                          help="an article whose extraction takes longer becomes an errors.csv row "
                               f"(default: {DEFAULT_ARTICLE_TIMEOUT:g}; 0: no limit)")
     extract.add_argument("--workbook-articles", type=_count, default=columns.WORKBOOK_ARTICLES, metavar="N",
-                         help="extract.xlsx holds the per-article rows of the first N articles "
+                         help="extract.xlsx holds the per-article rows and the people of the first N articles "
                               f"(default: {columns.WORKBOOK_ARTICLES}; 0: all); the CSVs always hold all")
     extract.add_argument("--formats", type=_formats, default=DEFAULT_FORMATS, metavar="LIST",
                          help="comma-separated outputs beside the CSVs: csv (always written), xlsx "
