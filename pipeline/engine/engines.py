@@ -49,9 +49,12 @@ def _in_process(pairs: Pairs, extract: Extract) -> Done:
         yield key, extract(article)
 
 
-def _init_worker() -> None:
-    # Ctrl-C and SIGTERM (sent to the whole group by a terminal or systemd) are the main
-    # process's to handle: it lets the articles in hand finish, keeps them, and stops.
+def prepare_worker() -> None:
+    """A worker, or the fork server the workers fork from (`warm`): signals ignored, models loaded.
+
+    Ctrl-C and SIGTERM (sent to the whole group by a terminal or systemd) are the main
+    process's to handle: it lets the articles in hand finish, keeps them, and stops; a fork
+    server killed while loading would leave the run without workers."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     from .run import load_models
@@ -81,7 +84,7 @@ def _pool(pairs: Pairs, workers: int, extract: Extract) -> Done:
 
 
 def _one_pool(pairs: Pairs, workers: int, extract: Extract) -> Done:
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_init_worker)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=prepare_worker)
     try:
         pending = {}
         for key, article in islice(pairs, workers * IN_FLIGHT_PER_WORKER):

@@ -7,8 +7,8 @@ whose fingerprint is the published one's is reused, not rewritten (`write.Output
 new article does change is written building on the published file where the rows before it
 did not change: the tables are sorted by `article_id`, so when the new articles' ids sort
 after every published one (as dated or numbered file names do), a per-article CSV is the
-published file with their rows appended, and the workbook's per-article sheets (the first
-WORKBOOK_ARTICLES articles) are copied. The manifest keeps, beside each file's stamp, what
+published file with their rows appended, and the workbook's per-article and people sheets (of
+the first `columns.WORKBOOK_ARTICLES` articles) are copied. The manifest keeps, beside each file's stamp, what
 that takes: the last article id a CSV holds and a hash of what its rows are made from
 (`RowStore.made_of`), and each sheet's hash. The per-article tables stream from the row
 store, the report queries it (`report_tables`); only parquet holds frames.
@@ -24,13 +24,12 @@ from . import columns, graph, report_pages, tables, write
 from .report_tables import ReportTables
 from .store import RowStore
 
-WORKBOOK_ARTICLES = columns.WORKBOOK_ARTICLES
-
 
 def workbook_tables(store: RowStore, corpus: dict, articles: int) -> dict:
-    """The workbook's tables: every row of the corpus tables; of the per-article ones, the rows
-    of the first `articles` articles (article_id order; 0: all), so that a rerun's workbook does
-    not grow with the corpus; then a `note` sheet saying so. The CSVs hold every row."""
+    """The workbook's tables: every row of `network` and `nodes`; of the per-article ones and
+    `people`, the rows of the first `articles` articles (article_id order; 0: all), so that
+    a rerun's workbook does not grow with the corpus; then a `note` sheet saying so. The
+    CSVs hold every row."""
     from .workbook import Table, frame_table  # XlsxWriter: only when the workbook is written
     up_to = tables.first_articles(store, articles) if articles else None
     chosen = {name: corpus[name] if name in corpus else Table(
@@ -65,7 +64,7 @@ def _stage_csv(files: write.OutputSet, name: str, store: RowStore, made_of: str)
 
 
 def stage_outputs(formats: frozenset[str], store: RowStore, extractions, files: write.OutputSet,
-                  version: str, workbook_articles: int = WORKBOOK_ARTICLES) -> dict[str, int]:
+                  version: str, workbook_articles: int = columns.WORKBOOK_ARTICLES) -> dict[str, int]:
     """The CSVs, then extract.xlsx, the report (report.html, and its pages for a large corpus),
     <table>.parquet, network.gexf, network.graphml into the staged set `files`; returns each
     table's rows. The corpus tables are computed only if a file that shows them is written
