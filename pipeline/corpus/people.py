@@ -85,7 +85,7 @@ def group_people(official_rows: list[dict]) -> list[Person]:
         if len(fitting) == 1:
             fitting[0].add(row, first)
         else:
-            person = Person(surname)
+            person = Person(family)
             person.add(row, first)
             people.append(person)
     return [p for people in by_surname.values() for p in people]

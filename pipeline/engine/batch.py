@@ -69,8 +69,11 @@ class Results:
 
 def run(inputs: Iterable[Article | CachedArticle | ReadError], cache: Cache | None = None, *, use_cached: bool = True,
         workers: int = 1, engine: str = "local", scheduler: str | None = None,
-        progress: Callable[[], None] | None = None, timeout: float | None = None) -> Results:
-    """Extract every article of `inputs` not already in `cache`, storing the new results there.
+        progress: Callable[[], None] | None = None, timeout: float | None = None,
+        keep: Callable[[str, Extraction], None] | None = None) -> Results:
+    """Extract every article of `inputs` not already in `cache`, storing the new results there
+    (and handing each to `keep` with its key: the tables keep its rows while the workers
+    are busy with the next articles, instead of decoding it again afterwards).
 
     `cache=None` (or `--no-cache`) spools to a temporary file that is deleted
     when the results are closed. `use_cached=False` extracts every article afresh (its
@@ -113,6 +116,8 @@ def run(inputs: Iterable[Article | CachedArticle | ReadError], cache: Cache | No
                 failures[key] = result  # not cached: a rerun tries again
             else:
                 spool.put(key, result)
+                if keep is not None:
+                    keep(key, result)
             counts["computed"] += 1
             tick()
     finally:

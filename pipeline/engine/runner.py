@@ -117,7 +117,8 @@ def _extract(args: argparse.Namespace, manifest: dict) -> int:
         inputs = read_inputs(args.inputs, exclude=args.out, index=index)
         with batch.run(inputs, cache, workers=args.workers, engine=args.engine,
                        scheduler=args.scheduler, progress=progress.update,
-                       timeout=args.article_timeout or None) as extractions:
+                       timeout=args.article_timeout or None,
+                       keep=None if cache is None else tables.keeper(cache)) as extractions:
             progress.close()
             errors = extractions.errors
             with tables.collect(extractions, errors) as store:

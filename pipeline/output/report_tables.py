@@ -38,15 +38,15 @@ class ReportTables:
     def count(self, name: str, stories: bool = False) -> int:
         """Rows of a table (stories=True: those of the articles that are no reposts)."""
         where = f" WHERE {STORIES}" if stories else ""
-        return self.store.select(f"SELECT COUNT(*) FROM temp.{name}{where}").fetchone()[0]
+        return self.store.select(f"SELECT COUNT(*) FROM run.{name}{where}").fetchone()[0]
 
     def extracted(self) -> int:
-        return self.store.select("SELECT COUNT(*) FROM temp.articles WHERE status = 'ok'").fetchone()[0]
+        return self.store.select("SELECT COUNT(*) FROM run.articles WHERE status = 'ok'").fetchone()[0]
 
     @cached_property
     def reposts(self) -> dict[str, str]:
         """article_id → the article it reposts."""
-        return dict(self.store.select("SELECT article_id, duplicate_of FROM temp.articles "
+        return dict(self.store.select("SELECT article_id, duplicate_of FROM run.articles "
                                       "WHERE duplicate_of IS NOT NULL ORDER BY seq"))
 
     def first(self, name: str, columns: list[str], limit: int) -> pd.DataFrame:
@@ -60,11 +60,11 @@ class ReportTables:
         return self.first("errors", ERROR_COLUMNS, limit)
 
     def countries(self) -> list[str]:
-        return [c for (c,) in self.store.select("SELECT DISTINCT country FROM temp.regions WHERE country IS NOT NULL")]
+        return [c for (c,) in self.store.select("SELECT DISTINCT country FROM run.regions WHERE country IS NOT NULL")]
 
     def documents(self) -> list[str]:
         """Every document kind (a mention naming several gives each)."""
-        joined = self.store.select("SELECT DISTINCT document FROM temp.memoranda WHERE document IS NOT NULL")
+        joined = self.store.select("SELECT DISTINCT document FROM run.memoranda WHERE document IS NOT NULL")
         return [kind for (text,) in joined for kind in text.split(LIST_SEPARATOR)]
 
     def filter_values(self, up_to: str | None) -> dict[str, tuple[str, str]]:
@@ -101,8 +101,8 @@ class ReportTables:
         self.store.select(ARTICLES_BY_ID)
         rows = self.store.select(
             "SELECT region, country, COUNT(DISTINCT article_id), SUM(mentions), SUM(COALESCE(("
-            "SELECT a.memoranda_total FROM temp.articles a WHERE a.article_id = r.article_id ORDER BY a.seq "
-            f"LIMIT 1), 0)), MIN(seq) FROM temp.regions r WHERE region IS NOT NULL AND {STORIES} GROUP BY region")
+            "SELECT a.memoranda_total FROM run.articles a WHERE a.article_id = r.article_id ORDER BY a.seq "
+            f"LIMIT 1), 0)), MIN(seq) FROM run.regions r WHERE region IS NOT NULL AND {STORIES} GROUP BY region")
         table = pd.DataFrame([row[:5] for row in rows],
                              columns=["region", "country", "articles", "mentions", "memoranda_total"])
         return table.sort_values(["articles", "memoranda_total", "region"], ascending=[False, False, True],
@@ -111,12 +111,12 @@ class ReportTables:
     def sums_overview(self) -> pd.DataFrame:
         """Each currency: its sums and the stories naming them, their total and the largest, added
         up exactly; the most frequent first."""
-        counts = self.store.select(f"SELECT currency, COUNT(*), COUNT(DISTINCT article_id) FROM temp.sums "
+        counts = self.store.select(f"SELECT currency, COUNT(*), COUNT(DISTINCT article_id) FROM run.sums "
                                    f"WHERE currency IS NOT NULL AND {STORIES} GROUP BY currency")
         rows = {currency: {"currency": currency, "sums": n, "articles": articles, "total": Decimal(0),
                            "largest": None} for currency, n, articles in counts}
         for currency, amount in self.store.select(
-                f"SELECT currency, amount FROM temp.sums WHERE currency IS NOT NULL AND amount IS NOT NULL "
+                f"SELECT currency, amount FROM run.sums WHERE currency IS NOT NULL AND amount IS NOT NULL "
                 f"AND amount != '' AND {STORIES}"):
             row, value = rows[currency], Decimal(str(amount))
             row["total"] += value

@@ -1,10 +1,11 @@
 """The per-article tables on disk while a run writes them, and each article's rows kept between runs.
 
-A run's rows go into temporary SQLite tables and come back sorted by the
-tables' keys (ties in the order they were added: a stable sort), so the CSVs
-and the workbook are written row by row and no process holds every row of the
-corpus: the main process's memory stays flat in its size. The temporary tables
-go when the store is closed.
+A run's rows go into the tables of a scratch SQLite file (attached as `run`) and come
+back sorted by the tables' keys (ties in the order they were added: a stable sort), so
+the CSVs and the workbook are written row by row and no process holds every row of the
+corpus: the main process's memory stays flat in its size. A file, not SQLite's temporary
+tables, so that a forked writer can open a connection of its own to the same rows
+(`reconnect`); it is deleted when the store is closed.
 
 `KeptRows` keeps every article's rows (and its repost fingerprint) by article
 key and pipeline version in the cache's SQLite file, so a rerun decodes only
@@ -14,7 +15,10 @@ articles, in reading order, into the run's tables with one SQL statement a table
 from __future__ import annotations
 
 import hashlib
+import shutil
 import sqlite3
+import tempfile
+from pathlib import Path
 from typing import Iterable, Iterator
 
 import pandas as pd
@@ -115,8 +119,9 @@ class KeptRows:
 class RowStore:
     """Tables of rows (dicts) by name; `records` gives them back sorted, as tuples.
 
-    The tables are temporary ones of `db` (the cache's connection, so that `fill` can copy
-    kept rows), or of a private temporary file when no `db` is given."""
+    The tables are those of a scratch file attached to `db` as `run`: `db` is the cache's
+    connection, so that `fill` can copy kept rows, or a private temporary file when no
+    `db` is given."""
 
     def __init__(self, columns: dict[str, list[str]], sort_keys: dict[str, list[str]],
                  db: sqlite3.Connection | None = None):
@@ -125,10 +130,37 @@ class RowStore:
         self.db = sqlite3.connect("") if db is None else db  # "": a temporary file, deleted on close
         self.pending: dict[str, list[tuple]] = {name: [] for name in columns}
         self.version, self.prints = "", {}
+        self.folder = Path(tempfile.mkdtemp(prefix="regio-rows-"))
+        self.db.commit()  # SQLite attaches no file within a transaction
+        self.db.execute("ATTACH DATABASE ? AS run", (str(self.folder / "rows.sqlite"),))
+        # Scratch rows: no journal on disk, no waiting for the disk (a crash loses nothing kept).
+        self.db.execute("PRAGMA run.journal_mode=MEMORY")
+        self.db.execute("PRAGMA run.synchronous=OFF")
         for name, names in [*columns.items(), ("run_order", ["key", "duplicate_of"])]:
-            self.db.execute(f"DROP TABLE IF EXISTS temp.{_quoted(name)}")
-            self.db.execute(f"CREATE TEMP TABLE {_quoted(name)} (seq INTEGER PRIMARY KEY, "
+            self.db.execute(f"CREATE TABLE run.{_quoted(name)} (seq INTEGER PRIMARY KEY, "
                             + ", ".join(_quoted(c) for c in names) + ")")
+
+    def _files(self) -> dict[str, str]:
+        return {name: file for _, name, file in self.db.execute("PRAGMA database_list")}
+
+    def reopenable(self) -> bool:
+        """Can another process open the store (not where its kept rows are in a private file)?"""
+        return bool(self._files().get("main"))
+
+    def reconnect(self) -> None:
+        """In a forked process: the store read through a connection of its own to the same
+        files (one connection must not be used on both sides of a fork), after `commit`."""
+        files = self._files()
+        # The inherited connection is kept, never closed here: closing it would act on the
+        # parent's locks and files.
+        self.inherited, self.db = self.db, sqlite3.connect(files["main"], timeout=60)
+        self.db.execute("ATTACH DATABASE ? AS run", (files["run"],))
+
+    def commit(self) -> None:
+        """Every row added so far on disk, for a connection other than this one to read."""
+        for name in self.columns:
+            self._flush(name)
+        self.db.commit()
 
     def fill(self, kept: KeptRows, keys: Iterable[str]) -> None:
         """The kept rows of the articles `keys` names (each kept; one listed twice gives its rows
@@ -138,19 +170,19 @@ class RowStore:
         for key in keys:  # in chunks: `keys` may read the cache, which this connection serves
             batch.append((key,))
             if len(batch) >= BATCH:
-                self.db.executemany("INSERT INTO run_order (key) VALUES (?)", batch)
+                self.db.executemany("INSERT INTO run.run_order (key) VALUES (?)", batch)
                 batch = []
-        self.db.executemany("INSERT INTO run_order (key) VALUES (?)", batch)
+        self.db.executemany("INSERT INTO run.run_order (key) VALUES (?)", batch)
         # CROSS JOIN: run_order outside, in reading order, each article's rows in order by the index.
-        join = "FROM run_order o CROSS JOIN main.{} k ON k.version = ? AND k.key = o.key"
-        self.db.executemany("UPDATE run_order SET duplicate_of = ? WHERE seq = ?",
+        join = "FROM run.run_order o CROSS JOIN main.{} k ON k.version = ? AND k.key = o.key"
+        self.db.executemany("UPDATE run.run_order SET duplicate_of = ? WHERE seq = ?",
                             list(self._reposts(kept, Reposts())))
         for name, names in self.columns.items():
             if name not in kept.columns:
                 continue
             picked = ", ".join("o.duplicate_of" if c == "duplicate_of" else f"k.{_quoted(c)}" for c in names)
             self._flush(name)
-            self.db.execute(f"INSERT INTO temp.{_quoted(name)} ({', '.join(map(_quoted, names))}) "
+            self.db.execute(f"INSERT INTO run.{_quoted(name)} ({', '.join(map(_quoted, names))}) "
                             f"SELECT {picked} {join.format(_quoted('kept_' + name))} ORDER BY o.seq, k.n",
                             (kept.version,))
 
@@ -162,8 +194,10 @@ class RowStore:
             self._flush(name)
 
     def _flush(self, name: str) -> None:
+        if not self.pending[name]:  # an empty INSERT would still begin a transaction
+            return
         names = self.columns[name]
-        self.db.executemany(f"INSERT INTO temp.{_quoted(name)} ({', '.join(map(_quoted, names))}) "
+        self.db.executemany(f"INSERT INTO run.{_quoted(name)} ({', '.join(map(_quoted, names))}) "
                             f"VALUES ({', '.join('?' * len(names))})", self.pending[name])
         self.pending[name] = []
 
@@ -171,10 +205,10 @@ class RowStore:
         """How many rows (only those of the articles whose id sorts at most `up_to`)."""
         self._flush(name)
         where, values = _where(up_to)
-        return self.db.execute(f"SELECT COUNT(*) FROM temp.{_quoted(name)}{where}", values).fetchone()[0]
+        return self.db.execute(f"SELECT COUNT(*) FROM run.{_quoted(name)}{where}", values).fetchone()[0]
 
     def select(self, query: str, values: tuple = ()) -> sqlite3.Cursor:
-        """An SQL query over the run's tables (`temp.<name>`), every row added so far in them."""
+        """An SQL query over the run's tables (`run.<name>`), every row added so far in them."""
         for name in self.columns:
             self._flush(name)
         return self.db.execute(query, values)
@@ -182,7 +216,7 @@ class RowStore:
     def last_article(self) -> str | None:
         """The id that sorts last (None: no articles)."""
         self._flush("articles")
-        return self.db.execute("SELECT MAX(article_id) FROM temp.articles").fetchone()[0]
+        return self.db.execute("SELECT MAX(article_id) FROM run.articles").fetchone()[0]
 
     def made_of(self, up_to: str | None = None) -> str:
         """A hash of what the rows of the articles whose id sorts at most `up_to` (None: all) are
@@ -194,10 +228,10 @@ class RowStore:
             bound = () if up_to is None else (up_to,)
             up_to_id = "" if up_to is None else " WHERE k.article_id <= ?"
             articles = self.db.execute(
-                "SELECT k.article_id, o.key, o.duplicate_of FROM temp.run_order o JOIN main.kept_articles k "
+                "SELECT k.article_id, o.key, o.duplicate_of FROM run.run_order o JOIN main.kept_articles k "
                 f"ON k.version = ? AND k.key = o.key{up_to_id} ORDER BY k.article_id, o.seq", (self.version, *bound))
             where, values = _where(up_to)
-            errors = self.db.execute(f"SELECT article_id, source, error FROM temp.errors{where} "
+            errors = self.db.execute(f"SELECT article_id, source, error FROM run.errors{where} "
                                      "ORDER BY article_id, seq", values)
             digest = hashlib.sha256(repr(self.version).encode())
             for rows in (articles, errors):
@@ -220,7 +254,7 @@ class RowStore:
         keys = [f"{_quoted(k)} IS NULL, {_quoted(k)}" for k in self.sort_keys[name]] if sort else []
         where, values = _where(up_to, where, after)
         picked = ", ".join(map(_quoted, columns))
-        table = f"temp.{_quoted(name)}"
+        table = f"run.{_quoted(name)}"
         if distinct:  # the first seq of each distinct tuple gives the order
             table = f"(SELECT MIN(seq) AS seq, {picked} FROM {table}{where} GROUP BY {picked})"
             where = ""
@@ -252,14 +286,14 @@ class RowStore:
         """(original's id, seq) of each repost in run_order: `reposts` is fed, in reading order,
         only the articles similar to another of this run (the kept pairs), or sharing an id
         with another: no other article can be a repost or the original of one."""
-        self.db.execute("CREATE INDEX temp.run_order_key ON run_order (key)")
-        pairs = "FROM main.kept_pairs p JOIN run_order a ON a.key = p.key JOIN run_order b ON b.key = p.other " \
+        self.db.execute("CREATE INDEX run.run_order_key ON run_order (key)")
+        pairs = "FROM main.kept_pairs p JOIN run.run_order a ON a.key = p.key JOIN run.run_order b ON b.key = p.other " \
                 "WHERE p.version = ?"
         earlier: dict[int, list[int]] = {}
         for seq, other in self.db.execute(f"SELECT a.seq, b.seq {pairs} UNION SELECT b.seq, a.seq {pairs}",
                                           (kept.version, kept.version)):
             earlier.setdefault(max(seq, other), []).append(min(seq, other))
-        named = "FROM run_order o JOIN main.kept_articles k ON k.version = ? AND k.key = o.key"
+        named = "FROM run.run_order o JOIN main.kept_articles k ON k.version = ? AND k.key = o.key"
         twice = self.db.execute(f"SELECT o.seq {named} WHERE k.article_id IN (SELECT k.article_id {named} "
                                 "GROUP BY k.article_id HAVING COUNT(*) > 1)", (kept.version, kept.version))
         involved = {seq for (seq,) in twice} | set(earlier) | {s for found in earlier.values() for s in found}
@@ -277,12 +311,13 @@ class RowStore:
                     yield original, seq
 
     def close(self) -> None:
-        """Drops the run's tables (a private file goes whole); the kept rows stay."""
+        """Deletes the run's tables (a private file goes whole); the kept rows stay, committed."""
         if self.owns_db:
             self.db.close()
         else:
-            for name in [*self.columns, "run_order"]:
-                self.db.execute(f"DROP TABLE IF EXISTS temp.{_quoted(name)}")
+            self.db.commit()  # SQLite detaches no file within a transaction
+            self.db.execute("DETACH DATABASE run")
+        shutil.rmtree(self.folder, ignore_errors=True)
 
     def __enter__(self) -> "RowStore":
         return self

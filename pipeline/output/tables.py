@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Iterable, Iterator
+from collections.abc import Mapping
+from typing import Callable, Iterable, Iterator
 
 import pandas as pd
 
@@ -136,28 +137,62 @@ def collect(extractions: Iterable[Extraction], errors: Iterable[ReadError]) -> R
     for e in errors:
         store.add("errors", vars(e))
         store.add("articles", {"article_id": e.article_id, "source": e.source, "status": "error"})
+    store.select(ARTICLES_BY_ID)  # now: forked writers read the store, and they write nothing
     return store
+
+
+def keeper(cache) -> Callable[[str, Extraction], None]:
+    """Keeps an extraction's rows in `cache` (a `Cache`) as it arrives (`batch.run`'s `keep`):
+    `collect` then copies them with the others'."""
+    kept = KeptRows(cache.db, cache.version, KEPT_COLUMNS)
+    return lambda key, ex: kept.add(key, _article_rows(ex, None), ex.fingerprint)
 
 
 def _without_sentence(name: str) -> list[str]:
     return [c for c in COLUMNS[name] if c != "sentence"]
 
 
+class CorpusTables(Mapping):
+    """The tables over the whole corpus (`CORPUS`) of a row store, each computed when first
+    read: network and nodes together, people on their own."""
+
+    def __init__(self, store: RowStore):
+        self.store, self.made = store, {}
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in CORPUS:
+            raise KeyError(name)
+        if name not in self.made:
+            self.made.update({"people": people_table(self.store)} if name == "people" else _network(self.store))
+        return self.made[name]
+
+    def __contains__(self, name: object) -> bool:  # without computing the table
+        return name in CORPUS
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(CORPUS)
+
+    def __len__(self) -> int:
+        return len(CORPUS)
+
+
 def corpus_tables(store: RowStore) -> dict[str, pd.DataFrame]:
-    """The tables over the whole corpus, from the per-article rows (without their sentences,
-    in reading order) of the articles that are no reposts: only the columns they use, and of
-    the articles' rows only those of articles with links or officials."""
+    """Every table over the corpus, computed now."""
+    return dict(CorpusTables(store))
+
+
+def _network(store: RowStore) -> dict[str, pd.DataFrame]:
+    """network and nodes, from the per-article rows (without their sentences, in reading
+    order) of the articles that are no reposts: only the columns they use, and of the
+    articles' rows only those of articles with links."""
     def stories(name: str, columns: list[str]) -> Iterator[dict]:
         return store.dicts(name, columns, where=STORIES)
 
-    def articles(having: str) -> list[dict]:
-        return list(store.dicts("articles", ["article_id", "date", "published", "memoranda_total",
-                                             "duplicate_of"], where=f"{STORIES} AND {_having(having)}"))
-
-    network = network_rows(stories("links", _without_sentence("links")), articles("links"))
+    articles = list(store.dicts("articles", ["article_id", "date", "published", "memoranda_total",
+                                             "duplicate_of"], where=f"{STORIES} AND {_having('links')}"))
+    network = network_rows(stories("links", _without_sentence("links")), articles)
     nodes = node_rows(stories("regions", ["article_id", "region", "region_code", "country"]), network)
-    return {name: _frame(name, rows) for name, rows in
-            (("network", network), ("people", people(store)), ("nodes", nodes))}
+    return {"network": _frame("network", network), "nodes": _frame("nodes", nodes)}
 
 
 def people_table(store: RowStore, up_to: str | None = None) -> pd.DataFrame:
@@ -176,22 +211,22 @@ def _officials_by_surname(store: RowStore, up_to: str | None = None) -> Iterator
     store.db.create_function("surname", 1, surname, deterministic=True)
     store.select(ARTICLES_BY_ID)
     columns = ["article_id", "person", "position", "region", "forms", "date"]
-    dated = ("(SELECT COALESCE(a.date, a.published) FROM temp.articles a WHERE a.article_id = o.article_id "
+    dated = ("(SELECT COALESCE(a.date, a.published) FROM run.articles a WHERE a.article_id = o.article_id "
              "ORDER BY a.seq LIMIT 1)")
     bound = "" if up_to is None else " AND article_id <= ?"
-    for row in store.select(f"SELECT article_id, person, position, region, forms, {dated} FROM temp.officials o "
+    for row in store.select(f"SELECT article_id, person, position, region, forms, {dated} FROM run.officials o "
                             f"WHERE {STORIES}{bound} ORDER BY surname(person), seq", () if up_to is None else (up_to,)):
         yield dict(zip(columns, row))
 
 
 # An index the report's and the people's queries look an article's row up by.
-ARTICLES_BY_ID = "CREATE INDEX IF NOT EXISTS temp.articles_id ON articles (article_id)"
+ARTICLES_BY_ID = "CREATE INDEX IF NOT EXISTS run.articles_id ON articles (article_id)"
 # The rows of the articles that repeat no other article's story.
-STORIES = "article_id NOT IN (SELECT article_id FROM temp.articles WHERE duplicate_of IS NOT NULL)"
+STORIES = "article_id NOT IN (SELECT article_id FROM run.articles WHERE duplicate_of IS NOT NULL)"
 
 
 def _having(name: str) -> str:
-    return f"article_id IN (SELECT article_id FROM temp.{name})"
+    return f"article_id IN (SELECT article_id FROM run.{name})"
 
 
 def _frame(name: str, rows: list[dict]) -> pd.DataFrame:

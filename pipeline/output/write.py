@@ -30,6 +30,8 @@ from typing import Callable, Iterable
 
 import pandas as pd
 
+from . import forked
+
 # A cell opening with one of these is a formula to Excel, LibreOffice and Google Sheets.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
@@ -171,13 +173,55 @@ class OutputSet:
     into the staged set, or copied where links fail, instead of being written again; a
     writer may also build on an intact published file whose fingerprint differs (`previous`:
     a CSV appended to, a workbook's unchanged sheets copied); `reuse=False` (`--no-cache`)
-    writes every file from scratch."""
+    writes every file from scratch. Files may be staged in forked children (`background`)
+    while this process stages others; `wait` collects them."""
 
-    def __init__(self, staging: Path, out_dir: Path, reuse: bool = True):
+    def __init__(self, staging: Path, out_dir: Path, reuse: bool = True, parallel: bool = True):
         self.staging, self.out_dir = staging, out_dir
         self.published = read_manifest(out_dir).get("files", {}) if reuse else {}
         self.stamps: dict[str, dict] = {}
         self.reused: list[str] = []
+        self.parallel = parallel and forked.CAN_FORK
+        self.children: list[tuple[str, forked.Forked]] = []
+
+    def background(self, what: str, stage: Callable[[], None], prepare: Callable[[], None] | None) -> None:
+        """Runs `stage` (which stages files with `add`) in a forked child, after `prepare` there
+        (its own database connections); here and now where there is no `prepare` or no fork.
+        `what` names it in an error."""
+        if prepare is None or not self.parallel:
+            stage()
+            return
+        before, reused = set(self.stamps), len(self.reused)
+
+        def work() -> tuple[dict, list]:
+            stage()
+            return {n: s for n, s in self.stamps.items() if n not in before}, self.reused[reused:]
+        self.children.append((what, forked.Forked(work, prepare)))
+
+    def wait(self) -> None:
+        """The files the children staged, in the order they were started; the first failure raised."""
+        children, self.children = self.children, []
+        try:
+            for what, child in children:
+                try:
+                    stamps, reused = child.result()
+                except forked.ChildFailed as err:
+                    raise RuntimeError(f"writing {what}: {err}") from err
+                self.stamps.update(stamps)
+                self.reused.extend(reused)
+        finally:
+            self.children = children
+            self.cancel()
+
+    def cancel(self) -> None:
+        """Stops the children still running (an interrupted or failed run)."""
+        children, self.children = self.children, []
+        for _, child in children:
+            child.cancel()
+
+    def needs(self, name: str, fingerprint: str) -> bool:
+        """Would `add` write `name` (its published file not reusable under `fingerprint`)?"""
+        return not self._reusable(name, fingerprint)
 
     def add(self, name: str, fingerprint: str, write: Callable[[Path], object], keep: tuple[str, ...] = ()) -> None:
         """Stages `name` (a path inside the set: `report/page-0001.html`), written by

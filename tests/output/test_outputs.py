@@ -6,7 +6,7 @@ import json
 import pytest
 
 from pipeline import cli
-from pipeline.output import tables, workbook, write
+from pipeline.output import forked, tables, workbook, write
 from pipeline.read import inputs
 
 TEXT = ("Аким Павлодарской области Болат Бакауов и губернатор Омской области Виктор Назаров "
@@ -25,7 +25,9 @@ def folder(tmp_path, monkeypatch):
 
 @pytest.fixture()
 def written(monkeypatch):
-    """What each run writes: the CSVs appended to, and the titles of the sheets given cells."""
+    """What each run writes: the CSVs appended to, and the titles of the sheets given cells
+    (written in this process, not forked writers, for the spies to see them)."""
+    monkeypatch.setattr(forked, "CAN_FORK", False)
     seen = {"appended": [], "sheets": []}
     records, sheet = write.write_records, workbook._sheet
 
