@@ -67,17 +67,15 @@ def _stage_csv(files: write.OutputSet, name: str, store: RowStore, made_of: str)
 
 def stage_outputs(formats: frozenset[str], store: RowStore, extractions, files: write.OutputSet,
                   version: str, workbook_articles: int = columns.WORKBOOK_ARTICLES) -> dict[str, int]:
-    """The CSVs, then extract.xlsx, the report (report.html, and its pages for a large corpus),
-    <table>.parquet, network.gexf, network.graphml into the staged set `files`; returns each
-    table's rows. The corpus tables are computed only if a file that shows them is written
+    """extract.xlsx, network.gexf, network.graphml, the report (report.html, and its pages for
+    a large corpus), then the CSVs and <table>.parquet into the staged set `files`; returns
+    each table's rows. The corpus tables are computed only if a file that shows them is written
     (a rerun with nothing new reuses every file and takes their lengths from the manifest).
 
-    The workbook, the report and the graph files are written in forked children (`forked`)
+    The workbook, the graph files and the report are written in forked children (`forked`)
     while this process writes the CSVs: each child forks once what it shows is computed."""
     corpus = tables.CorpusTables(store)
     made_of = write.fingerprint(version, extractions.order, [list(vars(e).values()) for e in extractions.errors])
-    for name in tables.PER_ARTICLE:
-        _stage_csv(files, name, store, made_of)
     changed = files.needs("network.csv", made_of)  # else every file is the published one
     prepare = _reconnect(store, extractions.spool) if changed else None
     try:
@@ -87,15 +85,17 @@ def stage_outputs(formats: frozenset[str], store: RowStore, extractions, files: 
         if "xlsx" in formats:
             files.background("extract.xlsx", lambda: _stage_workbook(files, store, corpus, made_of,
                                                                      workbook_articles), prepare)
-        if changed and "html" in formats:
-            corpus["people"]
-        if "html" in formats:
-            keys = [key for key in extractions.order if key not in extractions.failures]
-            files.background("the report", lambda: report_pages.stage_report(
-                files, keys, extractions.spool.get, ReportTables(store, lambda: corpus), version, made_of), prepare)
         graphs = sorted(formats & set(graph.GRAPH_FILES))
         if graphs:
             files.background("the graph files", lambda: _stage_graphs(files, graphs, corpus, made_of), prepare)
+        if "html" in formats:
+            if changed:
+                corpus["people"]  # for the report's overview
+            keys = [key for key in extractions.order if key not in extractions.failures]
+            files.background("the report", lambda: report_pages.stage_report(
+                files, keys, extractions.spool.get, ReportTables(store, lambda: corpus), version, made_of), prepare)
+        for name in tables.PER_ARTICLE:
+            _stage_csv(files, name, store, made_of)
         for name in tables.CORPUS:
             files.add(f"{name}.csv", made_of, lambda path, name=name: write.write_csv(corpus[name], path))
         if "parquet" in formats:
