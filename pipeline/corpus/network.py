@@ -1,7 +1,7 @@
 """Across articles: the cooperation network, one row per region pair."""
 from __future__ import annotations
 
-from ..extractors.gazetteer import gazetteer
+from ..extractors.gazetteer import region_countries
 
 
 def network_rows(link_rows: list[dict], article_rows: list[dict]) -> list[dict]:
@@ -13,7 +13,7 @@ def network_rows(link_rows: list[dict], article_rows: list[dict]) -> list[dict]:
     gets more from an article than that article's own `memoranda_total`. An
     article repeating another's story (`duplicate_of`) is counted once, as that one."""
     articles = {row["article_id"]: row for row in article_rows}
-    countries = {unit.name: unit.country for unit in gazetteer().units}
+    countries = region_countries()
     pairs: dict[tuple[str, str], dict] = {}
     for link in link_rows:
         article = articles.get(link["article_id"], {})

@@ -141,6 +141,14 @@ class Gazetteer:
 
 
 @lru_cache(maxsize=1)
+def region_countries() -> dict[str, str]:
+    """Each region's ISO country, from regions.csv alone: the corpus tables need no patterns
+    (compiling the whole gazetteer takes a fifth of a second)."""
+    with open(RULES / "regions.csv", encoding="utf-8", newline="") as f:
+        return {row["name"]: row["country"] for row in csv.DictReader(f)}
+
+
+@lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     units, names = [], {}
     with open(RULES / "regions.csv", encoding="utf-8", newline="") as f:

@@ -71,7 +71,7 @@ def _run(corpus: Path, out: Path, engine: str, workers: int,
     """(wall seconds, main-process CPU seconds) of one extract run."""
     arguments = [str(corpus), "--out", str(out), "--quiet", "--no-cache", "--formats", "csv",
                  "--workers", str(workers), "--engine", engine]
-    seconds, _, cpu = run_extract(arguments + (["--scheduler", scheduler] if scheduler else []))
+    seconds, _, cpu, _ = run_extract(arguments + (["--scheduler", scheduler] if scheduler else []))
     return seconds, cpu
 
 

@@ -11,6 +11,8 @@ from pathlib import Path
 import pycountry
 import pytest
 
+from pipeline.extractors.gazetteer import gazetteer, region_countries
+
 CSV_PATH = Path(__file__).resolve().parents[2] / "rules" / "regions.csv"
 HEADER = ["name", "code", "country", "kind", "capital", "aliases"]
 KINDS = {
@@ -247,3 +249,12 @@ def test_alias_resolves(alias, unit):
 ])
 def test_not_a_region_form(word):
     assert _key(word) not in LOOKUP
+
+
+@pytest.mark.parametrize("region, country", [
+    ("Павлодарская область", "KZ"), ("Омская область", "RU"), ("Минская область", "BY"),
+    ("Ферганская область", "UZ"), ("Синьцзян-Уйгурский автономный район", "CN"),
+])
+def test_region_countries_are_the_gazetteers_own(region, country):
+    assert region_countries()[region] == country
+    assert region_countries() == {unit.name: unit.country for unit in gazetteer().units}
