@@ -15,6 +15,9 @@ $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
+	@# Bytecode now: where PYTHONDONTWRITEBYTECODE is set, every run (and every workers' server)
+	@# would otherwise compile the pipeline's modules again.
+	$(PY) -m compileall -q pipeline rules
 	touch $@
 
 # INPUT and OUTPUT are quoted: a folder name may have spaces (INPUT="my articles").
