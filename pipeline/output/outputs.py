@@ -89,18 +89,15 @@ def stage_outputs(formats: frozenset[str], store: RowStore, extractions, files: 
         if graphs:
             files.background("the graph files", lambda: _stage_graphs(files, graphs, corpus, made_of), prepare)
         if "html" in formats:
+            if changed:
+                corpus["people"]  # for the report's overview
             keys = [key for key in extractions.order if key not in extractions.failures]
-
-            def report() -> None:  # the people, which its overview shows, computed there: people.csv too
-                _stage_corpus_csv(files, "people", corpus, made_of)
-                report_pages.stage_report(files, keys, extractions.spool.get, ReportTables(store, lambda: corpus),
-                                          version, made_of)
-            files.background("the report and people.csv", report, prepare)
+            files.background("the report", lambda: report_pages.stage_report(
+                files, keys, extractions.spool.get, ReportTables(store, lambda: corpus), version, made_of), prepare)
         for name in tables.PER_ARTICLE:
             _stage_csv(files, name, store, made_of)
         for name in tables.CORPUS:
-            if not (name == "people" and "html" in formats):
-                _stage_corpus_csv(files, name, corpus, made_of)
+            files.add(f"{name}.csv", made_of, lambda path, name=name: write.write_csv(corpus[name], path))
         if "parquet" in formats:
             every = cache(lambda: tables.frames(store, corpus))
             for name in tables.COLUMNS:
@@ -141,16 +138,7 @@ def _stage_graphs(files: write.OutputSet, formats: list[str], corpus: Mapping, m
         files.add(graph.GRAPH_FILES[fmt], made_of, lambda path, fmt=fmt: graph.write_graph(network(), fmt, path))
 
 
-def _stage_corpus_csv(files: write.OutputSet, name: str, corpus: Mapping, made_of: str) -> None:
-    """A corpus table's CSV, with its row count (the manifest's, where the CSV is reused)."""
-    def write_table(path: Path) -> dict:
-        write.write_csv(corpus[name], path)
-        return {"rows": len(corpus[name])}
-    files.add(f"{name}.csv", made_of, write_table, keep=("rows",))
-
-
 def _corpus_rows(files: write.OutputSet, name: str, corpus: Mapping) -> int:
-    """A corpus table's rows: as its CSV's stamp says (counted where it was written, the
-    manifest's where it was reused), counted again only where that says nothing."""
-    rows = files.stamps.get(f"{name}.csv", {}).get("rows")
+    """A corpus table's rows: the manifest's count where its CSV was reused, else counted."""
+    rows = files.published.get(f"{name}.csv", {}).get("rows") if f"{name}.csv" in files.reused else None
     return rows if isinstance(rows, int) else len(corpus[name])
