@@ -15,7 +15,6 @@ rows, not the corpus's.
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import groupby
@@ -93,8 +92,11 @@ def group_people(official_rows: list[dict]) -> list[Person]:
 
 def _by_frequency(values) -> list[str]:
     """Distinct non-empty values, the most frequent first, ties in order of appearance."""
-    counts = Counter(v for v in values if v)
-    return sorted(counts, key=lambda v: -counts[v])
+    counts: dict[str, int] = {}  # not a Counter: most people have a row or two, and
+    for value in values:         # setting one up costs more than their counting
+        if value:
+            counts[value] = counts.get(value, 0) + 1
+    return sorted(counts, key=lambda v: -counts[v]) if len(counts) > 1 else list(counts)
 
 
 def people_rows(official_rows: Iterable[dict], countries: dict[str, str]) -> Iterator[dict]:
@@ -108,16 +110,18 @@ def people_rows(official_rows: Iterable[dict], countries: dict[str, str]) -> Ite
 
 
 def _person_row(person: Person, countries: dict[str, str]) -> dict:
-    names = _by_frequency(r["person"] for r in person.rows)
-    # The name to show: the fullest form, the most frequent among equally full ones.
-    shown = max(names, key=lambda n: (len(name_parts(n)[1] or ""), -names.index(n)))
-    regions = _by_frequency(r.get("region") for r in person.rows)
-    dates = {r["article_id"]: r.get("date") for r in person.rows}
+    rows = person.rows
+    names = _by_frequency([r["person"] for r in rows])
+    # The name to show: the fullest form, the most frequent among equally full ones (max
+    # gives the first of equal ones).
+    shown = max(names, key=lambda n: len(name_parts(n)[1] or "")) if len(names) > 1 else names[0]
+    regions = _by_frequency([r.get("region") for r in rows])
+    dates = {r["article_id"]: r.get("date") for r in rows}
     days = sorted(d[:10] for d in dates.values() if d)
-    forms = dict.fromkeys(f for r in person.rows for f in (r.get("forms") or "").split(LIST_SEPARATOR) if f)
+    forms = dict.fromkeys(f for r in rows for f in (r.get("forms") or "").split(LIST_SEPARATOR) if f)
     return {
         "person": shown,
-        "positions": LIST_SEPARATOR.join(_by_frequency(r.get("position") for r in person.rows)),
+        "positions": LIST_SEPARATOR.join(_by_frequency([r.get("position") for r in rows])),
         "regions": LIST_SEPARATOR.join(regions),
         "countries": LIST_SEPARATOR.join(dict.fromkeys(countries[r] for r in regions if countries.get(r))),
         "articles": len(dates),
