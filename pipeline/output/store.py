@@ -130,6 +130,7 @@ class RowStore:
         self.db = sqlite3.connect("") if db is None else db  # "": a temporary file, deleted on close
         self.pending: dict[str, list[tuple]] = {name: [] for name in columns}
         self.version, self.prints = "", {}
+        self.inherited = None  # a forked writer's parent's connection (`reconnect`)
         self.folder = Path(tempfile.mkdtemp(prefix="regio-rows-"))
         self.db.commit()  # SQLite attaches no file within a transaction
         self.db.execute("ATTACH DATABASE ? AS run", (str(self.folder / "rows.sqlite"),))

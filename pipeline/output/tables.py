@@ -1,8 +1,8 @@
 """Records → pandas DataFrames with exactly the SPEC's columns, in SPEC order, sorted."""
 from __future__ import annotations
 
-from decimal import Decimal
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Callable, Iterable, Iterator
 
 import pandas as pd

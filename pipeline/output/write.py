@@ -176,12 +176,12 @@ class OutputSet:
     writes every file from scratch. Files may be staged in forked children (`background`)
     while this process stages others; `wait` collects them."""
 
-    def __init__(self, staging: Path, out_dir: Path, reuse: bool = True, parallel: bool = True):
+    def __init__(self, staging: Path, out_dir: Path, reuse: bool = True):
         self.staging, self.out_dir = staging, out_dir
         self.published = read_manifest(out_dir).get("files", {}) if reuse else {}
         self.stamps: dict[str, dict] = {}
         self.reused: list[str] = []
-        self.parallel = parallel and forked.CAN_FORK
+        self.parallel = forked.CAN_FORK
         self.children: list[tuple[str, forked.Forked]] = []
 
     def background(self, what: str, stage: Callable[[], None], prepare: Callable[[], None] | None) -> None:
