@@ -200,9 +200,8 @@ class OutputSet:
 
     def wait(self) -> None:
         """The files the children staged, in the order they were started; the first failure raised."""
-        children, self.children = self.children, []
         try:
-            for what, child in children:
+            for what, child in self.children:
                 try:
                     stamps, reused = child.result()
                 except forked.ChildFailed as err:
@@ -210,8 +209,7 @@ class OutputSet:
                 self.stamps.update(stamps)
                 self.reused.extend(reused)
         finally:
-            self.children = children
-            self.cancel()
+            self.cancel()  # after a failure, the children still running
 
     def cancel(self) -> None:
         """Stops the children still running (an interrupted or failed run)."""
