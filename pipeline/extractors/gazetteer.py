@@ -140,22 +140,25 @@ class Gazetteer:
                      if p.leading_head & head), None)
 
 
+def _rows(name: str) -> list[dict]:
+    """The rows of a rules CSV (rules/<name>), as dicts by its header."""
+    with open(RULES / name, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
 @lru_cache(maxsize=1)
 def region_countries() -> dict[str, str]:
     """Each region's ISO country, from regions.csv alone: the corpus tables need no patterns
     (compiling the whole gazetteer takes a fifth of a second)."""
-    with open(RULES / "regions.csv", encoding="utf-8", newline="") as f:
-        return {row["name"]: row["country"] for row in csv.DictReader(f)}
+    return {row["name"]: row["country"] for row in _rows("regions.csv")}
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     units, names = [], {}
-    with open(RULES / "regions.csv", encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            unit = Unit(row["name"], row["code"], row["country"], row["kind"], row["capital"] == "yes")
-            units.append(unit)
-            names[unit] = [row["name"]] + [a.strip() for a in row["aliases"].split(";") if a.strip()]
-    with open(RULES / "countries.csv", encoding="utf-8", newline="") as f:
-        countries = {row["code"]: row["names"].split(";") for row in csv.DictReader(f)}
+    for row in _rows("regions.csv"):
+        unit = Unit(row["name"], row["code"], row["country"], row["kind"], row["capital"] == "yes")
+        units.append(unit)
+        names[unit] = [row["name"]] + [a.strip() for a in row["aliases"].split(";") if a.strip()]
+    countries = {row["code"]: row["names"].split(";") for row in _rows("countries.csv")}
     return Gazetteer(units, names, countries)

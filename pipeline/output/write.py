@@ -181,14 +181,13 @@ class OutputSet:
         self.published = read_manifest(out_dir).get("files", {}) if reuse else {}
         self.stamps: dict[str, dict] = {}
         self.reused: list[str] = []
-        self.parallel = forked.CAN_FORK
         self.children: list[tuple[str, forked.Forked]] = []
 
     def background(self, what: str, stage: Callable[[], None], prepare: Callable[[], None] | None) -> None:
         """Runs `stage` (which stages files with `add`) in a forked child, after `prepare` there
         (its own database connections); here and now where there is no `prepare` or no fork.
         `what` names it in an error."""
-        if prepare is None or not self.parallel:
+        if prepare is None or not forked.CAN_FORK:
             stage()
             return
         before, reused = set(self.stamps), len(self.reused)
